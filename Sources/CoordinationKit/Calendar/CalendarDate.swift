@@ -1,0 +1,122 @@
+/// A day of the Gregorian calendar, with no time and no time zone.
+///
+/// Legal deadlines are counted in calendar days: a date does not move with the machine's
+/// time zone the way an instant (`Date`) does. Years 1 to 9999 are supported.
+///
+/// Encoded in JSON as `"2022-04-30"`; created from the C ABI's `YYYYMMDD` integers with
+/// ``init(yyyymmdd:)``.
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, 1...9999.
+    public let year: Int
+    /// The month, 1...12.
+    public let month: Int
+    /// The day of the month, 1...28/29/30/31.
+    public let day: Int
+
+    /// The date `year-month-day`.
+    /// - Throws: ``CalendarError/invalidDate(_:)`` when the day does not exist (2023-02-30).
+    public init(year: Int, month: Int, day: Int) throws(CalendarError) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else {
+            throw .invalidDate("\(year)-\(month)-\(day) is not a calendar date")
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Internal unchecked initialiser for values already known to be valid.
+    init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date of a `YYYYMMDD` integer such as `20220430`.
+    /// - Throws: ``CalendarError/invalidDate(_:)`` for `20230230`, `20231301`, `0`, negatives...
+    public init(yyyymmdd value: Int) throws(CalendarError) {
+        guard value >= 10101, value <= 99991231 else {
+            throw .invalidDate("\(value) is not a YYYYMMDD date")
+        }
+        do {
+            try self.init(year: value / 10000, month: value / 100 % 100, day: value % 100)
+        } catch {
+            throw .invalidDate("\(value) is not a YYYYMMDD date (no such day)")
+        }
+    }
+
+    /// The date as a `YYYYMMDD` integer.
+    public var yyyymmdd: Int { year * 10000 + month * 100 + day }
+
+    /// ISO 8601, `2022-04-30`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// Reads `2022-04-30` (ISO 8601 calendar date) or `20220430`.
+    /// - Throws: ``CalendarError/invalidDate(_:)`` naming the text.
+    public init(parsing text: some StringProtocol) throws(CalendarError) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+           let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) {
+            do { try self.init(year: y, month: m, day: d) } catch {
+                throw .invalidDate("'\(text)' is not a calendar date")
+            }
+        } else if text.count == 8, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) {
+            try self.init(yyyymmdd: value)
+        } else {
+            throw .invalidDate("'\(text)' is not a date (expected YYYY-MM-DD)")
+        }
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// Whether `year` is a Gregorian leap year.
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// The number of days in `month` of `year`.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+extension CalendarDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do throws(CalendarError) { try self.init(parsing: text) } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// Why a calendar operation failed.
+public enum CalendarError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The value is not a date between 0001-01-01 and 9999-12-31.
+    case invalidDate(String)
+    /// The result would fall outside years 1...9999, or an argument is out of range.
+    case outOfRange(String)
+
+    public var description: String {
+        switch self {
+        case .invalidDate(let what), .outOfRange(let what): what
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// What happened in one coordination file: the facts the three-level rule reads.
+///
+/// The same fields as the C ABI's `coord_file_facts`.
+public struct ClassificationFacts: Hashable, Sendable, Codable {
+    /// The day the prestation was delivered: it selects the tariff schedule in force.
+    public var date: CalendarDate
+    /// Providers or structures contacted to start care (intervenants ou structures), ≥ 0.
+    public var providersContacted: Int
+    /// Whether a formal needs evaluation took place (in hospital or at home).
+    public var formalEvaluation: Bool
+    /// Whether an aid / financing file was built (dossier d'aide / financement).
+    public var financingFile: Bool
+    /// Whether outside expertise was used for the evaluation (ergothérapeute, psychologue...).
+    public var externalExpertise: Bool
+
+    /// Facts of one file.
+    /// - Throws: ``ClassificationError/negativeProviders(_:)`` when `providersContacted < 0`.
+    public init(date: CalendarDate, providersContacted: Int, formalEvaluation: Bool,
+                financingFile: Bool = false, externalExpertise: Bool = false) throws(ClassificationError) {
+        guard providersContacted >= 0 else { throw .negativeProviders(providersContacted) }
+        self.date = date
+        self.providersContacted = providersContacted
+        self.formalEvaluation = formalEvaluation
+        self.financingFile = financingFile
+        self.externalExpertise = externalExpertise
+    }
+}
+
+/// Why facts could not be classified.
+public enum ClassificationError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A negative number of providers contacted.
+    case negativeProviders(Int)
+
+    public var description: String {
+        switch self {
+        case .negativeProviders(let n): "providers contacted must be >= 0, got \(n)"
+        }
+    }
+}

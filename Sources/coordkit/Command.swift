@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One subcommand of coordkit.
+struct Command: Sendable {
+    let name: String
+    let summary: String
+    let usage: String
+    /// Runs with the arguments after the command name; returns the exit status.
+    let run: @Sendable ([String]) throws -> Int32
+}
+
+/// A usage error: printed as one line, exit status 2.
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A failure of the computation itself (bad data, rules): printed as one line, exit status 1.
+struct RunError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Dispatches `coordkit COMMAND ...` and turns errors into exit statuses.
+struct CommandRunner {
+    let commands: [Command]
+
+    var help: String {
+        var text = """
+        coordkit: French care-coordination and hospital-funding rules (CoordinationKit)
+
+        usage: coordkit COMMAND [OPTIONS]
+
+        commands:
+
+        """
+        for command in commands {
+            text += "  " + command.name.padding(toLength: 12) + command.summary + "\n"
+        }
+        text += "\nRun 'coordkit COMMAND --help' for a command's options.\n"
+        return text
+    }
+
+    func run(_ arguments: [String]) -> Int32 {
+        guard let name = arguments.first else {
+            printError("coordkit: missing command (try 'coordkit --help')")
+            return 2
+        }
+        if name == "--help" || name == "-h" || name == "help" {
+            print(help, terminator: "")
+            return 0
+        }
+        if name == "--version" {
+            print("coordkit 0.1.0")
+            return 0
+        }
+        guard let command = commands.first(where: { $0.name == name }) else {
+            printError("coordkit: unknown command '\(name)' (try 'coordkit --help')")
+            return 2
+        }
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            print(command.usage)
+            return 0
+        }
+        do {
+            return try command.run(rest)
+        } catch let error as UsageError {
+            printError("coordkit \(name): \(error.description) (try 'coordkit \(name) --help')")
+            return 2
+        } catch {
+            printError("coordkit \(name): \(error)")
+            return 1
+        }
+    }
+}
+
+/// Writes one line on standard error.
+func printError(_ line: String) {
+    var text = line
+    text.append("\n")
+    text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+}
+
+/// Options parsed from `--name value` pairs, flags and positional arguments.
+struct ParsedOptions {
+    private(set) var values: [String: String] = [:]
+    private(set) var flags: Set<String> = []
+    private(set) var positional: [String] = []
+
+    /// Parses `arguments` given the options that take a value and the flags allowed.
+    init(_ arguments: [String], valued: Set<String>, flags allowedFlags: Set<String>) throws {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument.hasPrefix("--") {
+                var name = argument
+                var inline: String?
+                if let equals = argument.firstIndex(of: "=") {
+                    name = String(argument[..<equals])
+                    inline = String(argument[argument.index(after: equals)...])
+                }
+                if valued.contains(name) {
+                    if let inline {
+                        values[name] = inline
+                    } else {
+                        guard index + 1 < arguments.count else { throw UsageError("\(name) needs a value") }
+                        index += 1
+                        values[name] = arguments[index]
+                    }
+                } else if allowedFlags.contains(name), inline == nil {
+                    flags.insert(name)
+                } else {
+                    throw UsageError("unknown option '\(argument)'")
+                }
+            } else {
+                positional.append(argument)
+            }
+            index += 1
+        }
+    }
+
+    func has(_ flag: String) -> Bool { flags.contains(flag) }
+    func value(_ name: String) -> String? { values[name] }
+}
+
+extension String {
+    func padding(toLength length: Int) -> String {
+        count >= length ? self + " " : self + String(repeating: " ", count: length - count)
+    }
+
+    func leftPadding(toLength length: Int) -> String {
+        count >= length ? self : String(repeating: " ", count: length - count) + self
+    }
+}

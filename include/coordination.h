@@ -1,0 +1,159 @@
+/*
+** coordination.h: the C interface of CoordinationKit.
+**
+** CoordinationKit computes French care-coordination and hospital-funding rules: the
+** coordination tariff, the IFAQ quality funding of hospitals, the legal calendar of their
+** procedures and exact money splits. This header is the whole C ABI; it is hand-written and
+** is the single source of truth (the Swift implementation is checked against it when built).
+**
+** CONVENTIONS
+**
+**   Names      Every symbol starts with coord_, every macro with COORD_.
+**
+**   Status     Functions that can fail return a coord_status: COORD_OK (0) on success, a
+**              negative COORD_ERR_* code otherwise. Codes are pinned: a value never changes
+**              meaning in any later version. Results are written through `out` pointers, which
+**              are only written on success unless the function says otherwise.
+**
+**   Messages   After a failure, coord_last_error_message() names the argument, field, index
+**              or line at fault. It is kept per thread, owned by the library, and valid until
+**              the next coord_ call on the same thread; after a success it is "".
+**
+**   Memory     Handles (coord_tariff, ...) are opaque, created by a coord_*_new* function and
+**              released by the matching coord_*_free, which accepts NULL. Memory the library
+**              returns (strings, documents) is released with coord_free(), never with free().
+**              The library never keeps a pointer the caller passed in.
+**
+**   Threads    Every function may be called from any thread. Handles are immutable once
+**              created and may be shared by any number of threads without locking.
+**
+**   Input      Sizes and counts are explicit. Text is UTF-8 with an explicit length and need
+**              not be NUL-terminated; invalid UTF-8 is an error, never repaired. Documents
+**              are JSON. Dates are YYYYMMDD integers (20220430). Money is int64_t euro cents.
+**              Every argument is validated: bad input returns a status, it never aborts the
+**              calling process.
+**
+**   Versions   COORD_VERSION_NUMBER is the version of this header; coord_version_number() the
+**              version of the library actually loaded. Functions are only added, never
+**              changed: a new behaviour gets a new name (a _v2 suffix).
+*/
+#ifndef COORDINATION_H
+#define COORDINATION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- version ------------------------------------------------------------------------- */
+
+#define COORD_VERSION_MAJOR  0
+#define COORD_VERSION_MINOR  1
+#define COORD_VERSION_PATCH  0
+/* MAJOR*1000000 + MINOR*1000 + PATCH, always a literal. */
+#define COORD_VERSION_NUMBER 1000
+#define COORD_VERSION_STRING "0.1.0"
+
+/* The version of the library loaded: COORD_VERSION_NUMBER of the header it was built with. */
+int32_t coord_version_number(void);
+
+/* "0.1.0". Static storage: never free it. */
+const char *coord_version_string(void);
+
+/* ---- status and errors --------------------------------------------------------------- */
+
+typedef int32_t coord_status;
+
+#define COORD_OK              0
+#define COORD_ERR_INVALID    -1   /* NULL where not allowed, out of range, inconsistent arguments */
+#define COORD_ERR_PARSE      -2   /* a document is not UTF-8 / not JSON / lacks or mistypes a field */
+#define COORD_ERR_RULES      -3   /* a rule set is invalid, or none is in force for the date asked */
+#define COORD_ERR_OVERFLOW   -4   /* an amount or count does not fit */
+#define COORD_ERR_STATE      -5   /* an operation not allowed in the current state */
+#define COORD_ERR_NOT_FOUND  -6   /* an identifier (campaign, calendar, ...) the library does not know */
+#define COORD_ERR_INTERNAL  -99   /* a bug in the library: please report it with the message */
+
+/* A fixed English text for `status` ("ok", "invalid argument", ...). Unknown codes get
+   "unknown status". Static storage: never free it. */
+const char *coord_status_string(coord_status status);
+
+/* The calling thread's last error message, naming the argument, field or index at fault;
+   "" after a success. Owned by the library; valid until the next coord_ call on this thread.
+   Never NULL. */
+const char *coord_last_error_message(void);
+
+/* Releases memory the library returned (documents, strings). NULL is a no-op. */
+void coord_free(void *ptr);
+
+/* ---- calendar ------------------------------------------------------------------------ */
+
+/* Public-holiday calendars. Metropolitan France (code du travail L3133-1); Alsace-Moselle
+   adds Good Friday and 26 December (L3134-13); overseas départements add the abolition of
+   slavery day (décret 83-1003). */
+#define COORD_CALENDAR_METROPOLE       0
+#define COORD_CALENDAR_ALSACE_MOSELLE  1
+#define COORD_CALENDAR_GUADELOUPE      2   /* + 27 May */
+#define COORD_CALENDAR_MARTINIQUE      3   /* + 22 May */
+#define COORD_CALENDAR_GUYANE          4   /* + 10 June */
+#define COORD_CALENDAR_REUNION         5   /* + 20 December */
+#define COORD_CALENDAR_MAYOTTE         6   /* + 27 April */
+
+/* The date `working_days` jours ouvrés after `date` (the day of `date` not counted; weekends
+   and the calendar's public holidays skipped). A negative count goes backwards; 0 returns
+   `date`. Errors: COORD_ERR_INVALID for a date that does not exist (20230230), an unknown
+   calendar, |working_days| > 1000000, a NULL out_date or a result past 99991231.
+   Cost: O(|working_days|). */
+coord_status coord_add_working_days(int32_t date, int32_t working_days, int32_t calendar,
+                                    int32_t *out_date);
+
+/* ---- money splits -------------------------------------------------------------------- */
+
+/* Splits `amount_cents` into `count` instalments of whole cents that add up exactly to it.
+   Each instalment is floor(|amount| / count) cents; the first |amount| mod count instalments
+   carry one more cent (12 instalments of 1 cent: 1, 0, 0, ...). A negative amount gives
+   negative instalments. `out_cents` must hold `count` items. Errors: COORD_ERR_INVALID for
+   count < 1 or > 1000000, or a NULL out_cents. */
+coord_status coord_split_instalments(int64_t amount_cents, int32_t count, int64_t *out_cents);
+
+/* ---- coordination tariff ------------------------------------------------------------- */
+
+/* Complexity levels of a coordination file (IGAS report 2014-010R, Santélys study). */
+#define COORD_LEVEL_INFORMATION 1   /* information / orientation */
+#define COORD_LEVEL_SIMPLE      2   /* simple coordination */
+#define COORD_LEVEL_COMPLEX     3   /* complex coordination */
+
+/* The facts of one coordination file. */
+typedef struct coord_file_facts {
+    int32_t date;                 /* YYYYMMDD the prestation was delivered */
+    int32_t providers_contacted;  /* providers or structures contacted to start care, >= 0 */
+    uint8_t formal_evaluation;    /* 1 if a formal needs evaluation took place, else 0 */
+    uint8_t financing_file;       /* 1 if an aid / financing file was built */
+    uint8_t external_expertise;   /* 1 if outside expertise was used for the evaluation */
+    uint8_t reserved;             /* must be 0 */
+} coord_file_facts;
+
+/* The level of one file: no formal evaluation -> INFORMATION; a formal evaluation and (more
+   than 2 providers, or a financing file, or outside expertise) -> COMPLEX; otherwise SIMPLE
+   (a formal evaluation with 0 providers is SIMPLE, a case the study leaves open). `date` is
+   validated but does not change the level. Errors: COORD_ERR_INVALID for NULL pointers, an
+   impossible date, negative providers, a flag other than 0/1 or a non-zero reserved byte. */
+coord_status coord_classify(const coord_file_facts *facts, int32_t *out_level);
+
+/* ---- national cost model (IGAS report, Table 2) ------------------------------------------ */
+
+/* population x share x unit cost, exact, rounded to the nearest cent (halves up) when the
+   share does not divide the population:
+   12,000,000 x 1000 bp x 20,000 cents = 24,000,000,000 cents.
+   Errors: COORD_ERR_INVALID for a negative population, a share outside 0..10000 basis points
+   or a negative unit cost; COORD_ERR_OVERFLOW when the result does not fit in int64_t. */
+coord_status coord_national_cost(int64_t population, int32_t share_basis_points,
+                                 int64_t unit_cost_cents, int64_t *out_cents);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* COORDINATION_H */
