@@ -1,0 +1,76 @@
+import CCoordination
+import CoordinationC
+import Foundation
+import Testing
+
+/// The C ABI through the real header, called from Swift.
+@Suite("C ABI from Swift")
+struct CABITests {
+    func lastError() -> String { String(cString: coord_last_error_message()) }
+
+    @Test("version and status texts")
+    func version() {
+        #expect(coord_version_number() == COORD_VERSION_NUMBER)
+        #expect(COORD_VERSION_NUMBER == COORD_VERSION_MAJOR * 1_000_000 + COORD_VERSION_MINOR * 1_000 + COORD_VERSION_PATCH)
+        #expect(String(cString: coord_version_string()) == "0.1.0")
+        for status in [COORD_OK, COORD_ERR_INVALID, COORD_ERR_PARSE, COORD_ERR_RULES, COORD_ERR_OVERFLOW,
+                       COORD_ERR_STATE, COORD_ERR_NOT_FOUND, COORD_ERR_INTERNAL] {
+            #expect(String(cString: coord_status_string(status)) != "unknown status")
+        }
+        #expect(String(cString: coord_status_string(-7)) == "unknown status")
+    }
+
+    @Test("the last error is per thread and cleared by a success")
+    func lastErrorPerThread() async throws {
+        var out: Int32 = 0
+        #expect(coord_add_working_days(20230230, 1, COORD_CALENDAR_METROPOLE, &out) == COORD_ERR_INVALID)
+        #expect(lastError().contains("20230230"))
+        // Another thread sees its own (empty) message.
+        let other = Thread.detachNewThreadAndWait { String(cString: coord_last_error_message()) }
+        #expect(other == "")
+        #expect(coord_add_working_days(20230228, 1, COORD_CALENDAR_METROPOLE, &out) == COORD_OK)
+        #expect(out == 20230301)
+        #expect(lastError() == "")
+    }
+
+    @Test("Table 2 through the C function")
+    func table2() {
+        var out: Int64 = 0
+        for (share, cost, expected) in [(Int32(1_000), Int64(20_000), Int64(24_000_000_000)), (2_000, 20_000, 48_000_000_000),
+                                        (1_000, 30_000, 36_000_000_000), (2_000, 30_000, 72_000_000_000)] {
+            #expect(coord_national_cost(12_000_000, share, cost, &out) == COORD_OK)
+            #expect(out == expected)
+        }
+    }
+
+    @Test("instalments and classification through the header")
+    func splitAndClassify() {
+        var parts = [Int64](repeating: -1, count: 12)
+        #expect(coord_split_instalments(1, 12, &parts) == COORD_OK)
+        #expect(parts == [1] + Array(repeating: 0, count: 11))
+        var facts = coord_file_facts(date: 20140215, providers_contacted: 3, formal_evaluation: 1,
+                                     financing_file: 0, external_expertise: 0, reserved: 0)
+        var level: Int32 = 0
+        #expect(coord_classify(&facts, &level) == COORD_OK)
+        #expect(level == COORD_LEVEL_COMPLEX)
+        facts.formal_evaluation = 7
+        #expect(coord_classify(&facts, &level) == COORD_ERR_INVALID)
+        #expect(lastError() == "facts->formal_evaluation must be 0 or 1, got 7")
+    }
+}
+
+extension Thread {
+    /// Runs `body` on a new thread and waits for its result.
+    static func detachNewThreadAndWait<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            box.value = body()
+            done.signal()
+        }
+        done.wait()
+        return box.value!
+    }
+}
+
+final class ResultBox<T>: @unchecked Sendable { var value: T? }

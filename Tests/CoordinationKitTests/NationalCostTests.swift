@@ -1,0 +1,26 @@
+import Testing
+@testable import CoordinationKit
+
+@Suite("National cost (IGAS 2014-010R, Table 2)")
+struct NationalCostTests {
+    @Test("Table 2 is reproduced exactly, the 720 M case flagged, net = gross - 300 M")
+    func table2() throws {
+        let cells = try NationalCost.table(.igas2014)
+        #expect(cells.map(\.gross.cents) == [24_000_000_000, 48_000_000_000, 36_000_000_000, 72_000_000_000])
+        #expect(cells.map(\.excludedAsExtreme) == [false, false, false, true])
+        #expect(cells.map(\.net.cents) == [-6_000_000_000, 18_000_000_000, 6_000_000_000, 42_000_000_000])
+    }
+
+    @Test("rounding, bounds and overflow")
+    func edges() throws {
+        // 3 × 1 bp × 100 cents = 0.03 cent → 0; 5,000 × 1 bp × 1 cent = 0.5 cent → 1.
+        #expect(try NationalCost.cost(population: 3, shareBasisPoints: 1, unitCost: Money(cents: 100)).cents == 0)
+        #expect(try NationalCost.cost(population: 5_000, shareBasisPoints: 1, unitCost: Money(cents: 1)).cents == 1)
+        #expect(throws: CostModelError.self) { try NationalCost.cost(population: -1, shareBasisPoints: 1, unitCost: .zero) }
+        #expect(throws: CostModelError.self) { try NationalCost.cost(population: 1, shareBasisPoints: 10_001, unitCost: .zero) }
+        #expect(throws: CostModelError.self) { try NationalCost.cost(population: 1, shareBasisPoints: 1, unitCost: Money(cents: -1)) }
+        #expect(throws: CostModelError.self) {
+            try NationalCost.cost(population: .max, shareBasisPoints: 10_000, unitCost: Money(cents: 2))
+        }
+    }
+}
