@@ -142,6 +142,41 @@ typedef struct coord_file_facts {
    impossible date, negative providers, a flag other than 0/1 or a non-zero reserved byte. */
 coord_status coord_classify(const coord_file_facts *facts, int32_t *out_level);
 
+/* A tariff: dated schedules of amounts per level. Immutable; safe to share between threads. */
+typedef struct coord_tariff coord_tariff;
+
+/* The built-in default: the three Santélys levels, 2,200 / 8,000 / 13,500 cents per file, in
+   force from 20140101 with no end date, priced per act (IGAS report 2014-010R §266-270).
+   Free with coord_tariff_free. Errors: COORD_ERR_INVALID for a NULL out. */
+coord_status coord_tariff_new_default(coord_tariff **out);
+
+/* A tariff from a JSON rule set (format "coordinationkit.tariff/1", documented in
+   docs/TARIFF.md): dated schedules of two or three levels, amounts in cents, payment mode,
+   limits. `json` is UTF-8 of `length` bytes, need not be NUL-terminated. Errors:
+   COORD_ERR_PARSE (not UTF-8 / not JSON / a field missing or mistyped: the message names its
+   path), COORD_ERR_RULES (overlapping or gapped periods, a missing level, a negative amount),
+   COORD_ERR_INVALID (NULL arguments). *out is only written on success. */
+coord_status coord_tariff_new_json(const char *json, size_t length, coord_tariff **out);
+
+/* Releases a tariff. NULL is a no-op. */
+void coord_tariff_free(coord_tariff *tariff);
+
+/* Prices each file by the schedule in force on its date, per act: out_levels[i] receives the
+   COORD_LEVEL_* of files[i], out_cents[i] its amount, *out_total_cents the sum. Output arrays
+   hold `count` items; any of the three may be NULL. Limits and package/capitation modes need
+   patient and coordinator identities: they are applied by the Swift TariffBatch API and
+   `coordkit tariff`, not here; a rule set whose schedules use them is still priced per act.
+   On error nothing is written past the failing file's index (outputs before it are written,
+   *out_total_cents is not), and the message names that index: COORD_ERR_INVALID (invalid
+   facts, see coord_classify), COORD_ERR_RULES (no schedule in force on a file's date),
+   COORD_ERR_OVERFLOW (the total does not fit). count == 0 is valid (total 0); files may be
+   NULL only then. Cost: O(count), no allocation. */
+coord_status coord_tariff_price(const coord_tariff *tariff,
+                                const coord_file_facts *files, size_t count,
+                                int32_t *out_levels,
+                                int64_t *out_cents,
+                                int64_t *out_total_cents);
+
 /* ---- national cost model (IGAS report, Table 2) ------------------------------------------ */
 
 /* population x share x unit cost, exact, rounded to the nearest cent (halves up) when the

@@ -54,3 +54,17 @@ extension MoneyError {
         }
     }
 }
+
+/// A document argument as UTF-8 bytes, validated (never repaired), or an error naming it.
+/// The bytes are copied: the library keeps no pointer the caller passed in.
+func utf8Document(_ pointer: UnsafePointer<CChar>?, _ length: Int, _ name: String) throws(BoundaryError) -> [UInt8] {
+    guard length >= 0 else { throw .invalid("\(name)_length: too large") }
+    guard length <= 1 << 30 else { throw .invalid("\(name): \(length) bytes is over the 1 GiB limit") }
+    if length == 0 { throw .parse("\(name): empty document") }
+    guard let pointer else { throw .invalid("\(name) is NULL") }
+    let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
+    guard String(validating: bytes, as: UTF8.self) != nil else {
+        throw .parse("\(name): not valid UTF-8")
+    }
+    return Array(bytes)
+}

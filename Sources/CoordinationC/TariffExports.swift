@@ -1,5 +1,5 @@
 import CCoordination
-import CoordinationKit
+@_spi(CBoundary) import CoordinationKit
 
 /// Validates one `coord_file_facts` and classifies it. `index` names the file in messages.
 @inline(__always)
@@ -25,5 +25,88 @@ public func coord_classify(_ facts: UnsafePointer<coord_file_facts>?, _ outLevel
         let facts = try required(facts, "facts")
         let out = try required(outLevel, "out_level")
         out.pointee = Int32(try classify(facts.pointee, index: nil).rawValue)
+    }
+}
+
+/// The Swift object behind a `coord_tariff *`.
+final class TariffHandle {
+    let engine: TariffEngine
+    init(_ engine: TariffEngine) { self.engine = engine }
+
+    /// A retained opaque pointer for C.
+    func retainedPointer() -> OpaquePointer { OpaquePointer(Unmanaged.passRetained(self).toOpaque()) }
+
+    /// The handle behind a pointer C gave back, not retained.
+    static func from(_ pointer: OpaquePointer) -> TariffHandle {
+        Unmanaged<TariffHandle>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
+    }
+}
+
+extension TariffError {
+    var boundary: BoundaryError {
+        switch self {
+        case .parse: .parse(description)
+        case .invalidRules, .noScheduleInForce: .rules(description)
+        case .invalidFile: .invalid(description)
+        case .overflow: .overflow(description)
+        }
+    }
+}
+
+@c @implementation
+public func coord_tariff_new_default(_ out: UnsafeMutablePointer<OpaquePointer?>?) -> coord_status {
+    withStatus { () throws(BoundaryError) in
+        let out = try required(out, "out")
+        out.pointee = TariffHandle(.santelys2014).retainedPointer()
+    }
+}
+
+@c @implementation
+public func coord_tariff_new_json(_ json: UnsafePointer<CChar>?, _ length: Int,
+                                  _ out: UnsafeMutablePointer<OpaquePointer?>?) -> coord_status {
+    withStatus { () throws(BoundaryError) in
+        let out = try required(out, "out")
+        let bytes = try utf8Document(json, length, "json")
+        let rules: TariffRuleSet
+        do throws(TariffError) { rules = try TariffRuleSet(json: bytes) } catch { throw error.boundary }
+        out.pointee = TariffHandle(TariffEngine(rules: rules)).retainedPointer()
+    }
+}
+
+@c @implementation
+public func coord_tariff_free(_ tariff: OpaquePointer?) {
+    guard let tariff else { return }
+    Unmanaged<TariffHandle>.fromOpaque(UnsafeRawPointer(tariff)).release()
+}
+
+@c @implementation
+public func coord_tariff_price(_ tariff: OpaquePointer?, _ files: UnsafePointer<coord_file_facts>?, _ count: Int,
+                               _ outLevels: UnsafeMutablePointer<Int32>?, _ outCents: UnsafeMutablePointer<Int64>?,
+                               _ outTotal: UnsafeMutablePointer<Int64>?) -> coord_status {
+    withStatus { () throws(BoundaryError) in
+        let tariff = try required(tariff, "tariff")
+        guard count >= 0 else { throw .invalid("count: \(count) is too large") }   // size_t above Int.max
+        if count == 0 {
+            outTotal?.pointee = 0
+            return
+        }
+        let files = try required(files, "files")
+        let engine = TariffHandle.from(tariff).engine
+        let total: Int64
+        do throws(TariffError) {
+            total = try engine.priceRaw(
+                count: count,
+                date: { files[$0].date },
+                level: { (index) throws(TariffError) -> CoordinationLevel in
+                    do throws(BoundaryError) { return try classify(files[index], index: index) } catch {
+                        throw .invalidFile(error.message)
+                    }
+                },
+                write: { index, level, cents in
+                    outLevels?[index] = Int32(level.rawValue)
+                    outCents?[index] = cents
+                })
+        } catch { throw error.boundary }
+        outTotal?.pointee = total
     }
 }

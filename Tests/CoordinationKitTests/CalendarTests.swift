@@ -1,7 +1,6 @@
 import Testing
 @testable import CoordinationKit
 
-private func day(_ value: Int) -> CalendarDate { try! CalendarDate(yyyymmdd: value) }
 
 @Suite("Legal calendar")
 struct CalendarTests {

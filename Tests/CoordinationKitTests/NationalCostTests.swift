@@ -22,5 +22,8 @@ struct NationalCostTests {
         #expect(throws: CostModelError.self) {
             try NationalCost.cost(population: .max, shareBasisPoints: 10_000, unitCost: Money(cents: 2))
         }
+        #expect(throws: CostModelError.self) {   // the 128-bit product itself overflows
+            try NationalCost.cost(population: .max, shareBasisPoints: 10_000, unitCost: Money(cents: .max))
+        }
     }
 }

@@ -6,12 +6,16 @@
 /// Encoded in JSON as `"2022-04-30"`; created from the C ABI's `YYYYMMDD` integers with
 /// ``init(yyyymmdd:)``.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The date as `YYYYMMDD`: one 32-bit integer, so that dates are compact in batches and
+    /// compare in one instruction (the numeric order is the calendar order).
+    public let yyyymmddValue: Int32
+
     /// The year, 1...9999.
-    public let year: Int
+    @inlinable public var year: Int { Int(yyyymmddValue / 10_000) }
     /// The month, 1...12.
-    public let month: Int
+    @inlinable public var month: Int { Int(yyyymmddValue / 100 % 100) }
     /// The day of the month, 1...28/29/30/31.
-    public let day: Int
+    @inlinable public var day: Int { Int(yyyymmddValue % 100) }
 
     /// The date `year-month-day`.
     /// - Throws: ``CalendarError/invalidDate(_:)`` when the day does not exist (2023-02-30).
@@ -20,16 +24,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
               day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else {
             throw .invalidDate("\(year)-\(month)-\(day) is not a calendar date")
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(unchecked: year, month, day)
     }
 
     /// Internal unchecked initialiser for values already known to be valid.
     init(unchecked year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        yyyymmddValue = Int32(year * 10_000 + month * 100 + day)   // ≤ 99991231
+    }
+
+    /// Whether `value` (YYYYMMDD) is a valid date of years 1...9999. O(1), no allocation: the
+    /// check the batch pricing paths run per file.
+    @inlinable
+    public static func isValid(yyyymmdd value: Int32) -> Bool {
+        guard value >= 10_101, value <= 99_991_231 else { return false }
+        let month = Int(value / 100 % 100)
+        let day = Int(value % 100)
+        guard (1...12).contains(month), day >= 1 else { return false }
+        return day <= daysIn(month: month, year: Int(value / 10_000))
     }
 
     /// The date of a `YYYYMMDD` integer such as `20220430`.
@@ -38,15 +49,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         guard value >= 10101, value <= 99991231 else {
             throw .invalidDate("\(value) is not a YYYYMMDD date")
         }
-        do {
-            try self.init(year: value / 10000, month: value / 100 % 100, day: value % 100)
-        } catch {
+        guard CalendarDate.isValid(yyyymmdd: Int32(value)) else {
             throw .invalidDate("\(value) is not a YYYYMMDD date (no such day)")
         }
+        yyyymmddValue = Int32(value)
     }
 
     /// The date as a `YYYYMMDD` integer.
-    public var yyyymmdd: Int { year * 10000 + month * 100 + day }
+    public var yyyymmdd: Int { Int(yyyymmddValue) }
 
     /// ISO 8601, `2022-04-30`.
     public var description: String {
@@ -74,15 +84,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.yyyymmddValue < rhs.yyyymmddValue
     }
 
     /// Whether `year` is a Gregorian leap year.
+    @inlinable
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// The number of days in `month` of `year`.
+    @inlinable
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28

@@ -1,4 +1,4 @@
-/// The national cost of a coordination tariff (IGAS report 2014-010R, §283-288, Table 2):
+/// The national cost of a coordination tariff (IGAS report 2014-010R, §282-288, Table 2):
 /// target population × share of it coordinated × unit cost per file.
 ///
 /// All figures are exact: the share is in basis points (1,000 bp = 10 %), the cost in cents,
@@ -21,8 +21,10 @@ public enum NationalCost {
             throw .invalidArgument("share must be within 0...10000 basis points, got \(shareBasisPoints)")
         }
         guard unitCost.cents >= 0 else { throw .invalidArgument("unit cost must be >= 0, got \(unitCost.cents) cents") }
-        let numerator = Int128(population) * Int128(shareBasisPoints) * Int128(unitCost.cents)
-        let rounded = (numerator + 5_000) / 10_000
+        // population × bp < 2^77; times a cost < 2^63 may exceed Int128: checked.
+        let (numerator, overflow) = (Int128(population) * Int128(shareBasisPoints))
+            .multipliedReportingOverflow(by: Int128(unitCost.cents))
+        let rounded = overflow ? Int128.max : (numerator + 5_000) / 10_000
         guard rounded <= Int128(Int64.max) else {
             throw .overflow("\(population) × \(shareBasisPoints) bp × \(unitCost.cents) cents")
         }
@@ -45,7 +47,7 @@ public enum NationalCost {
     }
 
     /// The report's hypotheses: 12 million ALD patients, 10 % and 20 %, 200 and 300 EUR,
-    /// 300 M EUR of subsidies to CLIC, MAIA and networks replaced (§286-288).
+    /// 300 M EUR of subsidies to CLIC, MAIA and networks replaced (§282-288).
     public struct Hypotheses: Hashable, Sendable, Codable {
         public var population: Int64
         public var sharesBasisPoints: [Int]
@@ -59,7 +61,7 @@ public enum NationalCost {
             self.replacedSubsidies = replacedSubsidies
         }
 
-        /// IGAS report 2014-010R §283-288, Table 2.
+        /// IGAS report 2014-010R §282-288, Table 2.
         public static let igas2014 = Hypotheses(
             population: 12_000_000, sharesBasisPoints: [1_000, 2_000],
             unitCosts: [Money(cents: 20_000), Money(cents: 30_000)],

@@ -3,15 +3,15 @@
 /// The same fields as the C ABI's `coord_file_facts`.
 public struct ClassificationFacts: Hashable, Sendable, Codable {
     /// The day the prestation was delivered: it selects the tariff schedule in force.
-    public var date: CalendarDate
+    public let date: CalendarDate
     /// Providers or structures contacted to start care (intervenants ou structures), ≥ 0.
-    public var providersContacted: Int
+    public let providersContacted: Int
     /// Whether a formal needs evaluation took place (in hospital or at home).
-    public var formalEvaluation: Bool
+    public let formalEvaluation: Bool
     /// Whether an aid / financing file was built (dossier d'aide / financement).
-    public var financingFile: Bool
+    public let financingFile: Bool
     /// Whether outside expertise was used for the evaluation (ergothérapeute, psychologue...).
-    public var externalExpertise: Bool
+    public let externalExpertise: Bool
 
     /// Facts of one file.
     /// - Throws: ``ClassificationError/negativeProviders(_:)`` when `providersContacted < 0`.
@@ -23,6 +23,24 @@ public struct ClassificationFacts: Hashable, Sendable, Codable {
         self.formalEvaluation = formalEvaluation
         self.financingFile = financingFile
         self.externalExpertise = externalExpertise
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case date, providersContacted, formalEvaluation, financingFile, externalExpertise
+    }
+
+    /// Decodes and validates (a negative provider count is a decoding error).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let providers = try container.decode(Int.self, forKey: .providersContacted)
+        guard providers >= 0 else {
+            throw DecodingError.dataCorruptedError(forKey: .providersContacted, in: container,
+                                                   debugDescription: "must be >= 0, got \(providers)")
+        }
+        try self.init(date: container.decode(CalendarDate.self, forKey: .date), providersContacted: providers,
+                      formalEvaluation: container.decode(Bool.self, forKey: .formalEvaluation),
+                      financingFile: container.decodeIfPresent(Bool.self, forKey: .financingFile) ?? false,
+                      externalExpertise: container.decodeIfPresent(Bool.self, forKey: .externalExpertise) ?? false)
     }
 }
 

@@ -85,6 +85,7 @@ static void test_national_cost(void) {
             CHECK(out == expected[c][s]);
         }
     CHECK(coord_national_cost(INT64_MAX, 10000, 2, &out) == COORD_ERR_OVERFLOW);
+    CHECK(coord_national_cost(INT64_MAX, 10000, INT64_MAX, &out) == COORD_ERR_OVERFLOW);
     CHECK(coord_national_cost(-1, 1000, 2, &out) == COORD_ERR_INVALID);
     CHECK(strstr(coord_last_error_message(), "population") != NULL);
     CHECK(coord_national_cost(1, 10001, 2, &out) == COORD_ERR_INVALID);
