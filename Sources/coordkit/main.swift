@@ -7,7 +7,7 @@
 import Glibc
 #endif
 
-let commands: [Command] = [CostModelCommand.command]
+let commands: [Command] = [CostModelCommand.command, TariffCommand.command]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 exit(CommandRunner(commands: commands).run(arguments))

@@ -1,5 +1,6 @@
 import CCoordination
 import CoordinationC
+import CoordinationKit
 import Foundation
 import Testing
 
@@ -74,3 +75,53 @@ extension Thread {
 }
 
 final class ResultBox<T>: @unchecked Sendable { var value: T? }
+
+@Suite("Tariff through the C ABI")
+struct TariffCABITests {
+    @Test("the C API gives the same results as the Swift API")
+    func sameAsSwift() throws {
+        var tariff: OpaquePointer?
+        #expect(coord_tariff_new_default(&tariff) == COORD_OK)
+        defer { coord_tariff_free(tariff) }
+        var cFiles: [coord_file_facts] = []
+        var swiftFiles: [ClassificationFacts] = []
+        var state: UInt64 = 99
+        for _ in 0..<2_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let providers = Int32((state >> 20) % 6)
+            let evaluation = (state >> 30) % 2 == 0
+            let financing = (state >> 35) % 5 == 0
+            let expertise = (state >> 40) % 7 == 0
+            let date = try CalendarDate(dayNumber: 16_071 + Int((state >> 45) % 4_000))   // from 2014-01-01
+            cFiles.append(coord_file_facts(date: Int32(date.yyyymmdd), providers_contacted: providers,
+                                           formal_evaluation: evaluation ? 1 : 0, financing_file: financing ? 1 : 0,
+                                           external_expertise: expertise ? 1 : 0, reserved: 0))
+            swiftFiles.append(try ClassificationFacts(date: date, providersContacted: Int(providers), formalEvaluation: evaluation,
+                                                      financingFile: financing, externalExpertise: expertise))
+        }
+        var levels = [Int32](repeating: 0, count: cFiles.count)
+        var cents = [Int64](repeating: 0, count: cFiles.count)
+        var total: Int64 = 0
+        #expect(coord_tariff_price(tariff, cFiles, cFiles.count, &levels, &cents, &total) == COORD_OK)
+        let swift = try TariffEngine.santelys2014.price(swiftFiles)
+        #expect(total == swift.total.cents)
+        #expect(cents == swift.amounts.map(\.cents))
+        #expect(levels == swift.levels.map { Int32($0.rawValue) })
+    }
+
+    @Test("a rule set from JSON through the C ABI equals the Swift one")
+    func jsonRuleSet() throws {
+        let json = try TariffRuleSet.igas2014TwoLevels.jsonData()
+        var tariff: OpaquePointer?
+        let status = json.withUnsafeBytes { bytes in
+            coord_tariff_new_json(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count, &tariff)
+        }
+        #expect(status == COORD_OK)
+        defer { coord_tariff_free(tariff) }
+        var facts = coord_file_facts(date: 20200101, providers_contacted: 0, formal_evaluation: 0,
+                                     financing_file: 0, external_expertise: 0, reserved: 0)
+        var total: Int64 = 0
+        #expect(coord_tariff_price(tariff, &facts, 1, nil, nil, &total) == COORD_OK)
+        #expect(total == 20_000)
+    }
+}

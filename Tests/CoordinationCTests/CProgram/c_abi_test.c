@@ -124,6 +124,98 @@ static void test_classify(void) {
     CHECK(coord_classify(&facts, NULL) == COORD_ERR_INVALID);
 }
 
+
+static const char TWO_SCHEDULES[] =
+    "{\"format\": \"coordinationkit.tariff/1\", \"name\": \"t\", \"version\": \"1\", \"schedules\": ["
+    "{\"id\": \"old\", \"validFrom\": \"2014-01-01\", \"validUntil\": \"2019-12-31\", \"source\": \"test\","
+    " \"payment\": \"per-act\", \"levels\": {\"information\": 2200, \"simple\": 8000, \"complex\": 13500}},"
+    "{\"id\": \"new\", \"validFrom\": \"2020-01-01\", \"validUntil\": null, \"source\": \"test\","
+    " \"payment\": \"per-act\", \"levels\": {\"simple\": 20000, \"complex\": 30000},"
+    " \"levelMap\": {\"information\": \"simple\"}}]}";
+
+static coord_file_facts make_facts(int32_t date, int32_t providers, uint8_t evaluation, uint8_t financing) {
+    coord_file_facts facts;
+    memset(&facts, 0, sizeof facts);
+    facts.date = date;
+    facts.providers_contacted = providers;
+    facts.formal_evaluation = evaluation;
+    facts.financing_file = financing;
+    return facts;
+}
+
+static void test_tariff(void) {
+    coord_tariff *tariff = NULL;
+    coord_tariff *custom = NULL;
+    coord_file_facts files[4];
+    int32_t levels[4] = {0, 0, 0, 0};
+    int64_t cents[4] = {-1, -1, -1, -1};
+    int64_t total = -1;
+
+    /* The Santélys examples: 22, 80, 135 EUR. */
+    CHECK(coord_tariff_new_default(&tariff) == COORD_OK && tariff != NULL);
+    files[0] = make_facts(20140215, 0, 0, 0);
+    files[1] = make_facts(20140215, 2, 1, 0);
+    files[2] = make_facts(20140215, 3, 1, 1);
+    files[3] = make_facts(20250101, 1, 1, 0);
+    CHECK(coord_tariff_price(tariff, files, 4, levels, cents, &total) == COORD_OK);
+    CHECK(levels[0] == COORD_LEVEL_INFORMATION && levels[1] == COORD_LEVEL_SIMPLE && levels[2] == COORD_LEVEL_COMPLEX);
+    CHECK(cents[0] == 2200 && cents[1] == 8000 && cents[2] == 13500 && cents[3] == 8000);
+    CHECK(total == 31700);
+    CHECK(coord_tariff_price(tariff, files, 4, NULL, NULL, &total) == COORD_OK && total == 31700);
+    CHECK(coord_tariff_price(tariff, NULL, 0, NULL, NULL, &total) == COORD_OK && total == 0);
+
+    /* Errors name the file index; nothing is written past it. */
+    cents[2] = -1; cents[3] = -1; total = -1;
+    files[2] = make_facts(20130101, 1, 1, 0);
+    CHECK(coord_tariff_price(tariff, files, 4, levels, cents, &total) == COORD_ERR_RULES);
+    CHECK(strstr(coord_last_error_message(), "files[2]") != NULL);
+    CHECK(cents[1] == 8000 && cents[2] == -1 && cents[3] == -1 && total == -1);
+    files[2] = make_facts(20140215, -4, 1, 0);
+    CHECK(coord_tariff_price(tariff, files, 4, levels, cents, &total) == COORD_ERR_INVALID);
+    CHECK(strstr(coord_last_error_message(), "files[2].providers_contacted") != NULL);
+    files[2] = make_facts(20140231, 1, 1, 0);
+    CHECK(coord_tariff_price(tariff, files, 4, levels, cents, &total) == COORD_ERR_INVALID);
+    files[2] = make_facts(20140215, 1, 1, 0);
+    files[2].reserved = 9;
+    CHECK(coord_tariff_price(tariff, files, 4, levels, cents, &total) == COORD_ERR_INVALID);
+    CHECK(coord_tariff_price(NULL, files, 4, levels, cents, &total) == COORD_ERR_INVALID);
+    CHECK(coord_tariff_price(tariff, NULL, 4, levels, cents, &total) == COORD_ERR_INVALID);
+    CHECK(coord_tariff_price(tariff, files, (size_t)-1, levels, cents, &total) == COORD_ERR_INVALID);
+    coord_tariff_free(tariff);
+    coord_tariff_free(NULL);
+
+    /* A JSON tariff: a schedule change on the day, two levels. */
+    CHECK(coord_tariff_new_json(TWO_SCHEDULES, sizeof TWO_SCHEDULES - 1, &custom) == COORD_OK);
+    files[0] = make_facts(20191231, 1, 1, 0);
+    files[1] = make_facts(20200101, 1, 1, 0);
+    files[2] = make_facts(20200101, 0, 0, 0);
+    files[3] = make_facts(20200101, 5, 1, 0);
+    CHECK(coord_tariff_price(custom, files, 4, levels, cents, &total) == COORD_OK);
+    CHECK(cents[0] == 8000 && cents[1] == 20000 && cents[2] == 20000 && cents[3] == 30000);
+    CHECK(levels[2] == COORD_LEVEL_INFORMATION);
+    coord_tariff_free(custom);
+
+    custom = NULL;
+    CHECK(coord_tariff_new_json("{\"format\": 1}", 13, &custom) == COORD_ERR_PARSE && custom == NULL);
+    CHECK(strstr(coord_last_error_message(), "format") != NULL);
+    CHECK(coord_tariff_new_json("\xff\xfe", 2, &custom) == COORD_ERR_PARSE);
+    CHECK(strstr(coord_last_error_message(), "UTF-8") != NULL);
+    CHECK(coord_tariff_new_json(TWO_SCHEDULES, 0, &custom) == COORD_ERR_PARSE);
+    CHECK(coord_tariff_new_json(NULL, 10, &custom) == COORD_ERR_INVALID);
+    CHECK(coord_tariff_new_json(TWO_SCHEDULES, sizeof TWO_SCHEDULES - 1, NULL) == COORD_ERR_INVALID);
+    {
+        /* Overlapping periods: a rules error naming the schedule. */
+        static const char OVERLAP[] =
+            "{\"format\": \"coordinationkit.tariff/1\", \"name\": \"t\", \"version\": \"1\", \"schedules\": ["
+            "{\"id\": \"a\", \"validFrom\": \"2014-01-01\", \"validUntil\": null, \"source\": \"s\", \"payment\": \"per-act\","
+            " \"levels\": {\"information\": 1, \"simple\": 2, \"complex\": 3}},"
+            "{\"id\": \"b\", \"validFrom\": \"2015-01-01\", \"validUntil\": null, \"source\": \"s\", \"payment\": \"per-act\","
+            " \"levels\": {\"information\": 1, \"simple\": 2, \"complex\": 3}}]}";
+        CHECK(coord_tariff_new_json(OVERLAP, sizeof OVERLAP - 1, &custom) == COORD_ERR_RULES);
+        CHECK(strstr(coord_last_error_message(), "schedules[b]") != NULL);
+    }
+}
+
 int main(void) {
     int round;
     /* Several rounds so that a leak per call shows up under valgrind. */
@@ -133,6 +225,7 @@ int main(void) {
         test_split();
         test_national_cost();
         test_classify();
+        test_tariff();
     }
     if (failures) {
         fprintf(stderr, "%d check(s) failed\n", failures);
