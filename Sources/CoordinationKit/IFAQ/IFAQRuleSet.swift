@@ -1,0 +1,160 @@
+/// The parameters of one IFAQ campaign (art. L162-23-15 and R162-36 to R162-36-4 CSS, décret
+/// 2021-1613): fields, comparison groups, indicators, the envelope and how it is split, the
+/// scoring rule, minimum thresholds, the penalty and the payment schedule.
+///
+/// Decoded from JSON (format `coordinationkit.ifaq/1`, see docs/IFAQ.md) and validated by
+/// ``validated()``: every error names the field at fault. Amounts are cents; shares and
+/// weights are basis points (10,000 = 100 %); indicator values are read with a precision of
+/// 0.001 and kept as integer thousandths.
+public struct IFAQRuleSet: Hashable, Sendable, Codable {
+    /// Format tag of the JSON document.
+    public var format: String
+    /// The campaign year N: the dotation of N is set from the results of N-1.
+    public var campaign: Int
+    public var name: String
+    public var version: String
+    /// Where each figure comes from, and which ones are parameters rather than official figures.
+    public var sources: [String]
+    /// The national envelope, cents.
+    public var envelopeCents: Int64
+    /// The fields of activity (MCO incl. HAD, SMR, PSY) and their base.
+    public var fields: [Field]
+    /// The comparison groups (set by arrêté), each in one field.
+    public var groups: [Group]
+    /// The indicators.
+    public var indicators: [Indicator]
+    /// How results become scores.
+    public var scoring: Scoring
+    /// Whether the money a group does not spend is redistributed within the group, pro rata of
+    /// the amounts already earned. When `false` it is reported as unspent.
+    public var redistributeUnspent: Bool
+    /// The penalty of R162-36-3.
+    public var penalty: Penalty
+    /// Payment in instalments (R162-36-4, R174-46, art. 6 of the décret).
+    public var payment: Payment
+    /// The 2021 transitional formula (art. 6 of décret 2021-1613), when it applies.
+    public var transitional: Transitional?
+
+    /// A field of activity: 1° MCO (incl. HAD), 2° psychiatry, 4° SMR of L162-22.
+    public struct Field: Hashable, Sendable, Codable {
+        public var id: String
+        /// `activity` (1°, 4°) or `receipts` (2°, health-insurance receipts): R162-36-2 4°.
+        public var base: Base
+        /// The field's share of the envelope, basis points; when absent for every field, the
+        /// envelope is split pro rata of the fields' total bases.
+        public var shareBasisPoints: Int?
+
+        public enum Base: String, Hashable, Sendable, Codable { case activity, receipts }
+    }
+
+    public struct Group: Hashable, Sendable, Codable {
+        public var id: String
+        public var field: String
+    }
+
+    /// One quality and safety indicator.
+    public struct Indicator: Hashable, Sendable, Codable {
+        public var id: String
+        public var name: String
+        /// One of the categories of R162-36-1 (the 8th being prevention measures).
+        public var category: Category
+        /// Whether a higher or a lower value is better.
+        public var direction: Direction
+        /// The fields whose hospitals it concerns.
+        public var fields: [String]
+        /// Whether every hospital of those fields must collect it (R162-36: a missing or
+        /// invalidated mandatory indicator earns nothing and fails its minimum threshold).
+        public var mandatory: Bool
+        /// The version of its definition; the count of years below threshold restarts when it changes.
+        public var definitionVersion: Int
+        /// The first year it was collected in a general mandatory national campaign; `nil` if
+        /// never: no minimum threshold applies until the year after (R162-36-3).
+        public var firstNationalCollection: Int?
+        /// Valid values, inclusive.
+        public var minimum: Double
+        public var maximum: Double
+        /// The minimum threshold, if one is set for this indicator.
+        public var minimumThreshold: MinimumThreshold?
+
+        public enum Direction: String, Hashable, Sendable, Codable { case higher, lower }
+
+        public enum Category: String, Hashable, Sendable, Codable, CaseIterable {
+            case patientExperience = "patient-experience"
+            case clinicalQuality = "clinical-quality"
+            case infectionPrevention = "infection-prevention"
+            case coordination
+            case workingLife = "working-life"
+            case certification
+            case safety
+            case prevention
+        }
+    }
+
+    /// A minimum threshold set for at least three years (R162-36-3).
+    public struct MinimumThreshold: Hashable, Sendable, Codable {
+        /// The threshold value; "below" means worse than it in the indicator's direction.
+        public var value: Double
+        public var fromYear: Int
+        public var untilYear: Int
+    }
+
+    /// The scoring rule of the campaign's arrêté.
+    public struct Scoring: Hashable, Sendable, Codable {
+        /// Weight of the level score, basis points (6,000 in 2019, 5,000 from 2022).
+        public var levelWeightBasisPoints: Int
+        /// Weight of the change score; level + change = 10,000.
+        public var changeWeightBasisPoints: Int
+        /// The share of a group paid on level: the threshold is set from it (7,000 in 2019).
+        public var paidShareBasisPoints: Int
+        /// `strict`: paid when strictly better than the threshold; `non-strict`: better or equal.
+        public var comparison: Comparison
+        /// When a change is paid: `positive-or-stable` (2019) or `positive`.
+        public var changeRule: ChangeRule
+        /// At most this share of the group is paid on change (7,000 in 2019).
+        public var changeCapBasisPoints: Int
+
+        public enum Comparison: String, Hashable, Sendable, Codable {
+            case strict
+            case nonStrict = "non-strict"
+        }
+
+        public enum ChangeRule: String, Hashable, Sendable, Codable {
+            case positiveOrStable = "positive-or-stable"
+            case positive
+        }
+    }
+
+    /// The penalty for three consecutive years below a minimum threshold.
+    public struct Penalty: Hashable, Sendable, Codable {
+        /// Consecutive years below threshold that trigger it (3 in R162-36-3).
+        public var consecutiveYears: Int
+        /// Penalty per indicator concerned, basis points of the hospital's base (a parameter of
+        /// the arrêté: no official figure is known to this library).
+        public var basisPointsOfBasePerIndicator: Int
+        /// Cap of the penalty, basis points of the base.
+        public var capBasisPoints: Int
+    }
+
+    public struct Payment: Hashable, Sendable, Codable {
+        /// Instalments of a civil hospital (12, R162-36-4; 2 in 2021).
+        public var instalments: Int
+        /// Instalments of an army hospital (10, R174-46).
+        public var armyInstalments: Int
+        /// The date by which the ARS director general sets the dotation (30 April of N;
+        /// 31 December 2021 for the transitional year).
+        public var dotationDeadline: CalendarDate
+    }
+
+    /// The 2021 transitional formula: three parts of the envelope (art. 6 of the décret).
+    public struct Transitional: Hashable, Sendable, Codable {
+        /// Split pro rata of each hospital's 2019 IFAQ dotation (200 M EUR in 2021).
+        public var priorDotationCents: Int64
+        /// Split pro rata of each hospital's activity over the two previous years (100 M EUR).
+        public var activityCents: Int64
+        /// Distributed on the campaign's results by the scoring rule (150 M EUR).
+        public var resultsCents: Int64
+    }
+
+    /// The year of the results the campaign scores: N-1.
+    public var resultsYear: Int { campaign - 1 }
+}

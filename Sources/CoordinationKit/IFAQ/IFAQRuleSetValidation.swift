@@ -1,0 +1,145 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Why an IFAQ rule set or input was refused, or a campaign could not be computed.
+public enum IFAQError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Not UTF-8 / not JSON / a field missing or mistyped; the payload names the path.
+    case parse(String)
+    /// The rule set is inconsistent; the payload names the field.
+    case invalidRules(String)
+    /// The input is inconsistent (unknown group, duplicated row, value out of range...);
+    /// the payload names the item.
+    case invalidInput(String)
+    /// An amount does not fit in 64-bit cents.
+    case overflow(String)
+
+    public var description: String {
+        switch self {
+        case .parse(let what), .invalidRules(let what), .invalidInput(let what), .overflow(let what): what
+        }
+    }
+}
+
+extension IFAQRuleSet {
+    /// The format tag this version reads.
+    public static let formatTag = "coordinationkit.ifaq/1"
+
+    /// Loads and validates a rule set from JSON bytes.
+    /// - Throws: ``IFAQError/parse(_:)`` or ``IFAQError/invalidRules(_:)`` naming the field.
+    public init(json: some Collection<UInt8>) throws(IFAQError) {
+        let decoded: IFAQRuleSet = try IFAQJSON.decode(IFAQRuleSet.self, from: json)
+        self = try decoded.validated()
+    }
+
+    /// The rule set if every invariant holds.
+    ///
+    /// Checked: the format tag; a positive envelope; unique, non-empty identifiers; every group in a
+    /// known field and every field with a group; every indicator in known fields, with
+    /// `minimum < maximum` and a threshold inside that range covering at least three years;
+    /// level + change weights = 10,000; shares within 0...10,000; field shares all given and
+    /// summing to 10,000, or none given; instalment counts within 1...12; penalty parameters
+    /// non-negative; the transitional parts summing to the envelope.
+    /// - Complexity: O(fields + groups + indicators).
+    /// - Throws: ``IFAQError/invalidRules(_:)`` naming the field.
+    public func validated() throws(IFAQError) -> IFAQRuleSet {
+        func fail(_ message: String) -> IFAQError { .invalidRules(message) }
+        guard format == IFAQRuleSet.formatTag else { throw .parse("format: expected \"\(IFAQRuleSet.formatTag)\", got \"\(format)\"") }
+        guard (2000...2100).contains(campaign) else { throw fail("campaign: \(campaign) is not a campaign year") }
+        guard envelopeCents > 0 else { throw fail("envelopeCents: must be > 0, got \(envelopeCents)") }
+        guard !sources.isEmpty else { throw fail("sources: a rule set cites its sources") }
+        guard !fields.isEmpty else { throw fail("fields: at least one field") }
+        var fieldIds = Set<String>()
+        for (index, field) in fields.enumerated() {
+            guard !field.id.isEmpty, fieldIds.insert(field.id).inserted else {
+                throw fail("fields[\(index)].id: empty or duplicated \"\(field.id)\"")
+            }
+            if let share = field.shareBasisPoints, !(0...10_000).contains(share) {
+                throw fail("fields[\(field.id)].shareBasisPoints: \(share) is outside 0...10000")
+            }
+        }
+        let shares = fields.compactMap(\.shareBasisPoints)
+        guard shares.isEmpty || (shares.count == fields.count && shares.reduce(0, +) == 10_000) else {
+            throw fail("fields.shareBasisPoints: give a share for every field, summing to 10000 (got \(shares.reduce(0, +)) over \(shares.count) of \(fields.count) fields), or none")
+        }
+        var groupIds = Set<String>()
+        for (index, group) in groups.enumerated() {
+            guard !group.id.isEmpty, groupIds.insert(group.id).inserted else {
+                throw fail("groups[\(index)].id: empty or duplicated \"\(group.id)\"")
+            }
+            guard fieldIds.contains(group.field) else { throw fail("groups[\(group.id)].field: unknown field \"\(group.field)\"") }
+        }
+        for field in fields where !groups.contains(where: { $0.field == field.id }) {
+            throw fail("fields[\(field.id)]: no comparison group in this field")
+        }
+        guard !indicators.isEmpty else { throw fail("indicators: at least one indicator") }
+        var indicatorIds = Set<String>()
+        for (index, indicator) in indicators.enumerated() {
+            let at = "indicators[\(indicator.id.isEmpty ? String(index) : indicator.id)]"
+            guard !indicator.id.isEmpty, indicatorIds.insert(indicator.id).inserted else {
+                throw fail("indicators[\(index)].id: empty or duplicated \"\(indicator.id)\"")
+            }
+            guard !indicator.fields.isEmpty else { throw fail("\(at).fields: at least one field") }
+            for field in indicator.fields where !fieldIds.contains(field) {
+                throw fail("\(at).fields: unknown field \"\(field)\"")
+            }
+            guard indicator.minimum.isFinite, indicator.maximum.isFinite, indicator.minimum < indicator.maximum,
+                  abs(indicator.minimum) <= 1e12, abs(indicator.maximum) <= 1e12 else {
+                throw fail("\(at).minimum/maximum: need finite minimum < maximum within ±1e12")
+            }
+            guard indicator.definitionVersion >= 1 else { throw fail("\(at).definitionVersion: must be >= 1") }
+            if let threshold = indicator.minimumThreshold {
+                guard threshold.value.isFinite, threshold.value >= indicator.minimum, threshold.value <= indicator.maximum else {
+                    throw fail("\(at).minimumThreshold.value: \(threshold.value) is outside the indicator's range")
+                }
+                guard threshold.untilYear - threshold.fromYear >= 2 else {
+                    throw fail("\(at).minimumThreshold: set for at least three years (R162-36-3), got \(threshold.fromYear)...\(threshold.untilYear)")
+                }
+            }
+        }
+        guard scoring.levelWeightBasisPoints >= 0, scoring.changeWeightBasisPoints >= 0,
+              scoring.levelWeightBasisPoints + scoring.changeWeightBasisPoints == 10_000 else {
+            throw fail("scoring: levelWeightBasisPoints + changeWeightBasisPoints must be 10000, got \(scoring.levelWeightBasisPoints) + \(scoring.changeWeightBasisPoints)")
+        }
+        guard (1...10_000).contains(scoring.paidShareBasisPoints) else {
+            throw fail("scoring.paidShareBasisPoints: \(scoring.paidShareBasisPoints) is outside 1...10000")
+        }
+        guard (0...10_000).contains(scoring.changeCapBasisPoints) else {
+            throw fail("scoring.changeCapBasisPoints: \(scoring.changeCapBasisPoints) is outside 0...10000")
+        }
+        guard penalty.consecutiveYears >= 1, penalty.basisPointsOfBasePerIndicator >= 0,
+              (0...10_000).contains(penalty.capBasisPoints) else {
+            throw fail("penalty: consecutiveYears >= 1, basisPointsOfBasePerIndicator >= 0, capBasisPoints within 0...10000")
+        }
+        guard (1...12).contains(payment.instalments) else { throw fail("payment.instalments: \(payment.instalments) is outside 1...12") }
+        guard (1...12).contains(payment.armyInstalments) else { throw fail("payment.armyInstalments: \(payment.armyInstalments) is outside 1...12") }
+        if let transitional {
+            guard transitional.priorDotationCents >= 0, transitional.activityCents >= 0, transitional.resultsCents >= 0,
+                  Int128(transitional.priorDotationCents) + Int128(transitional.activityCents) + Int128(transitional.resultsCents)
+                    == Int128(envelopeCents) else {
+                throw fail("transitional: the three parts must be >= 0 and sum to envelopeCents \(envelopeCents)")
+            }
+        }
+        return self
+    }
+
+    /// The envelope distributed on results: the whole envelope, or the results part in 2021.
+    var resultsEnvelope: Money { Money(cents: transitional?.resultsCents ?? envelopeCents) }
+}
+
+/// JSON decoding shared by the IFAQ documents, with errors naming the field path.
+enum IFAQJSON {
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws(IFAQError) -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw .parse(JSONErrors.describe(error))
+        } catch let error as IFAQError {
+            throw error
+        } catch {
+            throw .parse("not a JSON document: \(error)")
+        }
+    }
+}

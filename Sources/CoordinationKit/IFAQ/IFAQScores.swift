@@ -1,0 +1,81 @@
+/// Level and change thresholds per group and indicator, and which hospitals are paid.
+struct IFAQScores {
+    /// Per cell (hospital × indicator): level paid, change paid.
+    var levelPaid: [Bool]
+    var changePaid: [Bool]
+    /// Per group, per indicator that applies to its field.
+    var thresholds: [[IFAQResult.IndicatorThresholds]]
+
+    init(data: IFAQData) {
+        let rules = data.rules
+        let cells = data.hospitals.count * data.indicatorCount
+        levelPaid = [Bool](repeating: false, count: cells)
+        changePaid = [Bool](repeating: false, count: cells)
+        thresholds = Array(repeating: [], count: rules.groups.count)
+        var members = Array(repeating: [Int](), count: rules.groups.count)
+        for h in data.hospitals.indices { members[data.hospitalGroup[h]].append(h) }
+
+        let scoring = rules.scoring
+        var levelValues: [Int64] = []
+        var changeValues: [Int64] = []
+        for (g, group) in rules.groups.enumerated() {
+            for (i, indicator) in rules.indicators.enumerated() where indicator.fields.contains(group.field) {
+                // Level: candidates with a valid result this year.
+                levelValues.removeAll(keepingCapacity: true)
+                changeValues.removeAll(keepingCapacity: true)
+                for h in members[g] {
+                    let c = data.cell(h, i)
+                    guard data.status[0][c] == 1 else { continue }
+                    levelValues.append(data.value[0][c])
+                    if data.status[1][c] == 1, data.version[1][c] == data.version[0][c] {
+                        changeValues.append(data.value[0][c] - data.value[1][c])
+                    }
+                }
+                let n = levelValues.count
+                let k = (n * scoring.paidShareBasisPoints + 9_999) / 10_000          // ⌈n × p⌉
+                levelValues.sort(by: >)
+                var levelCut: Int64? = nil        // paid iff value > cut (strict) / >= cut (non-strict)
+                var strictLevel = true
+                if k < n {
+                    if scoring.comparison == .strict {
+                        levelCut = levelValues[k]                // the (k+1)-th best
+                    } else {
+                        levelCut = levelValues[max(k - 1, 0)]    // the k-th best
+                        strictLevel = false
+                    }
+                }
+                // Change: eligible when ≥ 0 (or > 0); capped to ⌊n_c × cap⌋.
+                let eligible = changeValues.filter { scoring.changeRule == .positive ? $0 > 0 : $0 >= 0 }.sorted(by: >)
+                let cap = changeValues.count * scoring.changeCapBasisPoints / 10_000
+                var changeCut: Int64? = nil       // paid iff change > cut, when the cap binds
+                if eligible.count > cap {
+                    changeCut = cap < eligible.count ? eligible[cap] : nil
+                }
+                var levelCount = 0
+                var changeCount = 0
+                for h in members[g] {
+                    let c = data.cell(h, i)
+                    guard data.status[0][c] == 1 else { continue }
+                    let v = data.value[0][c]
+                    let paid = levelCut.map { strictLevel ? v > $0 : v >= $0 } ?? (n > 0)
+                    levelPaid[c] = paid
+                    if paid { levelCount += 1 }
+                    if data.status[1][c] == 1, data.version[1][c] == data.version[0][c] {
+                        let delta = v - data.value[1][c]
+                        let qualifies = scoring.changeRule == .positive ? delta > 0 : delta >= 0
+                        let within = changeCut.map { delta > $0 } ?? true
+                        if qualifies && within && cap > 0 {
+                            changePaid[c] = true
+                            changeCount += 1
+                        }
+                    }
+                }
+                thresholds[g].append(IFAQResult.IndicatorThresholds(
+                    indicator: indicator.id, candidates: n, rank: k,
+                    levelThreshold: levelCut.map { IFAQData.unoriented($0, indicator) }, levelPaid: levelCount,
+                    changeCandidates: changeValues.count,
+                    changeThreshold: changeCut.map { Double($0) / 1000 }, changePaid: changeCount))
+            }
+        }
+    }
+}
