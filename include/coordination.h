@@ -187,6 +187,42 @@ coord_status coord_tariff_price(const coord_tariff *tariff,
 coord_status coord_national_cost(int64_t population, int32_t share_basis_points,
                                  int64_t unit_cost_cents, int64_t *out_cents);
 
+/* ---- IFAQ: quality funding of hospitals (décret 2021-1613) ------------------------------ */
+
+/* A campaign rule set: fields, comparison groups, indicators, envelope, scoring, minimum
+   thresholds, penalty and payment. Immutable; safe to share between threads. */
+typedef struct coord_ifaq coord_ifaq;
+
+/* The built-in rule set of `campaign_year`: 2019, 2021 (transitional), 2022 or 2023. Their
+   sources say which figures are official and which are illustrative parameters (docs/IFAQ.md).
+   Errors: COORD_ERR_NOT_FOUND for another year (the message lists the known ones),
+   COORD_ERR_INVALID for a NULL out. */
+coord_status coord_ifaq_new_builtin(int32_t campaign_year, coord_ifaq **out);
+
+/* A rule set from JSON (format "coordinationkit.ifaq/1", docs/IFAQ.md), UTF-8 of `length`
+   bytes. Errors: COORD_ERR_PARSE (the message names the field path), COORD_ERR_RULES
+   (weights not summing to 10000, unknown field of a group, a threshold outside its range...),
+   COORD_ERR_INVALID. *out is only written on success. */
+coord_status coord_ifaq_new_json(const char *rules_json, size_t length, coord_ifaq **out);
+
+/* Releases a rule set. NULL is a no-op. */
+void coord_ifaq_free(coord_ifaq *rules);
+
+/* Runs a campaign. Input (UTF-8 JSON, docs/IFAQ.md): hospitals (id, field, group, baseCents,
+   army, and for 2021 dotation2019Cents, previousBaseCents), results (hospital, indicator,
+   year, status collected / not-collected / invalidated, value, definitionVersion) and
+   waivers. Output (*out_json, NUL-terminated, *out_length bytes without the NUL; free with
+   coord_free): per group the envelope, thresholds and paid counts; per hospital the
+   indicator scores, the dotation in cents, its instalments with dates, the minimum-threshold
+   and penalty status with its deadlines, and the explanation of each step. Amounts reconcile:
+   distributedCents + unspentCents == envelopeCents. Errors: COORD_ERR_PARSE, COORD_ERR_INVALID
+   (unknown group or indicator, duplicated row, a value outside its range, a base <= 0: the
+   message names the item), COORD_ERR_OVERFLOW. Outputs are only written on success.
+   Cost: O(R + H x I x log H) for R result rows, H hospitals, I indicators. */
+coord_status coord_ifaq_compute_json(const coord_ifaq *rules,
+                                     const char *input_json, size_t input_length,
+                                     char **out_json, size_t *out_length);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -51,8 +51,11 @@ struct IFAQAmounts {
 
         // 3. Redistribution of each group's remainder, pro rata of earned amounts.
         var redistributed = [Int64](repeating: 0, count: hospitalCount)
+        // Hospitals in identifier order, so that largest-remainder ties never depend on the
+        // order of the input.
+        let byId = data.hospitals.indices.sorted { data.hospitals[$0].id < data.hospitals[$1].id }
         var members = Array(repeating: [Int](), count: rules.groups.count)
-        for h in 0..<hospitalCount { members[data.hospitalGroup[h]].append(h) }
+        for h in byId { members[data.hospitalGroup[h]].append(h) }
         var groups: [IFAQResult.Group] = []
         var unspent: Int64 = rules.resultsEnvelope.cents - groupEnvelopes.reduce(0) { $0 + $1.cents }
         for (g, group) in rules.groups.enumerated() {
@@ -75,14 +78,16 @@ struct IFAQAmounts {
         var priorPart = [Int64](repeating: 0, count: hospitalCount)
         var activityPart = [Int64](repeating: 0, count: hospitalCount)
         if let transitional = rules.transitional {
-            let priorWeights = data.hospitals.map { $0.dotation2019Cents ?? 0 }
+            let priorWeights = byId.map { data.hospitals[$0].dotation2019Cents ?? 0 }
             if priorWeights.contains(where: { $0 > 0 }) {
-                priorPart = try split(Money(cents: transitional.priorDotationCents), priorWeights, "2019 dotations").map(\.cents)
+                let parts = try split(Money(cents: transitional.priorDotationCents), priorWeights, "2019 dotations")
+                for (offset, part) in parts.enumerated() { priorPart[byId[offset]] = part.cents }
             } else {
                 unspent += transitional.priorDotationCents
             }
-            let activityWeights = data.hospitals.map { $0.baseCents + ($0.previousBaseCents ?? 0) }
-            activityPart = try split(Money(cents: transitional.activityCents), activityWeights, "two-year activity").map(\.cents)
+            let activityWeights = byId.map { data.hospitals[$0].baseCents + (data.hospitals[$0].previousBaseCents ?? 0) }
+            let parts = try split(Money(cents: transitional.activityCents), activityWeights, "two-year activity")
+            for (offset, part) in parts.enumerated() { activityPart[byId[offset]] = part.cents }
         }
 
         // 5. Per hospital: dotation, instalments, indicators, penalty, explanation.
@@ -150,7 +155,7 @@ struct IFAQAmounts {
             let (below, years) = IFAQPenaltyRule.consecutiveYearsBelow(data: data, h: h, i: i)
             let level = scores.levelPaid[c], change = scores.changePaid[c]
             results.append(IFAQResult.IndicatorResult(
-                indicator: indicator.id,
+                indicator: indicator.id, required: data.required(h, i),
                 status: ["missing", "collected", "not-collected", "invalidated"][Int(state)],
                 value: state == 1 ? IFAQData.unoriented(data.value[0][c], indicator) : nil,
                 previousValue: data.status[1][c] == 1 ? IFAQData.unoriented(data.value[1][c], indicator) : nil,

@@ -25,6 +25,8 @@ enum IFAQExplanation {
                 } else {
                     text += "; no comparable previous result: no change score"
                 }
+            } else if !indicator.required {
+                text += " (optional and not collected: not counted)"
             } else if indicator.status != "collected" {
                 text += ": earns nothing (R162-36)"
             }

@@ -84,6 +84,8 @@ public struct IFAQResult: Hashable, Sendable, Codable {
 
     public struct IndicatorResult: Hashable, Sendable, Codable {
         public var indicator: String
+        /// Whether it counts in the hospital's divisor: mandatory, or optional and collected.
+        public var required: Bool
         /// `collected`, `not-collected`, `invalidated`, or `missing` (no row).
         public var status: String
         public var value: Double?

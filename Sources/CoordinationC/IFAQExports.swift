@@ -1,0 +1,96 @@
+import CCoordination
+import CoordinationKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The Swift object behind a `coord_ifaq *`.
+final class IFAQHandle {
+    let rules: IFAQRuleSet
+    init(_ rules: IFAQRuleSet) { self.rules = rules }
+
+    func retainedPointer() -> OpaquePointer { OpaquePointer(Unmanaged.passRetained(self).toOpaque()) }
+
+    static func from(_ pointer: OpaquePointer) -> IFAQHandle {
+        Unmanaged<IFAQHandle>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
+    }
+}
+
+extension IFAQError {
+    var boundary: BoundaryError {
+        switch self {
+        case .parse: .parse(description)
+        case .invalidRules: .rules(description)
+        case .invalidInput: .invalid(description)
+        case .overflow: .overflow(description)
+        }
+    }
+}
+
+@c @implementation
+public func coord_ifaq_new_builtin(_ campaignYear: Int32, _ out: UnsafeMutablePointer<OpaquePointer?>?) -> coord_status {
+    withStatus { () throws(BoundaryError) in
+        let out = try required(out, "out")
+        guard let rules = IFAQRuleSet.builtIn(campaign: Int(campaignYear)) else {
+            throw .notFound("campaign_year: no built-in rule set for \(campaignYear) (known: "
+                            + IFAQRuleSet.builtInCampaigns.map(String.init).joined(separator: ", ") + ")")
+        }
+        out.pointee = IFAQHandle(rules).retainedPointer()
+    }
+}
+
+@c @implementation
+public func coord_ifaq_new_json(_ json: UnsafePointer<CChar>?, _ length: Int,
+                                _ out: UnsafeMutablePointer<OpaquePointer?>?) -> coord_status {
+    withStatus { () throws(BoundaryError) in
+        let out = try required(out, "out")
+        let bytes = try utf8Document(json, length, "rules_json")
+        let rules: IFAQRuleSet
+        do throws(IFAQError) { rules = try IFAQRuleSet(json: bytes) } catch { throw error.boundary }
+        out.pointee = IFAQHandle(rules).retainedPointer()
+    }
+}
+
+@c @implementation
+public func coord_ifaq_free(_ rules: OpaquePointer?) {
+    guard let rules else { return }
+    Unmanaged<IFAQHandle>.fromOpaque(UnsafeRawPointer(rules)).release()
+}
+
+@c @implementation
+public func coord_ifaq_compute_json(_ rules: OpaquePointer?, _ inputJSON: UnsafePointer<CChar>?, _ inputLength: Int,
+                                    _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                                    _ outLength: UnsafeMutablePointer<Int>?) -> coord_status {
+    withStatus { () throws(BoundaryError) in
+        let handle = IFAQHandle.from(try required(rules, "rules"))
+        let outJSON = try required(outJSON, "out_json")
+        let outLength = try required(outLength, "out_length")
+        let bytes = try utf8Document(inputJSON, inputLength, "input_json")
+        let result: IFAQResult
+        do throws(IFAQError) {
+            result = try IFAQCampaign.compute(rules: handle.rules, input: IFAQInput(json: bytes))
+        } catch { throw error.boundary }
+        let encoded: Data
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            encoded = try encoder.encode(result)
+        } catch {
+            throw .internalError("encoding the result failed: \(error)")
+        }
+        guard let buffer = malloc(encoded.count + 1)?.assumingMemoryBound(to: CChar.self) else {
+            throw .internalError("out of memory for a \(encoded.count)-byte result")
+        }
+        encoded.withUnsafeBytes { source in
+            if let base = source.baseAddress { memcpy(buffer, base, source.count) }
+        }
+        buffer[encoded.count] = 0
+        outJSON.pointee = buffer
+        outLength.pointee = encoded.count
+    }
+}

@@ -1,0 +1,147 @@
+import CoordinationKit
+
+/// `coordkit ifaq`: runs an IFAQ campaign and prints its summary or one hospital's reasoning.
+enum IFAQCommand {
+    static let command = Command(
+        name: "ifaq",
+        summary: "IFAQ quality funding of hospitals: a campaign, its groups, amounts and penalties",
+        usage: """
+        usage: coordkit ifaq [--campaign YEAR | --rules FILE.json] [HOSPITALS.csv RESULTS.csv]
+                             [--input FILE.json] [--explain ID] [--json]
+
+        Computes the dotation complémentaire of every hospital (décret 2021-1613): thresholds per
+        comparison group and indicator, scores, amounts to the cent, instalments, minimum
+        thresholds and the three-year penalty. With no input, runs a built-in synthetic national
+        campaign (2,500 hospitals, three years of results, seed 2021).
+
+          --campaign YEAR   built-in rule set: 2019, 2021, 2022, 2023 (default 2023)
+          --rules FILE      a JSON rule set (format coordinationkit.ifaq/1, docs/IFAQ.md)
+          --input FILE      the input as JSON (the document of coord_ifaq_compute_json)
+          HOSPITALS.csv     id, field, group, base (euros) [, army, dotation2019, previous_base]
+          RESULTS.csv       hospital, indicator, year, status, value [, definition_version]
+          --explain ID      print one hospital's reasoning, step by step
+          --json            the full result as JSON
+        """,
+        run: run)
+
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let options = try ParsedOptions(arguments, valued: ["--campaign", "--rules", "--input", "--explain"], flags: ["--json"])
+        guard options.value("--campaign") == nil || options.value("--rules") == nil else {
+            throw UsageError("give --campaign or --rules, not both")
+        }
+        let rules: IFAQRuleSet
+        if let path = options.value("--rules") {
+            do { rules = try IFAQRuleSet(json: InputFile.bytes(path)) } catch let error as IFAQError {
+                throw RunError("\(path): \(error.description)")
+            }
+        } else {
+            let text = options.value("--campaign") ?? "2023"
+            guard let year = Int(text), let builtIn = IFAQRuleSet.builtIn(campaign: year) else {
+                throw UsageError("--campaign: no built-in rule set for '\(text)' (\(IFAQRuleSet.builtInCampaigns.map(String.init).joined(separator: ", ")))")
+            }
+            rules = builtIn
+        }
+
+        var input: IFAQInput
+        var source: String
+        var lines: (hospitals: [Int], results: [Int])? = nil
+        switch (options.positional.count, options.value("--input")) {
+        case (0, nil):
+            input = SyntheticData.ifaqCampaign(rules: rules)
+            source = "built-in synthetic national campaign (\(input.hospitals.count) hospitals, seed 2021)"
+        case (0, let path?):
+            do { input = try IFAQInput(json: InputFile.bytes(path)) } catch let error as IFAQError {
+                throw RunError("\(path): \(error.description)")
+            }
+            source = path
+        case (2, nil):
+            let read: (input: IFAQInput?, errors: [(file: String, error: CSVError)], hospitalLines: [Int], resultLines: [Int])
+            do {
+                read = try IFAQCSV.read(hospitals: InputFile.text(options.positional[0]), results: InputFile.text(options.positional[1]))
+            } catch let error as CSVError {
+                throw RunError(error.description)
+            }
+            guard let parsed = read.input else {
+                for (file, error) in read.errors.prefix(50) {
+                    printError("\(file == "hospitals" ? options.positional[0] : options.positional[1]): \(error.description)")
+                }
+                throw RunError("\(read.errors.count) bad row(s); nothing computed")
+            }
+            input = parsed
+            lines = (read.hospitalLines, read.resultLines)
+            source = "\(options.positional[0]) + \(options.positional[1])"
+        default:
+            throw UsageError("give HOSPITALS.csv and RESULTS.csv, or --input FILE.json, or nothing")
+        }
+
+        let result: IFAQResult
+        do { result = try IFAQCampaign.compute(rules: rules, input: input) } catch {
+            throw RunError(locate(error.description, lines: lines, files: options.positional))
+        }
+        if let id = options.value("--explain") {
+            guard let hospital = result.hospitals.first(where: { $0.id == id }) else {
+                throw RunError("--explain: no hospital with id '\(id)'")
+            }
+            for line in hospital.explanation { print(line) }
+            return 0
+        }
+        if options.has("--json") {
+            print(try JSONText.encode(result))
+            return 0
+        }
+        printSummary(result, rules: rules, source: source)
+        return 0
+    }
+
+    /// Adds the CSV line to an error naming `hospitals[i]` or `results[i]`.
+    static func locate(_ message: String, lines: (hospitals: [Int], results: [Int])?, files: [String]) -> String {
+        guard let lines else { return message }
+        for (prefix, numbers, file) in [("hospitals[", lines.hospitals, files.first ?? ""), ("results[", lines.results, files.last ?? "")]
+            where message.hasPrefix(prefix) {
+            let digits = message.dropFirst(prefix.count).prefix { $0.isNumber }
+            if let index = Int(digits), index < numbers.count { return "\(file) line \(numbers[index]): \(message)" }
+        }
+        return message
+    }
+
+    static func printSummary(_ result: IFAQResult, rules: IFAQRuleSet, source: String) {
+        func euros(_ cents: Int64) -> String { Money(cents: cents).formatted(.french) }
+        print("IFAQ campaign \(result.campaign) (results of \(result.resultsYear)): \(result.ruleSet)")
+        print("input: \(source)")
+        print("envelope \(euros(result.envelopeCents)); distributed \(euros(result.distributedCents)); unspent \(euros(result.unspentCents))")
+        print("scoring: level \(rules.scoring.levelWeightBasisPoints) bp / change \(rules.scoring.changeWeightBasisPoints) bp; "
+              + "level paid to k = ceil(n x \(rules.scoring.paidShareBasisPoints) bp) per group (\(rules.scoring.comparison.rawValue)); "
+              + "change \(rules.scoring.changeRule.rawValue), at most \(rules.scoring.changeCapBasisPoints) bp of the group")
+        print("")
+        print("group".padding(toLength: 9) + "hosp.".leftPadding(toLength: 6) + "envelope".leftPadding(toLength: 22)
+              + "distributed".leftPadding(toLength: 22) + "unspent".leftPadding(toLength: 20) + "  thresholds (indicator: level threshold, paid/n; change paid)")
+        for group in result.groups {
+            let thresholds = group.indicators.map { t in
+                "\(t.indicator): \(t.levelThreshold.map { String($0) } ?? "all") \(t.levelPaid)/\(t.candidates); \(t.changePaid)"
+            }
+            print(group.id.padding(toLength: 9) + String(group.hospitals).leftPadding(toLength: 6)
+                  + euros(group.envelopeCents).leftPadding(toLength: 22)
+                  + euros(group.earnedCents + group.redistributedCents).leftPadding(toLength: 22)
+                  + euros(group.unspentCents).leftPadding(toLength: 20) + "  " + thresholds.joined(separator: " | "))
+        }
+        let sorted = result.hospitals.sorted { $0.dotationCents != $1.dotationCents ? $0.dotationCents > $1.dotationCents : $0.id < $1.id }
+        print("")
+        print("largest amounts:")
+        for hospital in sorted.prefix(5) {
+            print("  \(hospital.id) \(hospital.group.padding(toLength: 7)) \(euros(hospital.dotationCents).leftPadding(toLength: 20)) (score \(hospital.scoreBasisPoints) bp / \(hospital.requiredIndicators))")
+        }
+        print("smallest amounts:")
+        for hospital in sorted.suffix(5) {
+            print("  \(hospital.id) \(hospital.group.padding(toLength: 7)) \(euros(hospital.dotationCents).leftPadding(toLength: 20)) (score \(hospital.scoreBasisPoints) bp / \(hospital.requiredIndicators))")
+        }
+        let penalties = result.hospitals.filter { $0.penalty.status != "none" }
+        print("")
+        print("penalty path (\(rules.penalty.consecutiveYears) consecutive years below a minimum threshold): \(penalties.count) hospital(s)")
+        for hospital in penalties.prefix(20) {
+            print("  \(hospital.id): \(hospital.penalty.indicators.joined(separator: ", ")); incurred \(euros(hospital.penalty.incurredCents)) (\(hospital.penalty.status))")
+        }
+        if penalties.count > 20 { print("  ... and \(penalties.count - 20) more (--json for all)") }
+        print("")
+        print("One hospital's reasoning: coordkit ifaq --explain \(sorted.first?.id ?? "ID")")
+    }
+}

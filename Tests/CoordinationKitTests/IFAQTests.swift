@@ -1,0 +1,237 @@
+import Testing
+@testable import CoordinationKit
+
+/// A small campaign computed by hand (see each expectation's comment).
+enum SmallCampaign {
+    static func rules(redistribute: Bool = false, comparison: IFAQRuleSet.Scoring.Comparison = .strict,
+                      definitionVersion: Int = 1) -> IFAQRuleSet {
+        IFAQRuleSet(
+            format: IFAQRuleSet.formatTag, campaign: 2023, name: "small", version: "1", sources: ["hand-computed test"],
+            envelopeCents: 1_000_000,
+            fields: [.init(id: "F", base: .activity, shareBasisPoints: nil)],
+            groups: [.init(id: "G", field: "F")],
+            indicators: [
+                .init(id: "A", name: "A", category: .clinicalQuality, direction: .higher, fields: ["F"], mandatory: true,
+                      definitionVersion: definitionVersion, firstNationalCollection: 2015, minimum: 0, maximum: 100,
+                      minimumThreshold: .init(value: 65, fromYear: 2020, untilYear: 2024)),
+                .init(id: "B", name: "B", category: .infectionPrevention, direction: .lower, fields: ["F"], mandatory: true,
+                      definitionVersion: 1, firstNationalCollection: 2015, minimum: 0, maximum: 100, minimumThreshold: nil),
+            ],
+            scoring: .init(levelWeightBasisPoints: 6_000, changeWeightBasisPoints: 4_000, paidShareBasisPoints: 7_000,
+                           comparison: comparison, changeRule: .positiveOrStable, changeCapBasisPoints: 7_000),
+            redistributeUnspent: redistribute,
+            penalty: .init(consecutiveYears: 3, basisPointsOfBasePerIndicator: 5, capBasisPoints: 25),
+            payment: .init(instalments: 12, armyInstalments: 10, dotationDeadline: CalendarDate(unchecked: 2023, 4, 30)),
+            transitional: nil)
+    }
+
+    static func input(h4Army: Bool = false, waivers: [String]? = nil, h4OldVersion: Int? = nil) -> IFAQInput {
+        let hospitals = (1...4).map { IFAQInput.Hospital(id: "H\($0)", field: "F", group: "G", baseCents: Int64($0) * 1_000_000,
+                                                          army: $0 == 4 && h4Army) }
+        func r(_ h: Int, _ i: String, _ y: Int, _ v: Double?, _ status: IFAQInput.Result.Status = .collected, version: Int? = nil) -> IFAQInput.Result {
+            IFAQInput.Result(hospital: "H\(h)", indicator: i, year: y, status: status, value: v, definitionVersion: version)
+        }
+        let results = [
+            r(1, "A", 2022, 90), r(2, "A", 2022, 80), r(3, "A", 2022, 70), r(4, "A", 2022, 60),
+            r(1, "A", 2021, 85), r(2, "A", 2021, 85), r(3, "A", 2021, 60), r(4, "A", 2021, 60),
+            r(4, "A", 2020, 50, version: h4OldVersion),
+            r(1, "B", 2022, 10), r(2, "B", 2022, 20), r(3, "B", 2022, 30), r(4, "B", 2022, nil, .invalidated),
+            r(1, "B", 2021, 10), r(2, "B", 2021, 25), r(3, "B", 2021, 20), r(4, "B", 2021, 5),
+        ]
+        return IFAQInput(hospitals: hospitals, results: results, waivers: waivers)
+    }
+}
+
+@Suite("IFAQ campaigns")
+struct IFAQTests {
+    func dotations(_ result: IFAQResult) -> [String: Int64] {
+        Dictionary(uniqueKeysWithValues: result.hospitals.map { ($0.id, $0.dotationCents) })
+    }
+
+    @Test("a hand-computed campaign: thresholds, scores and amounts")
+    func handComputed() throws {
+        let result = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input())
+        let a = try #require(result.groups[0].indicators.first { $0.indicator == "A" })
+        // A: n = 4, k = ⌈2.8⌉ = 3; strict: threshold = 4th best = 60; paid 90, 80, 70.
+        #expect(a.rank == 3 && a.levelThreshold == 60 && a.levelPaid == 3)
+        // Changes +5, -5, +10, 0: three qualify, cap ⌊2.8⌋ = 2 binds at the 3rd best (0): +10 and +5 paid.
+        #expect(a.changePaid == 2 && a.changeThreshold == 0)
+        let b = try #require(result.groups[0].indicators.first { $0.indicator == "B" })
+        // B (lower is better): 3 candidates, k = ⌈2.1⌉ = 3 = n: all paid; changes 0, +5, -10: two paid.
+        #expect(b.candidates == 3 && b.levelThreshold == nil && b.levelPaid == 3 && b.changePaid == 2)
+        let scores = Dictionary(uniqueKeysWithValues: result.hospitals.map { ($0.id, $0.scoreBasisPoints) })
+        #expect(scores == ["H1": 20_000, "H2": 16_000, "H3": 16_000, "H4": 0])
+        // earned = ⌊1,000,000 × base × score / (10,000,000 × 10,000 × 2)⌋.
+        #expect(dotations(result) == ["H1": 100_000, "H2": 160_000, "H3": 240_000, "H4": 0])
+        #expect(result.distributedCents == 500_000 && result.unspentCents == 500_000)
+        let h1 = try #require(result.hospitals.first { $0.id == "H1" })
+        #expect(h1.instalments.count == 12 && h1.instalments.reduce(0) { $0 + $1.cents } == 100_000)
+        #expect(h1.instalments.first?.date == CalendarDate(unchecked: 2023, 5, 1))
+        #expect(h1.explanation.contains { $0.contains("Earned = floor(1000000 x 1000000 x 20000 / (10000000 x 10000 x 2)) = 100000 cents") })
+    }
+
+    @Test("redistribution spends the whole envelope, pro rata of earned amounts")
+    func redistribution() throws {
+        let result = try IFAQCampaign.compute(rules: SmallCampaign.rules(redistribute: true), input: SmallCampaign.input())
+        #expect(dotations(result) == ["H1": 200_000, "H2": 320_000, "H3": 480_000, "H4": 0])
+        #expect(result.unspentCents == 0 && result.distributedCents == 1_000_000)
+    }
+
+    @Test("non-strict comparison pays ties at the k-th value")
+    func nonStrict() throws {
+        var input = SmallCampaign.input()
+        // Make H4 equal to H3 on A: strict threshold becomes 70 (the 4th best) and H3 is not paid;
+        // non-strict threshold is the 3rd best (70) and both are paid.
+        input.results[3].value = 70
+        let strict = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: input)
+        let nonStrict = try IFAQCampaign.compute(rules: SmallCampaign.rules(comparison: .nonStrict), input: input)
+        #expect(strict.groups[0].indicators[0].levelPaid == 2)
+        #expect(nonStrict.groups[0].indicators[0].levelPaid == 4)
+    }
+
+    @Test("three consecutive years below a minimum threshold: the penalty; a waiver; army hospitals")
+    func penalty() throws {
+        let result = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input())
+        let h4 = try #require(result.hospitals.first { $0.id == "H4" })
+        // A: 60, 60, 50 < 65 in 2022, 2021, 2020.
+        #expect(h4.indicators.first { $0.indicator == "A" }?.consecutiveYearsBelow == 3)
+        // 4,000,000 × 5 bp × 1 = 2,000 cents (cap 25 bp = 10,000).
+        #expect(h4.penalty.status == "incurred" && h4.penalty.indicators == ["A"] && h4.penalty.incurredCents == 2_000)
+        // Notification one month after 30 April, observations one month, decision 15 days, payment two months.
+        #expect(h4.penalty.deadlines == IFAQResult.PenaltyDeadlines(
+            notificationBy: CalendarDate(unchecked: 2023, 5, 30), observationsBy: CalendarDate(unchecked: 2023, 6, 30),
+            decisionBy: CalendarDate(unchecked: 2023, 7, 15), paymentBy: CalendarDate(unchecked: 2023, 9, 15)))
+        let waived = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input(waivers: ["H4"]))
+        let h4w = try #require(waived.hospitals.first { $0.id == "H4" })
+        #expect(h4w.penalty.status == "waived" && h4w.penalty.retainedCents == 0 && h4w.penalty.incurredCents == 2_000)
+        let army = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input(h4Army: true))
+        let h4a = try #require(army.hospitals.first { $0.id == "H4" })
+        #expect(h4a.instalments.count == 10 && h4a.decidedBy.contains("Île-de-France"))
+    }
+
+    @Test("a definition change restarts the count of years below threshold")
+    func definitionChange() throws {
+        // The rule set is at definition 2; 2022 and 2021 rows default to it; the 2020 row was version 1.
+        let result = try IFAQCampaign.compute(rules: SmallCampaign.rules(definitionVersion: 2),
+                                              input: SmallCampaign.input(h4OldVersion: 1))
+        let h4 = try #require(result.hospitals.first { $0.id == "H4" })
+        #expect(h4.indicators.first { $0.indicator == "A" }?.consecutiveYearsBelow == 2)
+        #expect(h4.penalty.status == "none")
+    }
+
+    @Test("not collected or invalidated: no dotation for the indicator, and the minimum threshold is not met")
+    func missingData() throws {
+        var input = SmallCampaign.input()
+        input.results[0] = IFAQInput.Result(hospital: "H1", indicator: "A", year: 2022, status: .invalidated)
+        let result = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: input)
+        let a = try #require(result.hospitals.first { $0.id == "H1" }?.indicators.first { $0.indicator == "A" })
+        #expect(a.scoreBasisPoints == 0 && a.belowMinimum && a.consecutiveYearsBelow == 1)
+    }
+
+    @Test("bad input names the item", arguments: [
+        ("unknown group", "hospitals[0] (H1).group: unknown group"),
+        ("zero base", "hospitals[0] (H1).baseCents"),
+        ("duplicated row", "duplicated row"),
+        ("out of range", "value: 101.0 is outside"),
+        ("unknown indicator", "indicator: unknown indicator"),
+        ("unknown waiver", "waivers: unknown hospital"),
+    ])
+    func badInput(kind: String, message: String) {
+        var input = SmallCampaign.input()
+        switch kind {
+        case "unknown group": input.hospitals[0].group = "Z"
+        case "zero base": input.hospitals[0].baseCents = 0
+        case "duplicated row": input.results.append(input.results[0])
+        case "out of range": input.results[0].value = 101
+        case "unknown indicator": input.results[0].indicator = "Q"
+        default: input.waivers = ["H9"]
+        }
+        do {
+            _ = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: input)
+            Issue.record("accepted bad input")
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+        }
+    }
+
+    @Test("rule sets are validated", arguments: ["weights", "share", "group field", "threshold years", "envelope"])
+    func badRules(kind: String) {
+        var rules = SmallCampaign.rules()
+        switch kind {
+        case "weights": rules.scoring.changeWeightBasisPoints = 5_000
+        case "share": rules.fields[0].shareBasisPoints = 5_000
+        case "group field": rules.groups[0].field = "X"
+        case "threshold years": rules.indicators[0].minimumThreshold?.untilYear = 2021
+        default: rules.envelopeCents = 0
+        }
+        #expect(throws: IFAQError.self) { try rules.validated() }
+    }
+
+    @Test("built-in campaigns load, cite sources, round-trip through JSON and run on a synthetic campaign",
+          arguments: IFAQRuleSet.builtInCampaigns)
+    func builtIns(year: Int) throws {
+        let rules = try #require(IFAQRuleSet.builtIn(campaign: year))
+        #expect(try rules.validated() == rules)
+        #expect(rules.sources.contains { $0.contains("Illustrative parameters") })
+        let encoded = try JSONEncoderForTests.encode(rules)
+        #expect(try IFAQRuleSet(json: encoded) == rules)
+        let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 300)
+        let result = try IFAQCampaign.compute(rules: rules, input: input)
+        #expect(result.distributedCents + result.unspentCents == rules.envelopeCents)
+        #expect(result.hospitals.allSatisfy { $0.dotationCents >= 0 })
+        #expect(result.hospitals.allSatisfy { $0.instalments.reduce(0) { $0 + $1.cents } == $0.dotationCents })
+        #expect(result.groups.reduce(0) { $0 + $1.envelopeCents } == rules.resultsEnvelope.cents)
+        if year == 2021 {
+            #expect(result.hospitals.allSatisfy { $0.instalments.count == 2 })
+            let prior = result.hospitals.reduce(Int64(0)) { $0 + ($1.priorDotationPartCents ?? 0) }
+            let activity = result.hospitals.reduce(Int64(0)) { $0 + ($1.activityPartCents ?? 0) }
+            #expect(prior == 20_000_000_000 && activity == 10_000_000_000)
+            #expect(rules.payment.dotationDeadline == CalendarDate(unchecked: 2021, 12, 31))
+        }
+    }
+
+    @Test("the result does not depend on input order (property)")
+    func orderIndependence() throws {
+        var rules = IFAQRuleSet.campaign2023
+        rules.redistributeUnspent = true
+        let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 200)
+        let reference = try IFAQCampaign.compute(rules: rules, input: input)
+        var random = SplitMix64(seed: 77)
+        for _ in 0..<3 {
+            let shuffled = IFAQInput(hospitals: input.hospitals.shuffled(using: &random), results: input.results.shuffled(using: &random))
+            let result = try IFAQCampaign.compute(rules: rules, input: shuffled)
+            #expect(dotations(result) == dotations(reference))
+            #expect(result.unspentCents == reference.unspentCents)
+        }
+    }
+
+    @Test("a strictly better result never earns less, all else equal (property)")
+    func monotonicity() throws {
+        let rules = IFAQRuleSet.campaign2023
+        let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 150)
+        let reference = dotations(try IFAQCampaign.compute(rules: rules, input: input))
+        var random = SplitMix64(seed: 9)
+        let current = input.results.indices.filter { input.results[$0].year == rules.resultsYear && input.results[$0].status == .collected }
+        for _ in 0..<40 {
+            let index = current[Int(random.next() % UInt64(current.count))]
+            var better = input
+            let value = better.results[index].value ?? 0
+            better.results[index].value = min(100, value + Double(1 + random.next() % 20))
+            let result = dotations(try IFAQCampaign.compute(rules: rules, input: better))
+            let hospital = input.results[index].hospital
+            #expect(result[hospital]! >= reference[hospital]!)
+        }
+    }
+
+    @Test("procedure dates around holidays")
+    func procedure() throws {
+        // Report received Friday 28 April 2023: 8 working days skip 1 and 8 May → 12 May.
+        #expect(try IFAQProcedure.controlObservationsDeadline(reportReceived: CalendarDate(unchecked: 2023, 4, 28))
+                == CalendarDate(unchecked: 2023, 5, 12))
+        // On-site control Tuesday 9 May 2023: 15 working days skip Ascension (18 May) and Whit Monday (29 May) → 1 June.
+        #expect(try IFAQProcedure.controlAdoptionDeadline(onSiteControl: CalendarDate(unchecked: 2023, 5, 9))
+                == CalendarDate(unchecked: 2023, 6, 1))
+        #expect(try IFAQProcedure.dotationDeadline(campaign: 2023) == CalendarDate(unchecked: 2023, 4, 30))
+        #expect(try IFAQProcedure.dotationDeadline(campaign: 2021) == CalendarDate(unchecked: 2021, 12, 31))
+    }
+}
