@@ -125,3 +125,29 @@ struct TariffCABITests {
         #expect(total == 20_000)
     }
 }
+
+@Suite("IFAQ through the C ABI")
+struct IFAQCABITests {
+    @Test("the C API gives the same result as the Swift API, and rule sets load from JSON")
+    func sameAsSwift() throws {
+        let rules = IFAQRuleSet.campaign2022
+        let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 120)
+        let inputJSON = try JSONEncoder().encode(input)
+        let rulesJSON = try JSONEncoder().encode(rules)
+        var handle: OpaquePointer?
+        let loaded = rulesJSON.withUnsafeBytes { coord_ifaq_new_json($0.baseAddress?.assumingMemoryBound(to: CChar.self), $0.count, &handle) }
+        #expect(loaded == COORD_OK)
+        defer { coord_ifaq_free(handle) }
+        var out: UnsafeMutablePointer<CChar>?
+        var length = 0
+        let status = inputJSON.withUnsafeBytes {
+            coord_ifaq_compute_json(handle, $0.baseAddress?.assumingMemoryBound(to: CChar.self), $0.count, &out, &length)
+        }
+        #expect(status == COORD_OK)
+        let output = try #require(out)
+        defer { coord_free(output) }
+        let fromC = try JSONDecoder().decode(IFAQResult.self, from: Data(bytes: output, count: length))
+        let fromSwift = try IFAQCampaign.compute(rules: rules, input: input)
+        #expect(fromC == fromSwift)
+    }
+}

@@ -216,6 +216,53 @@ static void test_tariff(void) {
     }
 }
 
+static const char IFAQ_INPUT[] =
+    "{\"hospitals\": ["
+    "{\"id\": \"H1\", \"field\": \"MCO\", \"group\": \"MCO-1\", \"baseCents\": 100000000},"
+    "{\"id\": \"H2\", \"field\": \"MCO\", \"group\": \"MCO-1\", \"baseCents\": 300000000, \"army\": true}],"
+    " \"results\": ["
+    "{\"hospital\": \"H1\", \"indicator\": \"QLS\", \"year\": 2022, \"status\": \"collected\", \"value\": 80},"
+    "{\"hospital\": \"H1\", \"indicator\": \"QLS\", \"year\": 2021, \"status\": \"collected\", \"value\": 70},"
+    "{\"hospital\": \"H2\", \"indicator\": \"QLS\", \"year\": 2022, \"status\": \"collected\", \"value\": 60},"
+    "{\"hospital\": \"H2\", \"indicator\": \"ICSHA\", \"year\": 2022, \"status\": \"invalidated\"}]}";
+
+static void test_ifaq(void) {
+    coord_ifaq *rules = NULL;
+    char *out = NULL;
+    size_t length = 0;
+
+    CHECK(coord_ifaq_new_builtin(2023, &rules) == COORD_OK && rules != NULL);
+    CHECK(coord_ifaq_compute_json(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, &out, &length) == COORD_OK);
+    CHECK(out != NULL && length == strlen(out));
+    CHECK(out != NULL && strstr(out, "\"format\":\"coordinationkit.ifaq-result\\/1\"") != NULL);
+    CHECK(out != NULL && strstr(out, "\"dotationCents\"") != NULL);
+    CHECK(out != NULL && strstr(out, "\"explanation\"") != NULL);
+    coord_free(out);
+
+    out = NULL;
+    CHECK(coord_ifaq_compute_json(rules, "{\"hospitals\": 3}", 16, &out, &length) == COORD_ERR_PARSE && out == NULL);
+    CHECK(strstr(coord_last_error_message(), "hospitals") != NULL);
+    {
+        static const char BAD_GROUP[] =
+            "{\"hospitals\": [{\"id\": \"H1\", \"field\": \"MCO\", \"group\": \"NOPE\", \"baseCents\": 1}], \"results\": []}";
+        CHECK(coord_ifaq_compute_json(rules, BAD_GROUP, sizeof BAD_GROUP - 1, &out, &length) == COORD_ERR_INVALID);
+        CHECK(strstr(coord_last_error_message(), "unknown group") != NULL);
+    }
+    CHECK(coord_ifaq_compute_json(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, NULL, &length) == COORD_ERR_INVALID);
+    CHECK(coord_ifaq_compute_json(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, &out, NULL) == COORD_ERR_INVALID);
+    CHECK(coord_ifaq_compute_json(NULL, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, &out, &length) == COORD_ERR_INVALID);
+    CHECK(coord_ifaq_compute_json(rules, NULL, 5, &out, &length) == COORD_ERR_INVALID);
+    coord_ifaq_free(rules);
+    coord_ifaq_free(NULL);
+
+    rules = NULL;
+    CHECK(coord_ifaq_new_builtin(2020, &rules) == COORD_ERR_NOT_FOUND && rules == NULL);
+    CHECK(strstr(coord_last_error_message(), "2023") != NULL);
+    CHECK(coord_ifaq_new_builtin(2019, NULL) == COORD_ERR_INVALID);
+    CHECK(coord_ifaq_new_json("{}", 2, &rules) == COORD_ERR_PARSE);
+    CHECK(coord_ifaq_new_json("not json", 8, &rules) == COORD_ERR_PARSE);
+}
+
 int main(void) {
     int round;
     /* Several rounds so that a leak per call shows up under valgrind. */
@@ -226,6 +273,7 @@ int main(void) {
         test_national_cost();
         test_classify();
         test_tariff();
+        if (round % 20 == 0) test_ifaq();
     }
     if (failures) {
         fprintf(stderr, "%d check(s) failed\n", failures);
