@@ -1,4 +1,5 @@
 import CoordinationKit
+import Foundation
 
 /// `coordkit ifaq`: runs an IFAQ campaign and prints its summary or one hospital's reasoning.
 enum IFAQCommand {
@@ -21,11 +22,13 @@ enum IFAQCommand {
           RESULTS.csv       hospital, indicator, year, status, value [, definition_version]
           --explain ID      print one hospital's reasoning, step by step
           --json            the full result as JSON
+          --hospitals N     size of the synthetic campaign (default 2500)
+          --write-input F   write the input used (JSON, the coord_ifaq_compute_json format) to F
         """,
         run: run)
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--campaign", "--rules", "--input", "--explain"], flags: ["--json"])
+        let options = try ParsedOptions(arguments, valued: ["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input"], flags: ["--json"])
         guard options.value("--campaign") == nil || options.value("--rules") == nil else {
             throw UsageError("give --campaign or --rules, not both")
         }
@@ -47,7 +50,14 @@ enum IFAQCommand {
         var lines: (hospitals: [Int], results: [Int])? = nil
         switch (options.positional.count, options.value("--input")) {
         case (0, nil):
-            input = SyntheticData.ifaqCampaign(rules: rules)
+            var size = 2_500
+            if let text = options.value("--hospitals") {
+                guard let value = Int(text), (1...1_000_000).contains(value) else {
+                    throw UsageError("--hospitals: '\(text)' is not a count within 1...1000000")
+                }
+                size = value
+            }
+            input = SyntheticData.ifaqCampaign(rules: rules, hospitals: size)
             source = "built-in synthetic national campaign (\(input.hospitals.count) hospitals, seed 2021)"
         case (0, let path?):
             do { input = try IFAQInput(json: InputFile.bytes(path)) } catch let error as IFAQError {
@@ -74,6 +84,11 @@ enum IFAQCommand {
             throw UsageError("give HOSPITALS.csv and RESULTS.csv, or --input FILE.json, or nothing")
         }
 
+        if let path = options.value("--write-input") {
+            guard FileManager.default.createFile(atPath: path, contents: try JSONEncoder().encode(input)) else {
+                throw RunError("cannot write '\(path)'")
+            }
+        }
         let result: IFAQResult
         do { result = try IFAQCampaign.compute(rules: rules, input: input) } catch {
             throw RunError(locate(error.description, lines: lines, files: options.positional))

@@ -60,7 +60,7 @@ struct CProgramTests {
     func valgrind() throws {
         let valgrind = try #require(Toolchain.which("valgrind"), "COORD_REQUIRE_VALGRIND=1 but valgrind is not installed")
         let program = try Self.build("c")
-        let result = try Toolchain.run(valgrind, ["--leak-check=full", "--errors-for-leak-kinds=definite",
+        let result = try Toolchain.run(valgrind, ["--leak-check=full", "--show-possibly-lost=no", "--errors-for-leak-kinds=definite",
                                                   "--error-exitcode=9", "--quiet", program.path])
         #expect(result.status == 0, "valgrind reported errors or definite leaks:\n\(result.output)")
     }

@@ -3,6 +3,7 @@
 struct IFAQAmounts {
     let data: IFAQData
     let scores: IFAQScores
+    let explanations: Bool
 
     func result() throws(IFAQError) -> IFAQResult {
         let rules = data.rules
@@ -113,7 +114,9 @@ struct IFAQAmounts {
                 decidedBy: army ? "the ministers, on the proposal of the ARS Île-de-France director general (R174-45)"
                                : "the ARS director general (R162-36-4)",
                 indicators: indicators, penalty: penalty, explanation: [])
-            hospitalResult.explanation = IFAQExplanation.lines(hospitalResult, group: groups[data.hospitalGroup[h]], rules: rules)
+            if explanations {
+                hospitalResult.explanation = IFAQExplanation.lines(hospitalResult, group: groups[data.hospitalGroup[h]], rules: rules)
+            }
             hospitals.append(hospitalResult)
         }
         guard distributed + unspent == rules.envelopeCents else {
@@ -156,7 +159,7 @@ struct IFAQAmounts {
             let level = scores.levelPaid[c], change = scores.changePaid[c]
             results.append(IFAQResult.IndicatorResult(
                 indicator: indicator.id, required: data.required(h, i),
-                status: ["missing", "collected", "not-collected", "invalidated"][Int(state)],
+                status: IFAQAmounts.statusName(state),
                 value: state == 1 ? IFAQData.unoriented(data.value[0][c], indicator) : nil,
                 previousValue: data.status[1][c] == 1 ? IFAQData.unoriented(data.value[1][c], indicator) : nil,
                 levelPaid: level, changePaid: change,
@@ -165,6 +168,15 @@ struct IFAQAmounts {
                 belowMinimum: below, consecutiveYearsBelow: years))
         }
         return results
+    }
+
+    static func statusName(_ state: UInt8) -> String {
+        switch state {
+        case 1: "collected"
+        case 2: "not-collected"
+        case 3: "invalidated"
+        default: "missing"
+        }
     }
 
     private func penaltyStatus(_ h: Int, _ indicators: [IFAQResult.IndicatorResult]) throws(IFAQError) -> IFAQResult.PenaltyStatus {

@@ -25,10 +25,16 @@ public enum IFAQCampaign {
     /// Runs the campaign.
     /// - Throws: ``IFAQError/invalidInput(_:)`` naming the item (unknown group or indicator,
     ///   duplicated row, value out of range, base ≤ 0...), ``IFAQError/overflow(_:)``.
-    public static func compute(rules: IFAQRuleSet, input: IFAQInput) throws(IFAQError) -> IFAQResult {
+    ///
+    /// - Parameter explanations: whether each hospital carries its readable reasoning
+    ///   (``IFAQResult/Hospital/explanation``). The structured figures are always there; the
+    ///   text costs about as much as the computation itself, so batch callers that only need
+    ///   amounts can leave it out and ask for one hospital's text later with
+    ///   ``IFAQResult/explanation(of:rules:)``.
+    public static func compute(rules: IFAQRuleSet, input: IFAQInput, explanations: Bool = true) throws(IFAQError) -> IFAQResult {
         let data = try IFAQData(rules: rules, input: input)
         let scores = IFAQScores(data: data)
-        return try IFAQAmounts(data: data, scores: scores).result()
+        return try IFAQAmounts(data: data, scores: scores, explanations: explanations).result()
     }
 }
 
@@ -79,7 +85,7 @@ struct IFAQData {
         fields.reserveCapacity(hospitals.count)
         groups.reserveCapacity(hospitals.count)
         for (index, hospital) in hospitals.enumerated() {
-            let at = "hospitals[\(index)] (\(hospital.id))"
+            var at: String { "hospitals[\(index)] (\(hospital.id))" }
             guard !hospital.id.isEmpty else { throw fail("hospitals[\(index)].id: empty") }
             guard hospitalIndex.updateValue(index, forKey: hospital.id) == nil else { throw fail("\(at): duplicated id") }
             guard let field = fieldIndex[hospital.field] else { throw fail("\(at).field: unknown field \"\(hospital.field)\"") }
@@ -115,11 +121,32 @@ struct IFAQData {
         }
         self.applies = applies
 
+        // Rows usually come grouped by hospital: remember the last one to skip most hashing.
+        var lastHospital: (id: String, index: Int)? = nil
+        let indicatorIds = rules.indicators.map(\.id)
+        // Per-indicator facts as plain arrays: the loop below must not copy Indicator values.
+        let minimums = rules.indicators.map(\.minimum)
+        let maximums = rules.indicators.map(\.maximum)
+        let versions = rules.indicators.map(\.definitionVersion)
+        let higherIsBetter = rules.indicators.map { $0.direction == .higher }
         for (index, row) in input.results.enumerated() {
-            let at = "results[\(index)] (\(row.hospital), \(row.indicator), \(row.year))"
-            guard let h = hospitalIndex[row.hospital] else { throw fail("\(at).hospital: unknown hospital") }
-            guard let i = indicatorIndex[row.indicator] else { throw fail("\(at).indicator: unknown indicator") }
-            let indicator = rules.indicators[i]
+            var at: String { "results[\(index)] (\(row.hospital), \(row.indicator), \(row.year))" }
+            let h: Int
+            if let last = lastHospital, last.id == row.hospital {
+                h = last.index
+            } else {
+                guard let found = hospitalIndex[row.hospital] else { throw fail("\(at).hospital: unknown hospital") }
+                h = found
+                lastHospital = (row.hospital, found)
+            }
+            let i: Int
+            if indicatorIds.count <= 32 {
+                guard let found = indicatorIds.firstIndex(of: row.indicator) else { throw fail("\(at).indicator: unknown indicator") }
+                i = found
+            } else {
+                guard let found = indicatorIndex[row.indicator] else { throw fail("\(at).indicator: unknown indicator") }
+                i = found
+            }
             guard applies[h * indicatorCount + i] else {
                 throw fail("\(at).indicator: \(row.indicator) does not apply to field \(hospitals[h].field)")
             }
@@ -129,17 +156,18 @@ struct IFAQData {
             guard let y = years.firstIndex(of: row.year) else { continue }   // older history is not needed
             let c = h * indicatorCount + i
             guard status[y][c] == 0 else { throw fail("\(at): duplicated row") }
-            let rowVersion = row.definitionVersion ?? indicator.definitionVersion
+            let rowVersion = row.definitionVersion ?? versions[i]
             guard rowVersion >= 1, rowVersion <= Int(Int32.max) else { throw fail("\(at).definitionVersion: must be >= 1") }
             version[y][c] = Int32(rowVersion)
             switch row.status {
             case .collected:
                 guard let v = row.value else { throw fail("\(at).value: missing for a collected result") }
-                guard v.isFinite, v >= indicator.minimum, v <= indicator.maximum else {
-                    throw fail("\(at).value: \(v) is outside \(indicator.minimum)...\(indicator.maximum)")
+                guard v.isFinite, v >= minimums[i], v <= maximums[i] else {
+                    throw fail("\(at).value: \(v) is outside \(minimums[i])...\(maximums[i])")
                 }
                 status[y][c] = 1
-                value[y][c] = IFAQData.oriented(v, indicator)
+                let milli = Int64((v * 1000).rounded())     // |v| ≤ 1e12 (validated range): fits
+                value[y][c] = higherIsBetter[i] ? milli : -milli
             case .notCollected:
                 status[y][c] = 2
             case .invalidated:

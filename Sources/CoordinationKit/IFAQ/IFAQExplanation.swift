@@ -68,3 +68,13 @@ enum IFAQExplanation {
         return lines
     }
 }
+
+extension IFAQResult {
+    /// The readable reasoning of hospital `id`, computed on demand (the same lines as
+    /// ``Hospital/explanation``); `nil` for an unknown id. O(indicators).
+    public func explanation(of id: String, rules: IFAQRuleSet) -> [String]? {
+        guard let hospital = hospitals.first(where: { $0.id == id }),
+              let group = groups.first(where: { $0.id == hospital.group }) else { return nil }
+        return IFAQExplanation.lines(hospital, group: group, rules: rules)
+    }
+}

@@ -7,6 +7,25 @@
 /// weights are basis points (10,000 = 100 %); indicator values are read with a precision of
 /// 0.001 and kept as integer thousandths.
 public struct IFAQRuleSet: Hashable, Sendable, Codable {
+    public init(format: String = IFAQRuleSet.formatTag, campaign: Int, name: String, version: String, sources: [String],
+                envelopeCents: Int64, fields: [Field], groups: [Group], indicators: [Indicator], scoring: Scoring,
+                redistributeUnspent: Bool, penalty: Penalty, payment: Payment, transitional: Transitional?) {
+        self.format = format
+        self.campaign = campaign
+        self.name = name
+        self.version = version
+        self.sources = sources
+        self.envelopeCents = envelopeCents
+        self.fields = fields
+        self.groups = groups
+        self.indicators = indicators
+        self.scoring = scoring
+        self.redistributeUnspent = redistributeUnspent
+        self.penalty = penalty
+        self.payment = payment
+        self.transitional = transitional
+    }
+
     /// Format tag of the JSON document.
     public var format: String
     /// The campaign year N: the dotation of N is set from the results of N-1.
@@ -37,6 +56,12 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
 
     /// A field of activity: 1° MCO (incl. HAD), 2° psychiatry, 4° SMR of L162-22.
     public struct Field: Hashable, Sendable, Codable {
+        public init(id: String, base: Base, shareBasisPoints: Int?) {
+            self.id = id
+            self.base = base
+            self.shareBasisPoints = shareBasisPoints
+        }
+
         public var id: String
         /// `activity` (1°, 4°) or `receipts` (2°, health-insurance receipts): R162-36-2 4°.
         public var base: Base
@@ -48,12 +73,33 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
     }
 
     public struct Group: Hashable, Sendable, Codable {
+        public init(id: String, field: String) {
+            self.id = id
+            self.field = field
+        }
+
         public var id: String
         public var field: String
     }
 
     /// One quality and safety indicator.
     public struct Indicator: Hashable, Sendable, Codable {
+        public init(id: String, name: String, category: Category, direction: Direction, fields: [String], mandatory: Bool,
+                    definitionVersion: Int, firstNationalCollection: Int?, minimum: Double, maximum: Double,
+                    minimumThreshold: IFAQRuleSet.MinimumThreshold?) {
+            self.id = id
+            self.name = name
+            self.category = category
+            self.direction = direction
+            self.fields = fields
+            self.mandatory = mandatory
+            self.definitionVersion = definitionVersion
+            self.firstNationalCollection = firstNationalCollection
+            self.minimum = minimum
+            self.maximum = maximum
+            self.minimumThreshold = minimumThreshold
+        }
+
         public var id: String
         public var name: String
         /// One of the categories of R162-36-1 (the 8th being prevention measures).
@@ -92,6 +138,12 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
 
     /// A minimum threshold set for at least three years (R162-36-3).
     public struct MinimumThreshold: Hashable, Sendable, Codable {
+        public init(value: Double, fromYear: Int, untilYear: Int) {
+            self.value = value
+            self.fromYear = fromYear
+            self.untilYear = untilYear
+        }
+
         /// The threshold value; "below" means worse than it in the indicator's direction.
         public var value: Double
         public var fromYear: Int
@@ -100,6 +152,16 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
 
     /// The scoring rule of the campaign's arrêté.
     public struct Scoring: Hashable, Sendable, Codable {
+        public init(levelWeightBasisPoints: Int, changeWeightBasisPoints: Int, paidShareBasisPoints: Int,
+                    comparison: Comparison, changeRule: ChangeRule, changeCapBasisPoints: Int) {
+            self.levelWeightBasisPoints = levelWeightBasisPoints
+            self.changeWeightBasisPoints = changeWeightBasisPoints
+            self.paidShareBasisPoints = paidShareBasisPoints
+            self.comparison = comparison
+            self.changeRule = changeRule
+            self.changeCapBasisPoints = changeCapBasisPoints
+        }
+
         /// Weight of the level score, basis points (6,000 in 2019, 5,000 from 2022).
         public var levelWeightBasisPoints: Int
         /// Weight of the change score; level + change = 10,000.
@@ -126,6 +188,12 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
 
     /// The penalty for three consecutive years below a minimum threshold.
     public struct Penalty: Hashable, Sendable, Codable {
+        public init(consecutiveYears: Int, basisPointsOfBasePerIndicator: Int, capBasisPoints: Int) {
+            self.consecutiveYears = consecutiveYears
+            self.basisPointsOfBasePerIndicator = basisPointsOfBasePerIndicator
+            self.capBasisPoints = capBasisPoints
+        }
+
         /// Consecutive years below threshold that trigger it (3 in R162-36-3).
         public var consecutiveYears: Int
         /// Penalty per indicator concerned, basis points of the hospital's base (a parameter of
@@ -136,6 +204,12 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
     }
 
     public struct Payment: Hashable, Sendable, Codable {
+        public init(instalments: Int, armyInstalments: Int, dotationDeadline: CalendarDate) {
+            self.instalments = instalments
+            self.armyInstalments = armyInstalments
+            self.dotationDeadline = dotationDeadline
+        }
+
         /// Instalments of a civil hospital (12, R162-36-4; 2 in 2021).
         public var instalments: Int
         /// Instalments of an army hospital (10, R174-46).
@@ -147,6 +221,12 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
 
     /// The 2021 transitional formula: three parts of the envelope (art. 6 of the décret).
     public struct Transitional: Hashable, Sendable, Codable {
+        public init(priorDotationCents: Int64, activityCents: Int64, resultsCents: Int64) {
+            self.priorDotationCents = priorDotationCents
+            self.activityCents = activityCents
+            self.resultsCents = resultsCents
+        }
+
         /// Split pro rata of each hospital's 2019 IFAQ dotation (200 M EUR in 2021).
         public var priorDotationCents: Int64
         /// Split pro rata of each hospital's activity over the two previous years (100 M EUR).

@@ -1,0 +1,105 @@
+// The engines of CoordinationKit on national-scale synthetic data (fixed seeds), at several
+// sizes so the growth of cost shows. Inputs are generated once, outside the measured part.
+
+import Benchmark
+import CoordinationKit
+import Foundation
+
+/// Tolerances against the stored thresholds (Thresholds/): a run fails when a metric is worse
+/// by more than this.
+nonisolated(unsafe) let tolerance: [BenchmarkMetric: BenchmarkThresholds] = [
+    .wallClock: .init(relative: [.p50: 25.0]),
+    .mallocCountTotal: .init(relative: [.p50: 5.0], absolute: [.p50: 20]),
+]
+
+func configuration(_ scale: BenchmarkScalingFactor = .one, iterations: Int = 20) -> Benchmark.Configuration {
+    .init(metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+          scalingFactor: scale, maxDuration: .seconds(10), maxIterations: iterations, thresholds: tolerance)
+}
+
+/// An IFAQ rule set with `indicators` indicators, every one applying to every field: the
+/// "20 indicators" national campaign of the benchmarks.
+func campaign(indicators: Int) -> IFAQRuleSet {
+    var rules = IFAQRuleSet.campaign2023
+    let template = rules.indicators[0]
+    rules.indicators = (0..<indicators).map { index in
+        var indicator = template
+        indicator.id = "IND\(index + 1)"
+        indicator.fields = rules.fields.map(\.id)
+        indicator.mandatory = true
+        indicator.direction = index % 3 == 0 ? .lower : .higher
+        indicator.minimumThreshold = index % 4 == 0 ? .init(value: 40, fromYear: 2020, untilYear: 2024) : nil
+        return indicator
+    }
+    return rules
+}
+
+let benchmarks: @Sendable () -> Void = {
+    // ---- tariff: the Swift batch API (fast path), per act --------------------------------
+    for count in [100_000, 1_000_000, 10_000_000] {
+        let files = SyntheticData.facts(count: count)
+        let engine = TariffEngine.santelys2014
+        Benchmark("tariff.price \(count) files", configuration: configuration(iterations: 30)) { benchmark in
+            var levels = [CoordinationLevel](repeating: .information, count: count)
+            var amounts = [Int64](repeating: 0, count: count)
+            benchmark.startMeasurement()
+            let total = try files.withUnsafeBufferPointer { input in
+                try levels.withUnsafeMutableBufferPointer { levelBuffer in
+                    try amounts.withUnsafeMutableBufferPointer { amountBuffer in
+                        try engine.price(input, levels: levelBuffer, amounts: amountBuffer)
+                    }
+                }
+            }
+            benchmark.stopMeasurement()
+            blackHole(total)
+        }
+    }
+
+    // ---- tariff: batches with caps and totals (the CLI path) ------------------------------
+    for count in [100_000, 1_000_000] {
+        let records = SyntheticData.tariffYear(count: count)
+        Benchmark("tariff.batch \(count) records", configuration: configuration(iterations: 10)) { benchmark in
+            blackHole(try TariffBatch(files: records, rules: .santelys2014))
+        }
+    }
+
+    // ---- IFAQ: national campaigns, hospitals x 20 indicators x 3 years --------------------
+    for hospitals in [1_000, 5_000, 20_000] {
+        let rules = campaign(indicators: 20)
+        let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: hospitals)
+        Benchmark("ifaq.compute \(hospitals) hospitals x 20 indicators x 3 years", configuration: configuration(iterations: 20)) { benchmark in
+            blackHole(try IFAQCampaign.compute(rules: rules, input: input, explanations: false))
+        }
+        Benchmark("ifaq.compute+explain \(hospitals) hospitals x 20 indicators x 3 years", configuration: configuration(iterations: 10)) { benchmark in
+            blackHole(try IFAQCampaign.compute(rules: rules, input: input))
+        }
+    }
+
+    // ---- JSON: loading rule sets and parsing a national campaign input -------------------
+    do {
+        let rules = campaign(indicators: 20)
+        let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 5_000)
+        let inputJSON = [UInt8]((try? JSONEncoder().encode(input)) ?? Data())
+        let rulesJSON = [UInt8]((try? JSONEncoder().encode(rules)) ?? Data())
+        let tariffJSON = [UInt8]((try? TariffRuleSet.santelys2014.jsonData()) ?? Data())
+        Benchmark("json.ifaq-input parse 5000 hospitals (\(inputJSON.count / 1_000_000) MB)", configuration: configuration(iterations: 10)) { _ in
+            blackHole(try IFAQInput(json: inputJSON))
+        }
+        Benchmark("json.ifaq-rules load", configuration: configuration(iterations: 200)) { _ in
+            blackHole(try IFAQRuleSet(json: rulesJSON))
+        }
+        Benchmark("json.tariff-rules load", configuration: configuration(iterations: 200)) { _ in
+            blackHole(try TariffRuleSet(json: tariffJSON))
+        }
+    }
+
+    // ---- cost models and calendar ---------------------------------------------------------
+    Benchmark("calendar.add 250 working days", configuration: configuration(iterations: 1_000)) { _ in
+        blackHole(try HolidayCalendar.metropole.adding(workingDays: 250, to: CalendarDate(yyyymmdd: 20230428)))
+    }
+    Benchmark("money.split 700 M EUR over 5000 weights", configuration: configuration(iterations: 200)) { benchmark in
+        let weights = (0..<5_000).map { Int64($0 * 7_919 % 100_003 + 1) }
+        benchmark.startMeasurement()
+        blackHole(try Apportionment.split(Money(cents: 70_000_000_000), byWeights: weights))
+    }
+}
