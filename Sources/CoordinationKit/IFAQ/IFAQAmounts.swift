@@ -154,14 +154,14 @@ struct IFAQAmounts {
         let rules = data.rules
         for (i, indicator) in rules.indicators.enumerated() where data.applies[data.cell(h, i)] {
             let c = data.cell(h, i)
-            let state = data.status[0][c]
+            let state = data.status[data.at(0, c)]
             let (below, years) = IFAQPenaltyRule.consecutiveYearsBelow(data: data, h: h, i: i)
             let level = scores.levelPaid[c], change = scores.changePaid[c]
             results.append(IFAQResult.IndicatorResult(
                 indicator: indicator.id, required: data.required(h, i),
                 status: IFAQAmounts.statusName(state),
-                value: state == 1 ? IFAQData.unoriented(data.value[0][c], indicator) : nil,
-                previousValue: data.status[1][c] == 1 ? IFAQData.unoriented(data.value[1][c], indicator) : nil,
+                value: state == 1 ? IFAQData.unoriented(data.value[data.at(0, c)], indicator) : nil,
+                previousValue: data.status[data.at(1, c)] == 1 ? IFAQData.unoriented(data.value[data.at(1, c)], indicator) : nil,
                 levelPaid: level, changePaid: change,
                 scoreBasisPoints: (level ? rules.scoring.levelWeightBasisPoints : 0) + (change ? rules.scoring.changeWeightBasisPoints : 0),
                 minimumThreshold: IFAQPenaltyRule.thresholdInForce(indicator, year: rules.resultsYear)?.value,
@@ -211,16 +211,16 @@ enum IFAQPenaltyRule {
     static func consecutiveYearsBelow(data: IFAQData, h: Int, i: Int) -> (Bool, Int) {
         let indicator = data.rules.indicators[i]
         let c = data.cell(h, i)
-        let currentVersion = data.status[0][c] == 0 ? Int32(indicator.definitionVersion) : data.version[0][c]
+        let currentVersion = data.status[data.at(0, c)] == 0 ? Int32(indicator.definitionVersion) : data.version[data.at(0, c)]
         var count = 0
         for (y, year) in data.years.enumerated() {
             guard let threshold = thresholdInForce(indicator, year: year) else { break }
-            let state = data.status[y][c]
-            let rowVersion = state == 0 ? Int32(indicator.definitionVersion) : data.version[y][c]
+            let state = data.status[data.at(y, c)]
+            let rowVersion = state == 0 ? Int32(indicator.definitionVersion) : data.version[data.at(y, c)]
             guard rowVersion == currentVersion else { break }
             let below: Bool
             switch state {
-            case 1: below = data.value[y][c] < IFAQData.oriented(threshold.value, indicator)
+            case 1: below = data.value[data.at(y, c)] < IFAQData.oriented(threshold.value, indicator)
             case 0: below = indicator.mandatory && y == 0    // no row this year for a mandatory indicator
             default: below = indicator.mandatory            // not collected or invalidated
             }

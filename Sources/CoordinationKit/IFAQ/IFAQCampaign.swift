@@ -50,14 +50,22 @@ struct IFAQData {
     let years: [Int]
     /// Per year: status (0 missing, 1 collected, 2 not collected, 3 invalidated), oriented value
     /// (thousandths, negated for lower-is-better), definition version.
-    var status: [[UInt8]]
-    var value: [[Int64]]
-    var version: [[Int32]]
+    /// Flattened: index `year × cells + cell` (see ``at(_:_:)``).
+    var status: [UInt8]
+    var value: [Int64]
+    var version: [Int32]
+    /// hospitals × indicators.
+    let cells: Int
     /// Whether indicator i applies to hospital h's field.
     let applies: [Bool]
     let waivers: Set<String>
+    /// Per indicator: whether it is mandatory.
+    let mandatory: [Bool]
 
     @inline(__always) func cell(_ hospital: Int, _ indicator: Int) -> Int { hospital * indicatorCount + indicator }
+
+    /// The flat index of `cell` in year offset `year` (0 = the results year).
+    @inline(__always) func at(_ year: Int, _ cell: Int) -> Int { year * cells + cell }
 
     /// A value in thousandths, oriented so that greater is better.
     static func oriented(_ value: Double, _ indicator: IFAQRuleSet.Indicator) -> Int64 {
@@ -108,12 +116,14 @@ struct IFAQData {
         hospitalField = fields
         hospitalGroup = groups
         indicatorCount = rules.indicators.count
+        mandatory = rules.indicators.map(\.mandatory)
         let history = max(rules.penalty.consecutiveYears, 2)
         years = (0..<history).map { rules.resultsYear - $0 }
         let cells = hospitals.count * indicatorCount
-        status = Array(repeating: [UInt8](repeating: 0, count: cells), count: history)
-        value = Array(repeating: [Int64](repeating: 0, count: cells), count: history)
-        version = Array(repeating: [Int32](repeating: 0, count: cells), count: history)
+        self.cells = cells
+        status = [UInt8](repeating: 0, count: cells * history)
+        value = [Int64](repeating: 0, count: cells * history)
+        version = [Int32](repeating: 0, count: cells * history)
         var applies = [Bool](repeating: false, count: cells)
         for (i, indicator) in rules.indicators.enumerated() {
             let concerned = Set(indicator.fields.compactMap { fieldIndex[$0] })
@@ -124,6 +134,7 @@ struct IFAQData {
         // Rows usually come grouped by hospital: remember the last one to skip most hashing.
         var lastHospital: (id: String, index: Int)? = nil
         let indicatorIds = rules.indicators.map(\.id)
+        var lastIndicator = 0
         // Per-indicator facts as plain arrays: the loop below must not copy Indicator values.
         let minimums = rules.indicators.map(\.minimum)
         let maximums = rules.indicators.map(\.maximum)
@@ -140,13 +151,16 @@ struct IFAQData {
                 lastHospital = (row.hospital, found)
             }
             let i: Int
-            if indicatorIds.count <= 32 {
+            if indicatorIds[lastIndicator] == row.indicator {
+                i = lastIndicator
+            } else if indicatorIds.count <= 32 {
                 guard let found = indicatorIds.firstIndex(of: row.indicator) else { throw fail("\(at).indicator: unknown indicator") }
                 i = found
             } else {
                 guard let found = indicatorIndex[row.indicator] else { throw fail("\(at).indicator: unknown indicator") }
                 i = found
             }
+            lastIndicator = i
             guard applies[h * indicatorCount + i] else {
                 throw fail("\(at).indicator: \(row.indicator) does not apply to field \(hospitals[h].field)")
             }
@@ -154,24 +168,24 @@ struct IFAQData {
                 throw fail("\(at).year: after the results year \(rules.resultsYear) of campaign \(rules.campaign)")
             }
             guard let y = years.firstIndex(of: row.year) else { continue }   // older history is not needed
-            let c = h * indicatorCount + i
-            guard status[y][c] == 0 else { throw fail("\(at): duplicated row") }
+            let c = y * cells + h * indicatorCount + i
+            guard status[c] == 0 else { throw fail("\(at): duplicated row") }
             let rowVersion = row.definitionVersion ?? versions[i]
             guard rowVersion >= 1, rowVersion <= Int(Int32.max) else { throw fail("\(at).definitionVersion: must be >= 1") }
-            version[y][c] = Int32(rowVersion)
+            version[c] = Int32(rowVersion)
             switch row.status {
             case .collected:
                 guard let v = row.value else { throw fail("\(at).value: missing for a collected result") }
                 guard v.isFinite, v >= minimums[i], v <= maximums[i] else {
                     throw fail("\(at).value: \(v) is outside \(minimums[i])...\(maximums[i])")
                 }
-                status[y][c] = 1
+                status[c] = 1
                 let milli = Int64((v * 1000).rounded())     // |v| ≤ 1e12 (validated range): fits
-                value[y][c] = higherIsBetter[i] ? milli : -milli
+                value[c] = higherIsBetter[i] ? milli : -milli
             case .notCollected:
-                status[y][c] = 2
+                status[c] = 2
             case .invalidated:
-                status[y][c] = 3
+                status[c] = 3
             }
         }
         let known = Set(hospitals.map(\.id))
@@ -182,6 +196,6 @@ struct IFAQData {
     /// Whether hospital h must (or did) collect indicator i this year: it counts in the divisor.
     @inline(__always) func required(_ h: Int, _ i: Int) -> Bool {
         let c = cell(h, i)
-        return applies[c] && (rules.indicators[i].mandatory || status[0][c] == 1)
+        return applies[c] && (mandatory[i] || status[c] == 1)
     }
 }

@@ -25,10 +25,10 @@ struct IFAQScores {
                 changeValues.removeAll(keepingCapacity: true)
                 for h in members[g] {
                     let c = data.cell(h, i)
-                    guard data.status[0][c] == 1 else { continue }
-                    levelValues.append(data.value[0][c])
-                    if data.status[1][c] == 1, data.version[1][c] == data.version[0][c] {
-                        changeValues.append(data.value[0][c] - data.value[1][c])
+                    guard data.status[data.at(0, c)] == 1 else { continue }
+                    levelValues.append(data.value[data.at(0, c)])
+                    if data.status[data.at(1, c)] == 1, data.version[data.at(1, c)] == data.version[data.at(0, c)] {
+                        changeValues.append(data.value[data.at(0, c)] - data.value[data.at(1, c)])
                     }
                 }
                 let n = levelValues.count
@@ -55,13 +55,13 @@ struct IFAQScores {
                 var changeCount = 0
                 for h in members[g] {
                     let c = data.cell(h, i)
-                    guard data.status[0][c] == 1 else { continue }
-                    let v = data.value[0][c]
+                    guard data.status[data.at(0, c)] == 1 else { continue }
+                    let v = data.value[data.at(0, c)]
                     let paid = levelCut.map { strictLevel ? v > $0 : v >= $0 } ?? (n > 0)
                     levelPaid[c] = paid
                     if paid { levelCount += 1 }
-                    if data.status[1][c] == 1, data.version[1][c] == data.version[0][c] {
-                        let delta = v - data.value[1][c]
+                    if data.status[data.at(1, c)] == 1, data.version[data.at(1, c)] == data.version[data.at(0, c)] {
+                        let delta = v - data.value[data.at(1, c)]
                         let qualifies = scoring.changeRule == .positive ? delta > 0 : delta >= 0
                         let within = changeCut.map { delta > $0 } ?? true
                         if qualifies && within && cap > 0 {
