@@ -4,7 +4,8 @@ import CCoordination
 /// Validates one `coord_file_facts` and classifies it. `index` names the file in messages.
 @inline(__always)
 func classify(_ facts: coord_file_facts, index: Int?) throws(BoundaryError) -> CoordinationLevel {
-    let at = index.map { "files[\($0)]." } ?? "facts->"
+    // Built only on failure: this runs once per file on the batch path.
+    var at: String { index.map { "files[\($0)]." } ?? "facts->" }
     guard facts.reserved == 0 else { throw .invalid("\(at)reserved must be 0, got \(facts.reserved)") }
     guard facts.providers_contacted >= 0 else {
         throw .invalid("\(at)providers_contacted must be >= 0, got \(facts.providers_contacted)")
@@ -12,7 +13,7 @@ func classify(_ facts: coord_file_facts, index: Int?) throws(BoundaryError) -> C
     guard facts.formal_evaluation <= 1 else { throw .invalid("\(at)formal_evaluation must be 0 or 1, got \(facts.formal_evaluation)") }
     guard facts.financing_file <= 1 else { throw .invalid("\(at)financing_file must be 0 or 1, got \(facts.financing_file)") }
     guard facts.external_expertise <= 1 else { throw .invalid("\(at)external_expertise must be 0 or 1, got \(facts.external_expertise)") }
-    _ = try date(facts.date, "\(at)date")
+    guard CalendarDate.isValid(yyyymmdd: facts.date) else { _ = try date(facts.date, "\(at)date"); return .information }
     return Classifier.classify(providersContacted: Int(facts.providers_contacted),
                                formalEvaluation: facts.formal_evaluation == 1,
                                financingFile: facts.financing_file == 1,
