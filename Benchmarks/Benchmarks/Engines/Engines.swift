@@ -1,15 +1,23 @@
 // The engines of CoordinationKit on national-scale synthetic data (fixed seeds), at several
 // sizes so the growth of cost shows. Inputs are generated once, outside the measured part.
+// Benchmark names use only [A-Za-z0-9.-]: the plugin writes threshold files under a
+// shell-safe name but reads them back under the raw name.
 
 import Benchmark
 import CoordinationKit
 import Foundation
 
-/// Tolerances against the stored thresholds (Thresholds/): a run fails when a metric is worse
-/// by more than this.
+/// Tolerances against the stored thresholds (Thresholds/, p90 of the run that stored them): a
+/// run fails when a metric is worse by more than this. Wall clock is noisy on shared 2-core
+/// machines (p90 moved by up to 60 % between identical runs here, and hardware instruction
+/// counters are not available), so time catches slowdowns of 2x and more; allocation counts,
+/// which do not depend on the machine, are held within 25 % (hash tables grow differently
+/// with Swift's per-process hash seeds).
 nonisolated(unsafe) let tolerance: [BenchmarkMetric: BenchmarkThresholds] = [
-    .wallClock: .init(relative: [.p50: 25.0]),
-    .mallocCountTotal: .init(relative: [.p50: 5.0], absolute: [.p50: 20]),
+    .wallClock: .init(relative: [.p50: 100.0, .p90: 100.0]),
+    .throughput: .init(relative: [.p50: 50.0, .p90: 50.0]),
+    .mallocCountTotal: .init(relative: [.p50: 25.0, .p90: 25.0]),
+    .peakMemoryResident: .init(relative: [.p50: 25.0, .p90: 25.0]),
 ]
 
 func configuration(_ scale: BenchmarkScalingFactor = .one, iterations: Int = 20) -> Benchmark.Configuration {
@@ -39,7 +47,7 @@ let benchmarks: @Sendable () -> Void = {
     for count in [100_000, 1_000_000, 10_000_000] {
         let files = SyntheticData.facts(count: count)
         let engine = TariffEngine.santelys2014
-        Benchmark("tariff.price \(count) files", configuration: configuration(iterations: 30)) { benchmark in
+        Benchmark("tariff.price.\(count)-files", configuration: configuration(iterations: 30)) { benchmark in
             var levels = [CoordinationLevel](repeating: .information, count: count)
             var amounts = [Int64](repeating: 0, count: count)
             benchmark.startMeasurement()
@@ -58,7 +66,7 @@ let benchmarks: @Sendable () -> Void = {
     // ---- tariff: batches with caps and totals (the CLI path) ------------------------------
     for count in [100_000, 1_000_000] {
         let records = SyntheticData.tariffYear(count: count)
-        Benchmark("tariff.batch \(count) records", configuration: configuration(iterations: 10)) { benchmark in
+        Benchmark("tariff.batch.\(count)-records", configuration: configuration(iterations: 10)) { benchmark in
             blackHole(try TariffBatch(files: records, rules: .santelys2014))
         }
     }
@@ -67,10 +75,10 @@ let benchmarks: @Sendable () -> Void = {
     for hospitals in [1_000, 5_000, 20_000] {
         let rules = campaign(indicators: 20)
         let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: hospitals)
-        Benchmark("ifaq.compute \(hospitals) hospitals x 20 indicators x 3 years", configuration: configuration(iterations: 20)) { benchmark in
+        Benchmark("ifaq.compute.\(hospitals)-hospitals-20-indicators-3-years", configuration: configuration(iterations: 20)) { benchmark in
             blackHole(try IFAQCampaign.compute(rules: rules, input: input, explanations: false))
         }
-        Benchmark("ifaq.compute+explain \(hospitals) hospitals x 20 indicators x 3 years", configuration: configuration(iterations: 10)) { benchmark in
+        Benchmark("ifaq.compute-explain.\(hospitals)-hospitals-20-indicators-3-years", configuration: configuration(iterations: 10)) { benchmark in
             blackHole(try IFAQCampaign.compute(rules: rules, input: input))
         }
     }
@@ -82,22 +90,22 @@ let benchmarks: @Sendable () -> Void = {
         let inputJSON = [UInt8]((try? JSONEncoder().encode(input)) ?? Data())
         let rulesJSON = [UInt8]((try? JSONEncoder().encode(rules)) ?? Data())
         let tariffJSON = [UInt8]((try? TariffRuleSet.santelys2014.jsonData()) ?? Data())
-        Benchmark("json.ifaq-input parse 5000 hospitals (\(inputJSON.count / 1_000_000) MB)", configuration: configuration(iterations: 10)) { _ in
+        Benchmark("json.ifaq-input-parse.5000-hospitals", configuration: configuration(iterations: 10)) { _ in
             blackHole(try IFAQInput(json: inputJSON))
         }
-        Benchmark("json.ifaq-rules load", configuration: configuration(iterations: 200)) { _ in
+        Benchmark("json.ifaq-rules-load", configuration: configuration(iterations: 200)) { _ in
             blackHole(try IFAQRuleSet(json: rulesJSON))
         }
-        Benchmark("json.tariff-rules load", configuration: configuration(iterations: 200)) { _ in
+        Benchmark("json.tariff-rules-load", configuration: configuration(iterations: 200)) { _ in
             blackHole(try TariffRuleSet(json: tariffJSON))
         }
     }
 
     // ---- cost models and calendar ---------------------------------------------------------
-    Benchmark("calendar.add 250 working days", configuration: configuration(iterations: 1_000)) { _ in
+    Benchmark("calendar.add-250-working-days", configuration: configuration(iterations: 1_000)) { _ in
         blackHole(try HolidayCalendar.metropole.adding(workingDays: 250, to: CalendarDate(yyyymmdd: 20230428)))
     }
-    Benchmark("money.split 700 M EUR over 5000 weights", configuration: configuration(iterations: 200)) { benchmark in
+    Benchmark("money.split.700M-EUR-5000-weights", configuration: configuration(iterations: 200)) { benchmark in
         let weights = (0..<5_000).map { Int64($0 * 7_919 % 100_003 + 1) }
         benchmark.startMeasurement()
         blackHole(try Apportionment.split(Money(cents: 70_000_000_000), byWeights: weights))

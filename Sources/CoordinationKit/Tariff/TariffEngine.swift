@@ -125,7 +125,7 @@ public final class TariffEngine: Sendable {
     /// The C boundary's entry: prices raw facts, validating each one, without building
     /// ``ClassificationFacts``. `validate` returns the level or throws naming the index.
     /// Internal to the package's C target through `@_spi`.
-    @_spi(CBoundary) @inlinable
+    @_spi(CBoundary) @inlinable @inline(__always)
     public func priceRaw(count: Int,
                          date: (Int) -> Int32,
                          level: (Int) throws(TariffError) -> CoordinationLevel,
