@@ -9,18 +9,6 @@ import Foundation
 import Glibc
 #endif
 
-/// The Swift object behind a `coord_ifaq *`.
-final class IFAQHandle {
-    let rules: IFAQRuleSet
-    init(_ rules: IFAQRuleSet) { self.rules = rules }
-
-    func retainedPointer() -> OpaquePointer { OpaquePointer(Unmanaged.passRetained(self).toOpaque()) }
-
-    static func from(_ pointer: OpaquePointer) -> IFAQHandle {
-        Unmanaged<IFAQHandle>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
-    }
-}
-
 extension IFAQError {
     var boundary: BoundaryError {
         switch self {
@@ -40,7 +28,7 @@ public func coord_ifaq_new_builtin(_ campaignYear: Int32, _ out: UnsafeMutablePo
             throw .notFound("campaign_year: no built-in rule set for \(campaignYear) (known: "
                             + IFAQRuleSet.builtInCampaigns.map(String.init).joined(separator: ", ") + ")")
         }
-        out.pointee = IFAQHandle(rules).retainedPointer()
+        out.pointee = Handle<IFAQRuleSet>(rules).retainedPointer()
     }
 }
 
@@ -52,14 +40,13 @@ public func coord_ifaq_new_json(_ json: UnsafePointer<CChar>?, _ length: Int,
         let bytes = try utf8Document(json, length, "rules_json")
         let rules: IFAQRuleSet
         do throws(IFAQError) { rules = try IFAQRuleSet(json: bytes) } catch { throw error.boundary }
-        out.pointee = IFAQHandle(rules).retainedPointer()
+        out.pointee = Handle<IFAQRuleSet>(rules).retainedPointer()
     }
 }
 
 @c @implementation
 public func coord_ifaq_free(_ rules: OpaquePointer?) {
-    guard let rules else { return }
-    Unmanaged<IFAQHandle>.fromOpaque(UnsafeRawPointer(rules)).release()
+    Handle<IFAQRuleSet>.release(rules)
 }
 
 @c @implementation
@@ -67,13 +54,13 @@ public func coord_ifaq_compute_json(_ rules: OpaquePointer?, _ inputJSON: Unsafe
                                     _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
                                     _ outLength: UnsafeMutablePointer<Int>?) -> coord_status {
     withStatus { () throws(BoundaryError) in
-        let handle = IFAQHandle.from(try required(rules, "rules"))
+        let ruleSet = Handle<IFAQRuleSet>.value(try required(rules, "rules"))
         let outJSON = try required(outJSON, "out_json")
         let outLength = try required(outLength, "out_length")
         let bytes = try utf8Document(inputJSON, inputLength, "input_json")
         let result: IFAQResult
         do throws(IFAQError) {
-            result = try IFAQCampaign.compute(rules: handle.rules, input: IFAQInput(json: bytes))
+            result = try IFAQCampaign.compute(rules: ruleSet, input: IFAQInput(json: bytes))
         } catch { throw error.boundary }
         let encoded: Data
         do {

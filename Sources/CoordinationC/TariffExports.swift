@@ -29,20 +29,6 @@ public func coord_classify(_ facts: UnsafePointer<coord_file_facts>?, _ outLevel
     }
 }
 
-/// The Swift object behind a `coord_tariff *`.
-final class TariffHandle {
-    let engine: TariffEngine
-    init(_ engine: TariffEngine) { self.engine = engine }
-
-    /// A retained opaque pointer for C.
-    func retainedPointer() -> OpaquePointer { OpaquePointer(Unmanaged.passRetained(self).toOpaque()) }
-
-    /// The handle behind a pointer C gave back, not retained.
-    static func from(_ pointer: OpaquePointer) -> TariffHandle {
-        Unmanaged<TariffHandle>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
-    }
-}
-
 extension TariffError {
     var boundary: BoundaryError {
         switch self {
@@ -58,7 +44,7 @@ extension TariffError {
 public func coord_tariff_new_default(_ out: UnsafeMutablePointer<OpaquePointer?>?) -> coord_status {
     withStatus { () throws(BoundaryError) in
         let out = try required(out, "out")
-        out.pointee = TariffHandle(.santelys2014).retainedPointer()
+        out.pointee = Handle<TariffEngine>(.santelys2014).retainedPointer()
     }
 }
 
@@ -70,14 +56,13 @@ public func coord_tariff_new_json(_ json: UnsafePointer<CChar>?, _ length: Int,
         let bytes = try utf8Document(json, length, "json")
         let rules: TariffRuleSet
         do throws(TariffError) { rules = try TariffRuleSet(json: bytes) } catch { throw error.boundary }
-        out.pointee = TariffHandle(TariffEngine(rules: rules)).retainedPointer()
+        out.pointee = Handle<TariffEngine>(TariffEngine(rules: rules)).retainedPointer()
     }
 }
 
 @c @implementation
 public func coord_tariff_free(_ tariff: OpaquePointer?) {
-    guard let tariff else { return }
-    Unmanaged<TariffHandle>.fromOpaque(UnsafeRawPointer(tariff)).release()
+    Handle<TariffEngine>.release(tariff)
 }
 
 @c @implementation
@@ -92,7 +77,7 @@ public func coord_tariff_price(_ tariff: OpaquePointer?, _ files: UnsafePointer<
             return
         }
         let files = try required(files, "files")
-        let engine = TariffHandle.from(tariff).engine
+        let engine = Handle<TariffEngine>.value(tariff)
         let total: Int64
         do throws(TariffError) {
             total = try engine.priceRaw(

@@ -118,22 +118,12 @@ public struct TariffBatch: Sendable {
             var capped: String?
             if let key = TariffBatch.periodKey(file, schedule), let winner = periodWinner[key], winner != index {
                 capped = "\(schedule.payment.name): already paid for this period by record \(files[winner].id)"
-            } else if file.kind == .inclusion, let cap = schedule.limits.inclusionsPerPatientCoordinatorPerYear {
-                let key = "\(file.patient)\u{1F}\(file.coordinator)\u{1F}\(year)"
-                let count = inclusions[key, default: 0]
-                if count >= cap {
-                    capped = "cap: at most \(cap) inclusion(s) per patient and coordinator in \(year)"
-                } else {
-                    inclusions[key] = count + 1
-                }
-            } else if file.kind == .followUp, let cap = schedule.limits.followUpsPerFilePerYear {
-                let key = "\(file.fileId)\u{1F}\(year)"
-                let count = followUps[key, default: 0]
-                if count >= cap {
-                    capped = "cap: at most \(cap) follow-up act(s) per file in \(year)"
-                } else {
-                    followUps[key] = count + 1
-                }
+            } else if file.kind == .inclusion, let cap = schedule.limits.inclusionsPerPatientCoordinatorPerYear,
+                      !TariffBatch.count("\(file.patient)\u{1F}\(file.coordinator)\u{1F}\(year)", within: cap, in: &inclusions) {
+                capped = "cap: at most \(cap) inclusion(s) per patient and coordinator in \(year)"
+            } else if file.kind == .followUp, let cap = schedule.limits.followUpsPerFilePerYear,
+                      !TariffBatch.count("\(file.fileId)\u{1F}\(year)", within: cap, in: &followUps) {
+                capped = "cap: at most \(cap) follow-up act(s) per file in \(year)"
             }
             if let capped {
                 lines[index] = Line(index: index, level: level, amount: .zero, scheduleId: schedule.id, outcome: .capped(capped))
@@ -195,6 +185,14 @@ public struct TariffBatch: Sendable {
         self.pricedCount = priced
         self.cappedCount = cappedCount
         self.rejectedCount = rejected
+    }
+
+    /// Counts one more act under `key` if that stays within `cap`; returns whether it did.
+    private static func count(_ key: String, within cap: Int, in counts: inout [String: Int]) -> Bool {
+        let count = counts[key, default: 0]
+        guard count < cap else { return false }
+        counts[key] = count + 1
+        return true
     }
 
     private static func add(_ amount: Money, to total: inout Total) throws(MoneyError) {

@@ -84,25 +84,20 @@ public final class TariffEngine: Sendable {
                       amounts: UnsafeMutableBufferPointer<Int64>? = nil) throws(TariffError) -> Money {
         if let levels, levels.count < files.count { throw .invalidFile("levels: buffer holds \(levels.count) items, need \(files.count)") }
         if let amounts, amounts.count < files.count { throw .invalidFile("amounts: buffer holds \(amounts.count) items, need \(files.count)") }
-        var total: Int64 = 0
-        var hint = 0
-        for index in files.indices {
-            let facts = files[index]
-            let level = Classifier.classify(providersContacted: facts.providersContacted,
-                                            formalEvaluation: facts.formalEvaluation,
-                                            financingFile: facts.financingFile,
-                                            externalExpertise: facts.externalExpertise).level
-            guard let row = row(for: facts.date.yyyymmddValue, hint: hint) else {
-                throw .noScheduleInForce("files[\(index)]: no tariff schedule in force on \(facts.date)")
-            }
-            hint = row
-            let cents = price(row: row, level: level)
-            let (sum, overflow) = total.addingReportingOverflow(cents)
-            guard !overflow else { throw .overflow("files[\(index)]: the total overflows 64-bit cents") }
-            total = sum
-            levels?[index] = level
-            amounts?[index] = cents
-        }
+        let total = try pricingLoop(
+            count: files.count,
+            date: { files[$0].date.yyyymmddValue },
+            level: { (index) throws(TariffError) -> CoordinationLevel in
+                let facts = files[index]
+                return Classifier.classify(providersContacted: facts.providersContacted,
+                                           formalEvaluation: facts.formalEvaluation,
+                                           financingFile: facts.financingFile,
+                                           externalExpertise: facts.externalExpertise).level
+            },
+            write: { index, level, cents in
+                levels?[index] = level
+                amounts?[index] = cents
+            })
         return Money(cents: total)
     }
 
@@ -122,21 +117,31 @@ public final class TariffEngine: Sendable {
         return (levels, amounts.map(Money.init(cents:)), total)
     }
 
-    /// The C boundary's entry: prices raw facts, validating each one, without building
-    /// ``ClassificationFacts``. `validate` returns the level or throws naming the index.
-    /// Internal to the package's C target through `@_spi`.
+    /// The pricing loop shared by the Swift buffer API and the C boundary: `date` gives a
+    /// file's `YYYYMMDD`, `level` its level (or throws naming the index: the C boundary
+    /// validates raw facts there), `write` receives each result. Always inlined, so the
+    /// closures cost nothing. Reserved to the package's C target through `@_spi`.
     @_spi(CBoundary) @inlinable @inline(__always)
     public func priceRaw(count: Int,
                          date: (Int) -> Int32,
                          level: (Int) throws(TariffError) -> CoordinationLevel,
                          write: (Int, CoordinationLevel, Int64) -> Void) throws(TariffError) -> Int64 {
+        try pricingLoop(count: count, date: date, level: level, write: write)
+    }
+
+    @inlinable @inline(__always)
+    func pricingLoop(count: Int,
+                     date: (Int) -> Int32,
+                     level: (Int) throws(TariffError) -> CoordinationLevel,
+                     write: (Int, CoordinationLevel, Int64) -> Void) throws(TariffError) -> Int64 {
         var total: Int64 = 0
         var hint = 0
         for index in 0..<count {
             let fileLevel = try level(index)
             let day = date(index)
             guard let row = row(for: day, hint: hint) else {
-                throw .noScheduleInForce("files[\(index)]: no tariff schedule in force on \(day)")
+                throw .noScheduleInForce("files[\(index)]: no tariff schedule in force on "
+                                         + ((try? CalendarDate(yyyymmdd: Int(day)).description) ?? String(day)))
             }
             hint = row
             let cents = price(row: row, level: fileLevel)
