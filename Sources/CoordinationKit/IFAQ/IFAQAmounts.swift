@@ -13,11 +13,18 @@ struct IFAQAmounts {
         var groupBase = [Int64](repeating: 0, count: rules.groups.count)
         var groupSize = [Int](repeating: 0, count: rules.groups.count)
         for h in 0..<hospitalCount {
-            groupBase[data.hospitalGroup[h]] += data.hospitals[h].baseCents   // ≤ 10^13 × count: fits
-            groupSize[data.hospitalGroup[h]] += 1
+            let g = data.hospitalGroup[h]
+            let (sum, overflow) = groupBase[g].addingReportingOverflow(data.hospitals[h].baseCents)
+            guard !overflow else { throw .overflow("groups[\(rules.groups[g].id)]: the sum of bases overflows 64-bit cents") }
+            groupBase[g] = sum
+            groupSize[g] += 1
         }
         var fieldBase = [Int64](repeating: 0, count: rules.fields.count)
-        for (g, base) in groupBase.enumerated() { fieldBase[data.groupField[g]] += base }
+        for (g, base) in groupBase.enumerated() {
+            let (sum, overflow) = fieldBase[data.groupField[g]].addingReportingOverflow(base)
+            guard !overflow else { throw .overflow("fields[\(rules.groups[g].field)]: the sum of bases overflows 64-bit cents") }
+            fieldBase[data.groupField[g]] = sum
+        }
         let fieldWeights = rules.fields.allSatisfy({ $0.shareBasisPoints != nil })
             ? rules.fields.map { Int64($0.shareBasisPoints ?? 0) } : fieldBase
         let fieldEnvelopes = try split(rules.resultsEnvelope, fieldWeights, "fields")

@@ -48,7 +48,9 @@ extension IFAQRuleSet {
         func fail(_ message: String) -> IFAQError { .invalidRules(message) }
         guard format == IFAQRuleSet.formatTag else { throw .parse("format: expected \"\(IFAQRuleSet.formatTag)\", got \"\(format)\"") }
         guard (2000...2100).contains(campaign) else { throw fail("campaign: \(campaign) is not a campaign year") }
-        guard envelopeCents > 0 else { throw fail("envelopeCents: must be > 0, got \(envelopeCents)") }
+        guard envelopeCents > 0, envelopeCents <= 1_000_000_000_000_000 else {
+            throw fail("envelopeCents: must be within 1...10^15, got \(envelopeCents)")
+        }
         guard !sources.isEmpty else { throw fail("sources: a rule set cites its sources") }
         guard !fields.isEmpty else { throw fail("fields: at least one field") }
         var fieldIds = Set<String>()
@@ -74,7 +76,8 @@ extension IFAQRuleSet {
         for field in fields where !groups.contains(where: { $0.field == field.id }) {
             throw fail("fields[\(field.id)]: no comparison group in this field")
         }
-        guard !indicators.isEmpty else { throw fail("indicators: at least one indicator") }
+        // These bounds keep every intermediate product within 128 bits (IFAQAmounts).
+        guard !indicators.isEmpty, indicators.count <= 200 else { throw fail("indicators: between 1 and 200 indicators, got \(indicators.count)") }
         var indicatorIds = Set<String>()
         for (index, indicator) in indicators.enumerated() {
             let at = "indicators[\(indicator.id.isEmpty ? String(index) : indicator.id)]"
@@ -89,10 +92,16 @@ extension IFAQRuleSet {
                   abs(indicator.minimum) <= 1e12, abs(indicator.maximum) <= 1e12 else {
                 throw fail("\(at).minimum/maximum: need finite minimum < maximum within ±1e12")
             }
-            guard indicator.definitionVersion >= 1 else { throw fail("\(at).definitionVersion: must be >= 1") }
+            guard (1...1_000_000).contains(indicator.definitionVersion) else { throw fail("\(at).definitionVersion: must be within 1...1000000") }
+            if let first = indicator.firstNationalCollection, !(1900...2200).contains(first) {
+                throw fail("\(at).firstNationalCollection: \(first) is not a year within 1900...2200")
+            }
             if let threshold = indicator.minimumThreshold {
                 guard threshold.value.isFinite, threshold.value >= indicator.minimum, threshold.value <= indicator.maximum else {
                     throw fail("\(at).minimumThreshold.value: \(threshold.value) is outside the indicator's range")
+                }
+                guard (1900...2200).contains(threshold.fromYear), (1900...2200).contains(threshold.untilYear) else {
+                    throw fail("\(at).minimumThreshold: years must be within 1900...2200")
                 }
                 guard threshold.untilYear - threshold.fromYear >= 2 else {
                     throw fail("\(at).minimumThreshold: set for at least three years (R162-36-3), got \(threshold.fromYear)...\(threshold.untilYear)")
@@ -109,9 +118,9 @@ extension IFAQRuleSet {
         guard (0...10_000).contains(scoring.changeCapBasisPoints) else {
             throw fail("scoring.changeCapBasisPoints: \(scoring.changeCapBasisPoints) is outside 0...10000")
         }
-        guard penalty.consecutiveYears >= 1, penalty.basisPointsOfBasePerIndicator >= 0,
+        guard (1...20).contains(penalty.consecutiveYears), (0...10_000).contains(penalty.basisPointsOfBasePerIndicator),
               (0...10_000).contains(penalty.capBasisPoints) else {
-            throw fail("penalty: consecutiveYears >= 1, basisPointsOfBasePerIndicator >= 0, capBasisPoints within 0...10000")
+            throw fail("penalty: consecutiveYears within 1...20, basisPointsOfBasePerIndicator and capBasisPoints within 0...10000")
         }
         guard (1...12).contains(payment.instalments) else { throw fail("payment.instalments: \(payment.instalments) is outside 1...12") }
         guard (1...12).contains(payment.armyInstalments) else { throw fail("payment.armyInstalments: \(payment.armyInstalments) is outside 1...12") }
