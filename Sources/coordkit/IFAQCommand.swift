@@ -124,9 +124,13 @@ enum IFAQCommand {
         print("IFAQ campaign \(result.campaign) (results of \(result.resultsYear)): \(result.ruleSet)")
         print("input: \(source)")
         print("envelope \(euros(result.envelopeCents)); distributed \(euros(result.distributedCents)); unspent \(euros(result.unspentCents))")
+        if rules.envelopeSplit == .byIndicator {
+            print("scoring: an envelope per indicator, split pro rata of base x the points of each hospital's result class x change cell")
+        } else {
         print("scoring: level \(rules.scoring.levelWeightBasisPoints) bp / change \(rules.scoring.changeWeightBasisPoints) bp; "
               + "level paid to k = ceil(n x \(rules.scoring.paidShareBasisPoints) bp) per group (\(rules.scoring.comparison.rawValue)); "
               + "change \(rules.scoring.changeRule.rawValue), at most \(rules.scoring.changeCapBasisPoints) bp of the group")
+        }
         print("")
         print("group".padding(toLength: 9) + "hosp.".leftPadding(toLength: 6) + "envelope".leftPadding(toLength: 22)
               + "distributed".leftPadding(toLength: 22) + "unspent".leftPadding(toLength: 20) + "  thresholds (indicator: level threshold, paid/n; change paid)")

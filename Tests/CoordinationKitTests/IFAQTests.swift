@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CoordinationKit
 
@@ -233,5 +234,61 @@ struct IFAQTests {
                 == CalendarDate(unchecked: 2023, 6, 1))
         #expect(try IFAQProcedure.dotationDeadline(campaign: 2023) == CalendarDate(unchecked: 2023, 4, 30))
         #expect(try IFAQProcedure.dotationDeadline(campaign: 2021) == CalendarDate(unchecked: 2021, 12, 31))
+    }
+}
+
+@Suite("IFAQ 2026-style campaigns: per-indicator envelopes and grids")
+struct IFAQGridTests {
+    /// Indicator A (higher is better) with 600,000 cents, classes ≥ 80 / ≥ 65 / below, points
+    /// [up, stable, down] = [10, 8, 6], [6, 4, 2], [2, 1, 0]; indicator B (lower is better) with
+    /// 400,000 cents, one bound 15: [5, 5, 5], [0, 0, 0].
+    static func rules() -> IFAQRuleSet {
+        var rules = SmallCampaign.rules()
+        rules.envelopeSplit = .byIndicator
+        rules.indicators[0].envelopeCents = 600_000
+        rules.indicators[0].grid = .init(classBounds: [80, 65], points: [[10, 8, 6], [6, 4, 2], [2, 1, 0]])
+        rules.indicators[1].envelopeCents = 400_000
+        rules.indicators[1].grid = .init(classBounds: [15], points: [[5, 5, 5], [0, 0, 0]])
+        return rules
+    }
+
+    @Test("a hand-computed grid campaign")
+    func handComputed() throws {
+        let result = try IFAQCampaign.compute(rules: Self.rules(), input: SmallCampaign.input())
+        // A: H1 90 (class 1, up) 10 pts; H2 80 (class 1, down) 6; H3 70 (class 2, up) 6; H4 60 (class 3, stable) 1.
+        // weights base × points: 10M, 12M, 18M, 4M (Σ 44M) over 600,000 cents: 136,363.64 /
+        // 163,636.36 / 245,454.55 / 54,545.45 → floors sum to 599,998; the 2 cents go to the
+        // largest remainders, H1 (.64) and H3 (.55).
+        // B: H1 10 (class 1) 5 pts, H2 20 (class 2) 0, H3 30 (class 2) 0, H4 invalidated: all 400,000 to H1.
+        let dotations = Dictionary(uniqueKeysWithValues: result.hospitals.map { ($0.id, $0.dotationCents) })
+        #expect(dotations == ["H1": 136_364 + 400_000, "H2": 163_636, "H3": 245_455, "H4": 54_545])
+        #expect(result.distributedCents == 1_000_000 && result.unspentCents == 0)
+        let h1 = try #require(result.hospitals.first { $0.id == "H1" })
+        #expect(h1.indicators.map(\.gridClass) == [0, 0])
+        #expect(h1.scoreBasisPoints == 15)
+    }
+
+    @Test("the 2026-style example rule set loads and distributes its whole envelope")
+    func example() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/examples/ifaq-2026-style.json")
+        let rules = try IFAQRuleSet(json: [UInt8](try Data(contentsOf: url)))
+        let result = try IFAQCampaign.compute(rules: rules, input: SyntheticData.ifaqCampaign(rules: rules, hospitals: 200))
+        #expect(result.distributedCents + result.unspentCents == 70_000_000_000)
+        #expect(result.hospitals.allSatisfy { $0.dotationCents >= 0 })
+    }
+
+    @Test("grid rule sets are validated")
+    func validation() {
+        var rules = Self.rules()
+        rules.indicators[1].envelopeCents = 1
+        #expect(throws: IFAQError.self) { try rules.validated() }
+        rules = Self.rules()
+        rules.indicators[0].grid?.classBounds = [65, 80]
+        #expect(throws: IFAQError.self) { try rules.validated() }
+        rules = Self.rules()
+        rules.indicators[0].grid?.points.removeLast()
+        #expect(throws: IFAQError.self) { try rules.validated() }
+        #expect(throws: Never.self) { try Self.rules().validated() }
     }
 }

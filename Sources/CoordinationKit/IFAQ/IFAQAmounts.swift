@@ -38,6 +38,10 @@ struct IFAQAmounts {
             }
         }
 
+        // Hospitals in identifier order, so that largest-remainder ties never depend on the
+        // order of the input.
+        let byId = data.hospitals.indices.sorted { data.hospitals[$0].id < data.hospitals[$1].id }
+
         // 2. Scores and earned amounts.
         var required = [Int](repeating: 0, count: hospitalCount)
         var score = [Int](repeating: 0, count: hospitalCount)
@@ -56,12 +60,20 @@ struct IFAQAmounts {
             let denominator = Int128(groupBase[g]) * 10_000 * Int128(required[h])
             earned[h] = Int64(numerator / denominator)     // ≤ the group's envelope
         }
+        // 2026 style: per-indicator envelopes and grids replace the group formula; each group's
+        // "envelope" is then what its hospitals earned.
+        let grid = rules.envelopeSplit == .byIndicator ? try IFAQGridScores(data: data, byId: byId) : nil
+        if let grid {
+            earned = grid.earned
+            score = grid.points
+            groupEnvelopes = [Money](repeating: .zero, count: rules.groups.count)
+            for h in 0..<hospitalCount {
+                groupEnvelopes[data.hospitalGroup[h]] = Money(cents: groupEnvelopes[data.hospitalGroup[h]].cents + earned[h])
+            }
+        }
 
         // 3. Redistribution of each group's remainder, pro rata of earned amounts.
         var redistributed = [Int64](repeating: 0, count: hospitalCount)
-        // Hospitals in identifier order, so that largest-remainder ties never depend on the
-        // order of the input.
-        let byId = data.hospitals.indices.sorted { data.hospitals[$0].id < data.hospitals[$1].id }
         var members = Array(repeating: [Int](), count: rules.groups.count)
         for h in byId { members[data.hospitalGroup[h]].append(h) }
         var groups: [IFAQResult.Group] = []
@@ -109,7 +121,7 @@ struct IFAQAmounts {
             distributed += dotation
             let count = army ? rules.payment.armyInstalments : rules.payment.instalments
             let instalments = try instalmentSchedule(Money(cents: dotation), count: count)
-            let indicators = indicatorResults(h)
+            let indicators = indicatorResults(h, grid: grid)
             let penalty = try penaltyStatus(h, indicators)
             var hospitalResult = IFAQResult.Hospital(
                 id: hospital.id, field: hospital.field, group: hospital.group, baseCents: hospital.baseCents, army: army,
@@ -156,7 +168,7 @@ struct IFAQAmounts {
         return result
     }
 
-    private func indicatorResults(_ h: Int) -> [IFAQResult.IndicatorResult] {
+    private func indicatorResults(_ h: Int, grid: IFAQGridScores?) -> [IFAQResult.IndicatorResult] {
         var results: [IFAQResult.IndicatorResult] = []
         let rules = data.rules
         for (i, indicator) in rules.indicators.enumerated() where data.applies[data.cell(h, i)] {
@@ -170,7 +182,9 @@ struct IFAQAmounts {
                 value: state == 1 ? IFAQData.unoriented(data.value[data.at(0, c)], indicator) : nil,
                 previousValue: data.status[data.at(1, c)] == 1 ? IFAQData.unoriented(data.value[data.at(1, c)], indicator) : nil,
                 levelPaid: level, changePaid: change,
-                scoreBasisPoints: (level ? rules.scoring.levelWeightBasisPoints : 0) + (change ? rules.scoring.changeWeightBasisPoints : 0),
+                scoreBasisPoints: grid.map { $0.cellPoints[c] }
+                    ?? (level ? rules.scoring.levelWeightBasisPoints : 0) + (change ? rules.scoring.changeWeightBasisPoints : 0),
+                gridClass: grid.flatMap { state == 1 ? $0.cellClass[c] : nil },
                 minimumThreshold: IFAQPenaltyRule.thresholdInForce(indicator, year: rules.resultsYear)?.value,
                 belowMinimum: below, consecutiveYearsBelow: years))
         }

@@ -12,7 +12,11 @@ enum IFAQExplanation {
             let thresholds = group.indicators.first { $0.indicator == indicator.indicator }
             var text = "\(indicator.indicator): \(indicator.status)"
             if let value = indicator.value { text += " \(value)" }
-            if indicator.status == "collected", let thresholds {
+            if let gridClass = indicator.gridClass {
+                text += "; result class \(gridClass + 1)"
+                if let previous = indicator.previousValue { text += ", previous \(previous)" } else { text += ", no comparable previous result (stable column)" }
+                text += " -> \(indicator.scoreBasisPoints) grid point(s)"
+            } else if indicator.status == "collected", let thresholds {
                 let comparison = rules.scoring.comparison == .strict ? "strictly better than" : "at least"
                 if let threshold = thresholds.levelThreshold {
                     text += "; level \(indicator.levelPaid ? "paid" : "not paid") (threshold \(threshold), \(comparison), "
@@ -30,17 +34,22 @@ enum IFAQExplanation {
             } else if indicator.status != "collected" {
                 text += ": earns nothing (R162-36)"
             }
-            text += "; score \(indicator.scoreBasisPoints) bp"
+            if indicator.gridClass == nil { text += "; score \(indicator.scoreBasisPoints) bp" }
             if let minimum = indicator.minimumThreshold {
                 text += "; minimum threshold \(minimum): \(indicator.belowMinimum ? "not met" : "met")"
                 if indicator.consecutiveYearsBelow > 0 { text += " (\(indicator.consecutiveYearsBelow) consecutive year(s) below)" }
             }
             lines.append(text + ".")
         }
+        if rules.envelopeSplit == .byIndicator {
+            lines.append("Each indicator's envelope is split among hospitals pro rata of base x grid points (largest remainder); "
+                         + "the sum of this hospital's shares: \(hospital.earnedCents) cents = \(euros(hospital.earnedCents)).")
+        } else {
         lines.append("Score \(hospital.scoreBasisPoints) bp over \(hospital.requiredIndicators) required indicator(s) "
                      + "(level weight \(rules.scoring.levelWeightBasisPoints) bp, change weight \(rules.scoring.changeWeightBasisPoints) bp).")
         lines.append("Earned = floor(\(group.envelopeCents) x \(hospital.baseCents) x \(hospital.scoreBasisPoints) / "
                      + "(\(group.baseCents) x 10000 x \(hospital.requiredIndicators))) = \(hospital.earnedCents) cents = \(euros(hospital.earnedCents)).")
+        }
         if hospital.redistributedCents > 0 {
             lines.append("Redistribution of the group's unspent \(euros(group.redistributedCents)) pro rata of earned amounts "
                          + "(largest remainder): + \(euros(hospital.redistributedCents)).")

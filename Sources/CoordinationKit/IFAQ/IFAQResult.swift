@@ -92,7 +92,10 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var previousValue: Double?
         public var levelPaid: Bool
         public var changePaid: Bool
+        /// Basis points of the level/change weights; in a `by-indicator` campaign, the grid points.
         public var scoreBasisPoints: Int
+        /// `by-indicator` campaigns: the result class (0 = best).
+        public var gridClass: Int?
         public var minimumThreshold: Double?
         public var belowMinimum: Bool
         /// Consecutive years below the minimum threshold under the current definition, up to

@@ -9,7 +9,8 @@
 public struct IFAQRuleSet: Hashable, Sendable, Codable {
     public init(format: String = IFAQRuleSet.formatTag, campaign: Int, name: String, version: String, sources: [String],
                 envelopeCents: Int64, fields: [Field], groups: [Group], indicators: [Indicator], scoring: Scoring,
-                redistributeUnspent: Bool, penalty: Penalty, payment: Payment, transitional: Transitional?) {
+                redistributeUnspent: Bool, penalty: Penalty, payment: Payment, transitional: Transitional?,
+                envelopeSplit: EnvelopeSplit? = nil) {
         self.format = format
         self.campaign = campaign
         self.name = name
@@ -24,6 +25,7 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
         self.penalty = penalty
         self.payment = payment
         self.transitional = transitional
+        self.envelopeSplit = envelopeSplit
     }
 
     /// Format tag of the JSON document.
@@ -53,6 +55,32 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
     public var payment: Payment
     /// The 2021 transitional formula (art. 6 of décret 2021-1613), when it applies.
     public var transitional: Transitional?
+    /// How the results envelope reaches hospitals: `by-group` (the default: fields, then
+    /// groups, then the VU formula) or `by-indicator` (2026 style: each indicator has its own
+    /// envelope, split among hospitals pro rata of base × the points of their cell in the
+    /// indicator's result-class × change grid).
+    public var envelopeSplit: EnvelopeSplit?
+
+    public enum EnvelopeSplit: String, Hashable, Sendable, Codable {
+        case byGroup = "by-group"
+        case byIndicator = "by-indicator"
+    }
+
+    /// A 2026-style grid: result classes × change (up, stable, down) → points.
+    public struct Grid: Hashable, Sendable, Codable {
+        /// Class boundaries in the indicator's unit, best class first: a result is in class k
+        /// when it is at least as good as `classBounds[k]` (and not in an earlier class); a
+        /// result worse than every bound is in the last class. classes = bounds + 1.
+        public var classBounds: [Double]
+        /// One row per class, three points each: change up, stable (or no comparable previous
+        /// result), down. Points are weights, 0...1000.
+        public var points: [[Int]]
+
+        public init(classBounds: [Double], points: [[Int]]) {
+            self.classBounds = classBounds
+            self.points = points
+        }
+    }
 
     /// A field of activity: 1° MCO (incl. HAD), 2° psychiatry, 4° SMR of L162-22.
     public struct Field: Hashable, Sendable, Codable {
@@ -86,7 +114,7 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
     public struct Indicator: Hashable, Sendable, Codable {
         public init(id: String, name: String, category: Category, direction: Direction, fields: [String], mandatory: Bool,
                     definitionVersion: Int, firstNationalCollection: Int?, minimum: Double, maximum: Double,
-                    minimumThreshold: IFAQRuleSet.MinimumThreshold?) {
+                    minimumThreshold: IFAQRuleSet.MinimumThreshold?, envelopeCents: Int64? = nil, grid: IFAQRuleSet.Grid? = nil) {
             self.id = id
             self.name = name
             self.category = category
@@ -98,6 +126,8 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
             self.minimum = minimum
             self.maximum = maximum
             self.minimumThreshold = minimumThreshold
+            self.envelopeCents = envelopeCents
+            self.grid = grid
         }
 
         public var id: String
@@ -121,6 +151,10 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
         public var maximum: Double
         /// The minimum threshold, if one is set for this indicator.
         public var minimumThreshold: MinimumThreshold?
+        /// `by-indicator` campaigns: this indicator's envelope, cents.
+        public var envelopeCents: Int64?
+        /// `by-indicator` campaigns: its class × change grid.
+        public var grid: Grid?
 
         public enum Direction: String, Hashable, Sendable, Codable { case higher, lower }
 

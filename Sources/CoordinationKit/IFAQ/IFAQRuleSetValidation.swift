@@ -124,6 +124,32 @@ extension IFAQRuleSet {
         }
         guard (1...12).contains(payment.instalments) else { throw fail("payment.instalments: \(payment.instalments) is outside 1...12") }
         guard (1...12).contains(payment.armyInstalments) else { throw fail("payment.armyInstalments: \(payment.armyInstalments) is outside 1...12") }
+        if envelopeSplit == .byIndicator {
+            guard transitional == nil else { throw fail("envelopeSplit: by-indicator cannot be combined with the 2021 transitional parts") }
+            var sum: Int128 = 0
+            for indicator in indicators {
+                let at = "indicators[\(indicator.id)]"
+                guard let cents = indicator.envelopeCents, cents >= 0 else {
+                    throw fail("\(at).envelopeCents: required (>= 0) when envelopeSplit is by-indicator")
+                }
+                sum += Int128(cents)
+                guard let grid = indicator.grid else { throw fail("\(at).grid: required when envelopeSplit is by-indicator") }
+                guard grid.classBounds.count <= 20, grid.classBounds.allSatisfy({ $0.isFinite && $0 >= indicator.minimum && $0 <= indicator.maximum }) else {
+                    throw fail("\(at).grid.classBounds: at most 20 bounds, each within the indicator's range")
+                }
+                let ordered = zip(grid.classBounds, grid.classBounds.dropFirst()).allSatisfy {
+                    indicator.direction == .higher ? $0 > $1 : $0 < $1
+                }
+                guard ordered else { throw fail("\(at).grid.classBounds: must go from the best class to the worst, strictly") }
+                guard grid.points.count == grid.classBounds.count + 1,
+                      grid.points.allSatisfy({ $0.count == 3 && $0.allSatisfy { (0...1_000).contains($0) } }) else {
+                    throw fail("\(at).grid.points: \(grid.classBounds.count + 1) rows (one per class) of 3 points (up, stable, down) within 0...1000")
+                }
+            }
+            guard sum == Int128(envelopeCents) else {
+                throw fail("indicators.envelopeCents: the indicators' envelopes sum to \(sum), not envelopeCents \(envelopeCents)")
+            }
+        }
         if let transitional {
             guard transitional.priorDotationCents >= 0, transitional.activityCents >= 0, transitional.resultsCents >= 0,
                   Int128(transitional.priorDotationCents) + Int128(transitional.activityCents) + Int128(transitional.resultsCents)
