@@ -61,7 +61,34 @@ struct CommandLineTests {
         #expect(result.output.split(separator: "\n").count == 1, "\(result.output)")
     }
 
-    @Test("every command answers --help", arguments: ["cost-model", "tariff"])
+    @Test("ifaq on the example CSVs: amounts, the penalty path, an army hospital's reasoning")
+    func ifaqCSV() throws {
+        let files = [Self.example("ifaq-hospitals.csv"), Self.example("ifaq-results.csv")]
+        let summary = try Toolchain.run(Self.coordkit, ["ifaq"] + files)
+        #expect(summary.status == 0)
+        #expect(summary.output.contains("envelope 700 000 000,00 €; distributed 359 396 477,65 €; unspent 340 603 522,35 €"))
+        #expect(summary.output.contains("750000003: QLS; incurred 3 650,00 € (incurred)"))
+        let explain = try Toolchain.run(Self.coordkit, ["ifaq"] + files + ["--explain", "750000003"])
+        #expect(explain.output.contains("paid in 10 instalments") && explain.output.contains("defence minister"))
+    }
+
+    @Test("ifaq CSV errors name the file, line and column; nothing is computed")
+    func ifaqCSVErrors() throws {
+        let folder = try Toolchain.temporaryDirectory()
+        let hospitals = folder.appendingPathComponent("h.csv"), results = folder.appendingPathComponent("r.csv")
+        try "id,field,group,base\nA,MCO,MCO-1,1000\nB,MCO,MCO-1,douze\n".write(to: hospitals, atomically: true, encoding: .utf8)
+        try "hospital,indicator,year,status,value\nA,QLS,2022,collected,50\nA,QLS,2022,maybe,\n".write(to: results, atomically: true, encoding: .utf8)
+        let bad = try Toolchain.run(Self.coordkit, ["ifaq", hospitals.path, results.path])
+        #expect(bad.status == 1)
+        #expect(bad.output.contains("h.csv: line 3, column 4: base"))
+        #expect(bad.output.contains("r.csv: line 3, column 4: status"))
+        try "id,field,group,base\nA,MCO,MCO-1,1000\nB,MCO,NOPE,1000\n".write(to: hospitals, atomically: true, encoding: .utf8)
+        try "hospital,indicator,year,status,value\nA,QLS,2022,collected,50\n".write(to: results, atomically: true, encoding: .utf8)
+        let unknown = try Toolchain.run(Self.coordkit, ["ifaq", hospitals.path, results.path])
+        #expect(unknown.status == 1 && unknown.output.contains("h.csv line 3: hospitals[1] (B).group: unknown group"))
+    }
+
+    @Test("every command answers --help", arguments: ["cost-model", "tariff", "ifaq"])
     func help(command: String) throws {
         let result = try Toolchain.run(Self.coordkit, [command, "--help"])
         #expect(result.status == 0 && result.output.hasPrefix("usage: coordkit \(command)"))

@@ -292,3 +292,52 @@ struct IFAQGridTests {
         #expect(throws: Never.self) { try Self.rules().validated() }
     }
 }
+
+@Suite("IFAQ built-in rule sets on a hand-computed campaign")
+struct IFAQBuiltInHandComputedTests {
+    /// Two MCO-1 hospitals (bases 1 M and 3 M EUR) with a QLS result only: H1 80 (70 the year
+    /// before), H2 60 (60). QLS: n = 2, k = ⌈1.4⌉ = 2 = n, both paid on level; changes +10 and 0
+    /// both qualify but the cap is ⌊1.4⌋ = 1, so only H1 is paid on change. Every other mandatory
+    /// MCO indicator is missing: it earns nothing but counts in the divisor R. Only MCO-1 has
+    /// hospitals, so it receives the whole results envelope E; B = 4 × 10^8 cents.
+    /// earned(H1) = ⌊E × 10^8 × 10,000 / (4 × 10^8 × 10,000 × R)⌋ = ⌊E / 4R⌋;
+    /// earned(H2) = ⌊E × 3 × 10^8 × level weight / (4 × 10^8 × 10,000 × R)⌋.
+    static let cases: [(Int, Int64, Int64, Int64, Int64)] = [
+        // (campaign, E, R, H1, H2)
+        (2019, 20_000_000_000, 5, 1_000_000_000, 1_800_000_000),          // level weight 6,000
+        (2021, 15_000_000_000, 5, 750_000_000, 1_350_000_000),            // + the 2021 parts below
+        (2022, 70_000_000_000, 6, 2_916_666_666, 4_375_000_000),          // level weight 5,000
+        (2023, 70_000_000_000, 6, 2_916_666_666, 4_375_000_000),
+    ]
+
+    @Test("two hospitals, one indicator", arguments: cases)
+    func campaign(_ expected: (Int, Int64, Int64, Int64, Int64)) throws {
+        let (year, envelope, required, h1, h2) = expected
+        let rules = try #require(IFAQRuleSet.builtIn(campaign: year))
+        #expect(rules.resultsEnvelope.cents == envelope)
+        let input = IFAQInput(
+            hospitals: [IFAQInput.Hospital(id: "H1", field: "MCO", group: "MCO-1", baseCents: 100_000_000),
+                        IFAQInput.Hospital(id: "H2", field: "MCO", group: "MCO-1", baseCents: 300_000_000)],
+            results: [
+                IFAQInput.Result(hospital: "H1", indicator: "QLS", year: year - 1, status: .collected, value: 80),
+                IFAQInput.Result(hospital: "H1", indicator: "QLS", year: year - 2, status: .collected, value: 70),
+                IFAQInput.Result(hospital: "H2", indicator: "QLS", year: year - 1, status: .collected, value: 60),
+                IFAQInput.Result(hospital: "H2", indicator: "QLS", year: year - 2, status: .collected, value: 60),
+            ])
+        let result = try IFAQCampaign.compute(rules: rules, input: input)
+        let byId = Dictionary(uniqueKeysWithValues: result.hospitals.map { ($0.id, $0) })
+        #expect(byId["H1"]?.requiredIndicators == Int(required))
+        #expect(byId["H1"]?.earnedCents == h1)
+        #expect(byId["H2"]?.earnedCents == h2)
+        if year == 2021 {
+            // No 2019 dotation known: the 200 M part stays unspent; 100 M on activity, 1:3.
+            #expect(byId["H1"]?.activityPartCents == 2_500_000_000 && byId["H2"]?.activityPartCents == 7_500_000_000)
+            #expect(byId["H1"]?.dotationCents == h1 + 2_500_000_000)
+            #expect(byId["H1"]?.instalments.count == 2)
+        } else {
+            #expect(byId["H1"]?.dotationCents == h1)
+            #expect(byId["H1"]?.instalments.count == 12)
+        }
+        #expect(result.distributedCents + result.unspentCents == rules.envelopeCents)
+    }
+}

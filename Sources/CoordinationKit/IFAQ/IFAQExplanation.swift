@@ -67,7 +67,9 @@ enum IFAQExplanation {
                 + "\(rules.penalty.capBasisPoints) bp) = \(euros(hospital.penalty.incurredCents))"
             text += hospital.penalty.status == "waived" ? "; not applied by decision of the ARS director general." : "."
             if let deadlines = hospital.penalty.deadlines {
-                text += " Notification by \(deadlines.notificationBy), observations by \(deadlines.observationsBy), "
+                text += " Notification by \(deadlines.notificationBy), "
+                    + (hospital.army ? "the defence minister's observations by " : "observations by ")
+                    + "\(deadlines.observationsBy), "
                     + "decision by \(deadlines.decisionBy), payment by \(deadlines.paymentBy)."
             }
             lines.append(text)
