@@ -88,7 +88,19 @@ struct CommandLineTests {
         #expect(unknown.status == 1 && unknown.output.contains("h.csv line 3: hospitals[1] (B).group: unknown group"))
     }
 
-    @Test("every command answers --help", arguments: ["cost-model", "tariff", "ifaq"])
+    @Test("aci prints the example MSP indicator by indicator; a missed prerequisite pays nothing")
+    func aci() throws {
+        let example = try Toolchain.run(Self.coordkit, ["aci"])
+        #expect(example.status == 0 && example.output.contains("Total 71 190,00 €.") && example.output.contains("due by 2024-04-30"))
+        let folder = try Toolchain.temporaryDirectory()
+        let file = folder.appendingPathComponent("msp.json")
+        try #"{"msp": "M", "year": 2023, "signatureDate": "2021-01-01", "patients": 4000, "professionals": 5, "achieved": {"HORAIRES": 1}}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let missed = try Toolchain.run(Self.coordkit, ["aci", file.path])
+        #expect(missed.output.contains("Prerequisite(s) not met: COORDINATION, SI-STANDARD: no remuneration at all"))
+    }
+
+    @Test("every command answers --help", arguments: ["cost-model", "tariff", "ifaq", "aci"])
     func help(command: String) throws {
         let result = try Toolchain.run(Self.coordkit, [command, "--help"])
         #expect(result.status == 0 && result.output.hasPrefix("usage: coordkit \(command)"))

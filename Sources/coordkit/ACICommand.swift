@@ -1,0 +1,69 @@
+import CoordinationKit
+import Foundation
+
+/// `coordkit aci [FILE.json]`: one MSP's year under the ACI, indicator by indicator.
+enum ACICommand {
+    static let command = Command(
+        name: "aci",
+        summary: "MSP team remuneration (ACI): one year, indicator by indicator",
+        usage: """
+        usage: coordkit aci [FILE.json] [--rules FILE.json] [--json]
+
+        Computes one maison de santé's year under the accord conventionnel interprofessionnel:
+        prerequisites (any missed: no payment at all), fixed and variable points per indicator
+        and axis, euros, the advance (prorated from the signature date) and the balance due by
+        30 April of the next year. With no file, a built-in example MSP.
+
+        FILE.json: {"msp": "...", "year": 2023, "signatureDate": "2023-03-15", "patients": 5200,
+                    "professionals": 12, "deprivedRateBasisPoints": 900,
+                    "achieved": {"HORAIRES": 1, "COORDINATION": 1, "SI-STANDARD": 1, "PROTOCOLES": 5}}
+
+          --rules FILE      a JSON rule set (format coordinationkit.aci/1); default: the built-in
+                            rule set in force on the signature date (2017 or 2022 amendment)
+          --json            machine-readable output
+        """,
+        run: run)
+
+    /// 15 March 2023: a valid literal date.
+    static let exampleSignature: CalendarDate = {
+        do { return try CalendarDate(year: 2023, month: 3, day: 15) } catch { fatalError("\(error)") }
+    }()
+
+    static let example = ACIYear(
+        msp: "MSP example (synthetic)", year: 2023, signatureDate: exampleSignature,
+        patients: 5_200, professionals: 12, deprivedRateBasisPoints: 900,
+        achieved: ["HORAIRES": 1, "COORDINATION": 1, "SI-STANDARD": 1, "PROTOCOLES": 5, "CONCERTATION": 1,
+                   "SANTE-PUBLIQUE": 2, "FORMATION": 1, "QUALITE": 1])
+
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let options = try ParsedOptions(arguments, valued: ["--rules"], flags: ["--json"])
+        guard options.positional.count <= 1 else { throw UsageError("at most one MSP file") }
+        let year: ACIYear
+        if let path = options.positional.first {
+            do { year = try JSONDecoder().decode(ACIYear.self, from: Data(InputFile.bytes(path))) } catch let error as DecodingError {
+                throw RunError("\(path): \(String(describing: error))")
+            }
+        } else {
+            year = example
+        }
+        let rules: ACIRuleSet
+        if let path = options.value("--rules") {
+            do { rules = try ACIRuleSet(json: InputFile.bytes(path)) } catch let error as FundError {
+                throw RunError("\(path): \(error.description)")
+            }
+        } else {
+            guard let builtIn = ACIRuleSet.builtIn(on: year.signatureDate) else {
+                throw RunError("no built-in ACI rule set before 2017-07-24 (signature \(year.signatureDate))")
+            }
+            rules = builtIn
+        }
+        let result: ACIRemuneration
+        do { result = try year.remuneration(rules: rules) } catch { throw RunError(error.description) }
+        if options.has("--json") {
+            print(try JSONText.encode(result))
+        } else {
+            result.explanation.forEach { print($0) }
+        }
+        return 0
+    }
+}
