@@ -101,6 +101,23 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // ---- funds -----------------------------------------------------------------------------
+    do {
+        let regions = (1...18).map { "R\($0)" }
+        let split = FIQCSRegionalSplit(criteria: [
+            .init(name: "population", shareBasisPoints: 7_000, values: Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1, Int64(1_000_000 + $0 * 377_777)) })),
+            .init(name: "ald", shareBasisPoints: 3_000, values: Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1, Int64(100_000 + $0 * 41_111)) })),
+        ])
+        Benchmark("fiqcs.regional-split.18-regions", configuration: configuration(iterations: 1_000)) { _ in
+            blackHole(try split.split(Money(cents: 20_000_000_000)))
+        }
+        let year = ACIYear(msp: "M", year: 2023, signatureDate: try! CalendarDate(yyyymmdd: 20230315), patients: 5_200, professionals: 12,
+                           achieved: ["HORAIRES": 1, "COORDINATION": 1, "SI-STANDARD": 1, "PROTOCOLES": 5, "CONCERTATION": 1])
+        Benchmark("aci.remuneration.one-msp", configuration: configuration(iterations: 1_000)) { _ in
+            blackHole(try year.remuneration(rules: .aci2022))
+        }
+    }
+
     // ---- cost models and calendar ---------------------------------------------------------
     Benchmark("calendar.add-250-working-days", configuration: configuration(iterations: 1_000)) { _ in
         blackHole(try HolidayCalendar.metropole.adding(workingDays: 250, to: CalendarDate(yyyymmdd: 20230428)))
