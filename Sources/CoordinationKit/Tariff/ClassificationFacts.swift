@@ -25,6 +25,15 @@ public struct ClassificationFacts: Hashable, Sendable, Codable {
         self.externalExpertise = externalExpertise
     }
 
+    /// Facts whose provider count is already known to be >= 0 (a count of a collection).
+    init(date: CalendarDate, validatedProviders: Int, formalEvaluation: Bool, financingFile: Bool, externalExpertise: Bool) {
+        self.date = date
+        self.providersContacted = validatedProviders
+        self.formalEvaluation = formalEvaluation
+        self.financingFile = financingFile
+        self.externalExpertise = externalExpertise
+    }
+
     private enum CodingKeys: String, CodingKey {
         case date, providersContacted, formalEvaluation, financingFile, externalExpertise
     }

@@ -1,0 +1,242 @@
+/// A coordination case ("dossier de coordination") for one patient, with the process rules of
+/// DOMAIN.md 1.2 enforced (IGAS 2014-010R §1793-1927):
+/// - **only the patient's GP opens a case**, and only the GP reopens it;
+/// - the GP designates the coordinator, who joins the care team;
+/// - the three functions (evaluation, accompaniment, follow-up) are recorded with their time by
+///   the coordinator or team members, once a coordinator is designated;
+/// - the PPS comes out of an evaluation and follows its lifecycle (``CarePlanStatus``);
+/// - the PPS parts are read and written according to sector and consent (``PlanAccess``).
+///
+/// **Every change is kept**: the case is its append-only ``history``; each call to
+/// ``record(_:by:on:)`` checks the action against the current state and appends one event, or
+/// throws a ``CareError`` saying why and changes nothing. The other properties are the state
+/// those events produce, kept up to date for O(1) reads. Decoding a case replays its history
+/// through the same checks.
+///
+/// A value type: copies are independent, and concurrent readers need no locking.
+public struct CoordinationCase: Hashable, Sendable {
+    /// The case's identifier, 1 to 64 characters.
+    public let id: String
+    public let patient: Patient
+    /// Every event, oldest first. Never empty (the opening is the first).
+    public private(set) var history: [CaseEvent] = []
+
+    public private(set) var status: CaseStatus = .open
+    public private(set) var mode: CaseMode = .lasting
+    public private(set) var policy: CarePlanPolicy = .default
+    public private(set) var team = CareTeam()
+    /// The designated coordinator, if any.
+    public private(set) var coordinator: Professional?
+    /// The structure the coordinator works for (funding follows the file to it, IGAS §1808).
+    public private(set) var structure: String?
+    /// The day the GP opened the case (the GP's request).
+    public private(set) var openedOn: CalendarDate
+    /// The day of the last closure, while closed.
+    public private(set) var closedOn: CalendarDate?
+    /// The PPS, once started.
+    public private(set) var plan: CarePlan?
+    /// Minutes spent per function: evaluation, accompaniment, follow-up.
+    public private(set) var minutes = FunctionMinutes()
+    /// What the functions recorded, for the tariff level.
+    public private(set) var evaluationCount = 0
+    public private(set) var formalEvaluation = false
+    public private(set) var externalExpertise = false
+    public private(set) var financingFile = false
+    /// Distinct providers or structures contacted, over all accompaniments.
+    public private(set) var providersContacted: Set<String> = []
+
+    /// Minutes per coordination function.
+    public struct FunctionMinutes: Hashable, Sendable, Codable {
+        public internal(set) var evaluation = 0
+        public internal(set) var accompaniment = 0
+        public internal(set) var followUp = 0
+        public var total: Int { evaluation + accompaniment + followUp }
+    }
+
+    /// Opens a case: the patient's GP decides to start a coordination.
+    ///
+    /// - Parameters:
+    ///   - gp: the doctor opening it; must be the patient's declared médecin traitant.
+    ///   - signal: the report that led to it, if any (received on or before `date`).
+    ///   - policy: the PPS rules for this case.
+    /// - Throws: ``CareError/noDeclaredGP(patient:)``, ``CareError/notThePatientsGP(actor:action:)``
+    ///   when someone else tries, ``CareError/invalid(field:reason:)`` for a bad id or a signal
+    ///   dated after the opening.
+    public init(id: String, patient: Patient, openedBy gp: Professional, on date: CalendarDate,
+                mode: CaseMode = .lasting, signal: Signal? = nil, policy: CarePlanPolicy = .default) throws(CareError) {
+        try CarePlan.checkText(id, field: "case.id", maximum: 64)
+        self.id = id
+        self.patient = patient
+        self.openedOn = date
+        try record(.open(gp: gp, mode: mode, signal: signal, policy: policy), by: gp.id, on: date)
+    }
+
+    /// Replays a history (decoding): the first event must be the opening.
+    init(id: String, patient: Patient, replaying first: CaseEvent) throws(CareError) {
+        try CarePlan.checkText(id, field: "case.id", maximum: 64)
+        self.id = id
+        self.patient = patient
+        self.openedOn = first.date
+        try apply(first)
+    }
+
+    /// Records one action by `author` on `date`.
+    ///
+    /// The author's role is computed from the case (GP, coordinator or member); the action is
+    /// checked against the rules and the current state. O(team size + plan size).
+    /// - Throws: a ``CareError`` naming the refused rule; the case is then unchanged.
+    public mutating func record(_ action: CaseAction, by author: ProfessionalID, on date: CalendarDate) throws(CareError) {
+        let role = try role(of: author, for: action)
+        try apply(CaseEvent(date: date, author: author, role: role, action: action))
+    }
+
+    /// The role `author` holds for `action`.
+    private func role(of author: ProfessionalID, for action: CaseAction) throws(CareError) -> CaseRole {
+        if author == patient.medecinTraitant { return .gp }
+        if case .open = action {
+            guard patient.medecinTraitant != nil else { throw .noDeclaredGP(patient: patient.ins.value) }
+            throw .notThePatientsGP(actor: author.description, action: "open a coordination case")
+        }
+        if let coordinator, coordinator.id == author { return .coordinator }
+        if team.participant(author) != nil { return .member }
+        throw .notInCareTeam(actor: author.description)
+    }
+
+    /// Checks and applies one event; the single place where the case changes.
+    mutating func apply(_ event: CaseEvent) throws(CareError) {
+        let expectedRole = try role(of: event.author, for: event.action)
+        guard expectedRole == event.role else {
+            throw .invalid(field: "role", reason: "\(event.author) is \(expectedRole.rawValue) in this case, not \(event.role.rawValue)")
+        }
+        if let last = history.last, event.date < last.date { throw .dateOutOfOrder(date: event.date, after: last.date) }
+        let action = event.action
+        if history.isEmpty, !action.isOpening {
+            throw .caseStateRefused(action: action.name, reason: "a case history starts with the GP's opening")
+        }
+        func require(_ roles: Set<CaseRole>, _ allowed: String) throws(CareError) {
+            guard roles.contains(event.role) else {
+                throw .roleNotAllowed(actor: event.author.description, role: event.role, action: action.name, allowed: allowed)
+            }
+        }
+        func requireOpen() throws(CareError) {
+            guard status == .open else { throw .caseStateRefused(action: action.name, reason: "the case is closed") }
+        }
+
+        switch action {
+        case .open(let gp, let mode, let signal, let policy):
+            guard history.isEmpty else { throw .caseStateRefused(action: action.name, reason: "the case is already open") }
+            guard gp.id == event.author, gp.profession == .generalPractitioner else {
+                throw .invalid(field: "gp", reason: "the opening doctor must be the author and a médecin généraliste")
+            }
+            if let signal, signal.receivedOn > event.date {
+                throw .invalid(field: "signal.receivedOn", reason: "\(signal.receivedOn) is after the opening \(event.date)")
+            }
+            self.mode = mode
+            self.policy = policy
+            openedOn = event.date
+            team.add(gp, role: .gp, since: event.date)
+        case .designateCoordinator(let professional, let structure):
+            try require([.gp], "the patient's GP (IGAS §2019-2035)")
+            try requireOpen()
+            if let structure { try CarePlan.checkText(structure, field: "structure", maximum: 64) }
+            team.demoteCoordinators()
+            team.add(professional, role: professional.id == patient.medecinTraitant ? .gp : .coordinator, since: event.date)
+            coordinator = professional
+            self.structure = structure
+        case .addTeamMember(let member):
+            try require([.gp, .coordinator], "the patient's GP or the coordinator")
+            try requireOpen()
+            guard team.participant(member.id) == nil else {
+                throw .caseStateRefused(action: action.name, reason: "\(member.id) is already in the care team")
+            }
+            team.add(member, role: .member, since: event.date)
+        case .record(let function):
+            try require([.coordinator, .member], "the coordinator or a care-team member")
+            try requireOpen()
+            guard coordinator != nil else {
+                throw .caseStateRefused(action: action.name, reason: "the GP has not designated a coordinator yet")
+            }
+            try function.validate()
+            switch function {
+            case .evaluation(let e):
+                evaluationCount += 1
+                formalEvaluation = formalEvaluation || e.formal
+                externalExpertise = externalExpertise || e.externalExpertise
+                minutes.evaluation += e.minutes
+            case .accompaniment(let a):
+                providersContacted.formUnion(a.providersContacted)
+                financingFile = financingFile || a.financingFile
+                minutes.accompaniment += a.minutes
+            case .followUp(let f):
+                minutes.followUp += f.minutes
+            }
+        case .changeMode(let mode):
+            try require([.gp, .coordinator], "the patient's GP or the coordinator")
+            try requireOpen()
+            self.mode = mode
+        case .close(let reason):
+            try require([.gp, .coordinator], "the patient's GP or the coordinator")
+            try requireOpen()
+            try CarePlan.checkText(reason, field: "reason")
+            status = .closed
+            closedOn = event.date
+        case .reopen(let reason):
+            try require([.gp], "the patient's GP (IGAS §1916)")
+            guard status == .closed else { throw .caseStateRefused(action: action.name, reason: "the case is open") }
+            try CarePlan.checkText(reason, field: "reason")
+            status = .open
+            closedOn = nil
+        case .plan(let planAction):
+            try requireOpen()
+            guard let author = team.participant(event.author)?.professional else { throw .notInCareTeam(actor: event.author.description) }
+            if case .start = planAction {
+                try require([.coordinator], "the coordinator")
+                guard plan == nil else { throw .planTransitionRefused(from: plan?.status ?? .draft, action: planAction.name, reason: "the case already has a PPS") }
+                guard evaluationCount > 0 else {
+                    throw .caseStateRefused(action: planAction.name, reason: "a PPS comes out of an evaluation, and none is recorded (IGAS §804-808)")
+                }
+                plan = CarePlan(startedOn: event.date)
+            } else {
+                guard var current = plan else { throw .caseStateRefused(action: planAction.name, reason: "the case has no PPS yet") }
+                try current.apply(planAction, .init(author: author, role: event.role, consents: patient.consents,
+                                                    policy: policy, date: event.date))
+                plan = current
+            }
+        }
+        history.append(event)
+    }
+
+    /// The PPS as `reader` may see it: the parts of their sector (and, with the patient's
+    /// consent, the other part), the hidden parts listed with the reason.
+    /// - Throws: ``CareError/notInCareTeam(actor:)`` for a non-member,
+    ///   ``CareError/caseStateRefused(action:reason:)`` when there is no PPS.
+    public func planView(for reader: ProfessionalID) throws(CareError) -> CarePlanView {
+        guard let professional = team.participant(reader)?.professional else { throw .notInCareTeam(actor: reader.description) }
+        guard let plan else { throw .caseStateRefused(action: "read the PPS", reason: "the case has no PPS yet") }
+        var visible: [PlanPart] = []
+        var hidden: [CarePlanView.HiddenPart] = []
+        for part in PlanPart.allCases {
+            if let reason = PlanAccess.hidingReason(part: part, reader: professional, consents: patient.consents) {
+                hidden.append(.init(part: part, reason: reason))
+            } else {
+                visible.append(part)
+            }
+        }
+        let version = plan.current
+        return CarePlanView(status: plan.status, version: version.number, content: version.content.restricted(to: Set(visible)),
+                            visibleParts: visible, hiddenParts: hidden, gpAssociated: plan.gpAssociated,
+                            sharedWithGPOn: version.sharedWithGPOn, validatedOn: version.validatedOn)
+    }
+
+    /// The classification facts of the file, dated on the opening: formal evaluation, distinct
+    /// providers contacted, financing file, outside expertise (DOMAIN.md 2.2).
+    public var classificationFacts: ClassificationFacts {
+        ClassificationFacts(date: openedOn, validatedProviders: providersContacted.count, formalEvaluation: formalEvaluation,
+                            financingFile: financingFile, externalExpertise: externalExpertise)
+    }
+
+    /// The tariff level of the file by the three-level rule (``Classifier``), with its flag.
+    public var tariffLevel: (level: CoordinationLevel, flag: Classifier.Flag?) {
+        Classifier.classify(classificationFacts)
+    }
+}

@@ -1,0 +1,52 @@
+/// JSON form of a case: its identifier, its patient and its history, with a schema version.
+///
+/// ```json
+/// {"schema": "coordinationkit.case/1", "id": "C-0001", "patient": {...}, "history": [...]}
+/// ```
+///
+/// Only the history is stored: decoding **replays** every event through the same checks as
+/// ``CoordinationCase/record(_:by:on:)``, so a document whose history breaks a rule (a case
+/// opened by someone other than the GP, a PPS validated by the coordinator, an event out of
+/// date order) is refused with the path of the event: `history[3]: ...`.
+extension CoordinationCase: Codable {
+    /// The schema written and read by this version of the library.
+    public static let schema = "coordinationkit.case/1"
+
+    private enum CodingKeys: String, CodingKey { case schema, id, patient, history }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let schema = try c.decode(String.self, forKey: .schema)
+        guard schema == Self.schema else {
+            throw DecodingError.dataCorruptedError(forKey: .schema, in: c,
+                debugDescription: "unsupported schema '\(schema)' (this library reads \(Self.schema))")
+        }
+        let id = try c.decode(String.self, forKey: .id)
+        let patient = try c.decode(Patient.self, forKey: .patient)
+        var events = try c.nestedUnkeyedContainer(forKey: .history)
+        let path = events.codingPath
+        guard !events.isAtEnd else {
+            throw DecodingError.dataCorruptedError(in: events, debugDescription: "a case history starts with its opening")
+        }
+        var index = 0
+        func replayed<T>(_ body: () throws -> T) throws -> T {
+            try validatedWhileDecoding(at: path + [IndexCodingKey(index)], body)
+        }
+        let first = try events.decode(CaseEvent.self)
+        var decoded = try replayed { try CoordinationCase(id: id, patient: patient, replaying: first) }
+        while !events.isAtEnd {
+            index += 1
+            let event = try events.decode(CaseEvent.self)
+            try replayed { try decoded.apply(event) }
+        }
+        self = decoded
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Self.schema, forKey: .schema)
+        try c.encode(id, forKey: .id)
+        try c.encode(patient, forKey: .patient)
+        try c.encode(history, forKey: .history)
+    }
+}

@@ -1,0 +1,116 @@
+/// One use of the three coordination functions (IGAS §1876-1927): evaluation, accompaniment,
+/// follow-up. Each records the time spent; the facts they carry give the file's tariff level.
+/// Never for emergencies (§1845): an emergency is not recorded as a coordination function.
+public enum CoordinationFunction: Hashable, Sendable, Codable {
+    /// Multidimensional evaluation of needs and design of answers.
+    case evaluation(Evaluation)
+    /// Inform, orient, schedule interventions, book appointments, go with the patient.
+    case accompaniment(Accompaniment)
+    /// Status reports to the GP, review of the effects of the PPS interventions.
+    case followUp(FollowUp)
+
+    /// Validated tools of evaluation (IGAS §3195).
+    public enum AssessmentTool: String, Hashable, Sendable, Codable, CaseIterable {
+        case geriatricAssessment = "standardised-geriatric-assessment"
+        case aggir
+        case geva
+        case other
+    }
+
+    public struct Evaluation: Hashable, Sendable, Codable {
+        /// Minutes spent, 0...10,000.
+        public var minutes: Int
+        /// A formalised evaluation (the tariff rule's first question).
+        public var formal: Bool
+        public var tools: [AssessmentTool]
+        /// At the patient's home (possibly a team visit).
+        public var atHome: Bool
+        /// Outside expertise used (ergothérapeute, psychologue...).
+        public var externalExpertise: Bool
+        public var note: String
+        public init(minutes: Int, formal: Bool, tools: [AssessmentTool] = [], atHome: Bool = false,
+                    externalExpertise: Bool = false, note: String = "") {
+            self.minutes = minutes
+            self.formal = formal
+            self.tools = tools
+            self.atHome = atHome
+            self.externalExpertise = externalExpertise
+            self.note = note
+        }
+    }
+
+    public struct Accompaniment: Hashable, Sendable, Codable {
+        /// Minutes spent, 0...10,000.
+        public var minutes: Int
+        /// The providers or structures contacted to start care (identifiers or names, each
+        /// non-empty). Distinct ones over the case count for the tariff level.
+        public var providersContacted: [String]
+        /// An aid / financing file was built.
+        public var financingFile: Bool
+        public var note: String
+        public init(minutes: Int, providersContacted: [String] = [], financingFile: Bool = false, note: String = "") {
+            self.minutes = minutes
+            self.providersContacted = providersContacted
+            self.financingFile = financingFile
+            self.note = note
+        }
+    }
+
+    public struct FollowUp: Hashable, Sendable, Codable {
+        /// Minutes spent, 0...10,000.
+        public var minutes: Int
+        /// A status report went to the GP.
+        public var reportToGP: Bool
+        public var note: String
+        public init(minutes: Int, reportToGP: Bool = false, note: String = "") {
+            self.minutes = minutes
+            self.reportToGP = reportToGP
+            self.note = note
+        }
+    }
+
+    /// Minutes spent on this use of a function.
+    public var minutes: Int {
+        switch self {
+        case .evaluation(let e): e.minutes
+        case .accompaniment(let a): a.minutes
+        case .followUp(let f): f.minutes
+        }
+    }
+
+    /// Checks the recorded values.
+    func validate() throws(CareError) {
+        guard (0...10_000).contains(minutes) else {
+            throw .invalid(field: "minutes", reason: "must be 0 to 10,000, got \(minutes)")
+        }
+        if case .accompaniment(let a) = self,
+           let bad = a.providersContacted.first(where: { $0.isEmpty || $0.utf8.count > 200 }) {
+            throw .invalid(field: "providersContacted", reason: "'\(bad)': each provider is 1 to 200 characters")
+        }
+    }
+}
+
+/// A report of a situation (IGAS §1892-1896): anyone may make one (a relative, a pharmacist,
+/// a nurse), but only to the patient's GP, who alone decides to open a case. Reporting is not a
+/// coordination function.
+public struct Signal: Hashable, Sendable, Codable {
+    /// Who reported: free text ("pharmacien 10005173140", "daughter").
+    public var reportedBy: String
+    /// The day the GP received it.
+    public var receivedOn: CalendarDate
+    public var summary: String
+
+    public init(reportedBy: String, receivedOn: CalendarDate, summary: String = "") {
+        self.reportedBy = reportedBy
+        self.receivedOn = receivedOn
+        self.summary = summary
+    }
+
+    /// Where a signal about `patient` must go: the patient's médecin traitant.
+    /// - Throws: ``CareError/noDeclaredGP(patient:)`` when the patient has none: the signal
+    ///   must then go to someone who can identify the GP, and no case can open yet.
+    public static func recipient(for patient: Patient) throws(CareError) -> ProfessionalID {
+        guard let gp = patient.medecinTraitant else { throw .noDeclaredGP(patient: patient.ins.value) }
+        return gp
+    }
+}
