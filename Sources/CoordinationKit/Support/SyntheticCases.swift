@@ -1,0 +1,100 @@
+extension SyntheticData {
+    /// `count` coordination cases opened during `year`, built through the real API
+    /// (``CoordinationCase/record(_:by:on:)``), so every generated history obeys the rules.
+    ///
+    /// The mix is chosen to land near the 2013 survey baselines: about 90 % of cases get an
+    /// evaluation, 80 % of those a PPS; the GP is associated to 60 % of plans, receives 75 %,
+    /// validates 35 %; 65 % of active plans are followed up, 50 % re-evaluated; formal feedback
+    /// goes to the GP for 55 % of plans sent; 30 % of cases are closed. 8 territories,
+    /// 12 structures, 48 coordinators, 400 GPs. Deterministic: the same seed gives the same
+    /// cases. O(count).
+    /// - Throws: a calendar error when `year` is so late that dates pass 9999-12-31.
+    public static func cases(count: Int, year: Int = 2024, seed: UInt64 = 2014) throws -> [CoordinationCase] {
+        var generator = Generator(seed: seed)
+        var result: [CoordinationCase] = []
+        result.reserveCapacity(max(0, count))
+        for index in 0..<max(0, count) {
+            result.append(try oneCase(index: index, year: year, generator: &generator))
+        }
+        return result
+    }
+
+    /// The territories of the synthetic sample: région, département, a commune.
+    static let sampleTerritories: [(String, String, String)] = [
+        ("84", "69", "69123"), ("84", "38", "38185"), ("11", "75", "75056"), ("93", "13", "13055"),
+        ("76", "31", "31555"), ("32", "59", "59350"), ("53", "35", "35238"), ("94", "2A", "2A004"),
+    ]
+
+    private static func rpps(_ number: Int) -> ProfessionalID { .rpps(String(10_000_000_000 + number)) }
+
+    /// A valid INS for a synthetic patient born in département `departement`.
+    static func ins(sex: Int, year: Int, month: Int, departement: String, order: Int) throws(CareError) -> INS {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        let numericDepartement = departement == "2A" ? "19" : departement == "2B" ? "18" : departement
+        let body = "\(sex)\(pad(year % 100, 2))\(pad(month, 2))"
+        let tail = "\(pad(order % 1000, 3))\(pad(order / 1000 % 1000, 3))"
+        let number = Int64(body + numericDepartement + tail) ?? 0
+        return try INS(body + departement + tail + pad(Int(97 - number % 97), 2))
+    }
+
+    private static func oneCase(index: Int, year: Int, generator g: inout Generator) throws -> CoordinationCase {
+        func chance(_ percent: UInt64) -> Bool { g.below(100) < percent }
+        let (region, departement, commune) = sampleTerritories[Int(g.below(UInt64(sampleTerritories.count)))]
+        let territory = try Territory(region: region, departement: departement, commune: commune)
+        let gpNumber = Int(g.below(400))
+        let gp = try Professional(id: rpps(gpNumber), name: "Dr GP \(gpNumber)", profession: .generalPractitioner, sector: .health)
+        let patientINS = try ins(sex: 1 + Int(g.below(2)), year: 1925 + Int(g.below(60)), month: 1 + Int(g.below(12)),
+                                 departement: departement, order: index)
+        var consents: Set<Sector> = [.health]
+        if chance(70) { consents.insert(.medicoSocial) }
+        if chance(50) { consents.insert(.social) }
+        let patient = try Patient(ins: patientINS, birthDate: CalendarDate(unchecked: 1925 + Int(g.below(60)), 1 + Int(g.below(12)), 1 + Int(g.below(28))),
+                                  ald: chance(60) ? .ald(lists: [1 + Int(g.below(30))]) : .none,
+                                  gir: chance(50) ? Patient.GIR(rawValue: 1 + Int(g.below(6))) : nil,
+                                  territory: territory, medecinTraitant: gp.id, consents: consents)
+        var day = try CalendarDate(unchecked: year, 1, 1).adding(days: Int(g.below(300)))
+        func later(_ maximum: UInt64) throws -> CalendarDate {
+            day = try day.adding(days: Int(g.below(maximum)))
+            return day
+        }
+        let structureNumber = Int(g.below(12))
+        let coordinatorNumber = 1_000 + structureNumber * 4 + Int(g.below(4))
+        let coordinator = try Professional(id: rpps(coordinatorNumber), name: "Coordinator \(coordinatorNumber)",
+                                           profession: .nurse, sector: .health)
+        let socialWorker = try Professional(id: .local("AS-\(structureNumber)"), name: "Social worker \(structureNumber)",
+                                            profession: .socialWorker, sector: .social)
+        var c = try CoordinationCase(id: "C-\(year)-\(index)", patient: patient, openedBy: gp, on: day,
+                                     mode: chance(70) ? .lasting : .punctual,
+                                     signal: chance(40) ? Signal(reportedBy: "pharmacist", receivedOn: day) : nil)
+        try c.record(.designateCoordinator(coordinator: coordinator, structure: "S\(structureNumber)"), by: gp.id, on: try later(5))
+        guard chance(90) else { return c }
+        try c.record(.record(function: .evaluation(.init(minutes: 60 + Int(g.below(120)), formal: chance(85),
+                                                         tools: [.aggir], atHome: chance(60), externalExpertise: chance(15)))),
+                     by: coordinator.id, on: try later(10))
+        let providers = (0..<Int(g.below(5))).map { "provider-\($0)" }
+        try c.record(.record(function: .accompaniment(.init(minutes: 30 + Int(g.below(90)), providersContacted: providers,
+                                                            financingFile: chance(25)))), by: coordinator.id, on: try later(10))
+        guard chance(80) else { return c }
+        try c.record(.addTeamMember(member: socialWorker), by: coordinator.id, on: day)
+        try c.record(.plan(.start), by: coordinator.id, on: try later(7))
+        try c.record(.plan(.addNeed(Need(id: "N1", part: .health, description: "medication follow-up"))), by: coordinator.id, on: day)
+        try c.record(.plan(.addIntervention(Intervention(id: "I1", part: .health, activity: "nurse visit", performer: "IDEL",
+                                                         sector: .health, start: day, frequency: "daily"))), by: coordinator.id, on: day)
+        try c.record(.plan(.addNeed(Need(id: "N2", part: .medicoSocial, description: "help at home"))), by: socialWorker.id, on: day)
+        if chance(60) { try c.record(.plan(.associateGP), by: gp.id, on: try later(5)) }
+        guard chance(75) else { return c }
+        try c.record(.plan(.shareWithGP), by: coordinator.id, on: try later(15))
+        if chance(55) { try c.record(.plan(.feedbackToGP(note: "status report")), by: coordinator.id, on: try later(30)) }
+        guard chance(47) else { return c }   // 35 % of all plans validated
+        try c.record(.plan(.validate), by: gp.id, on: try later(10))
+        try c.record(.plan(.activate), by: coordinator.id, on: try later(3))
+        try c.record(.plan(.changeIntervention(id: "I1", to: .inProgress)), by: coordinator.id, on: day)
+        if chance(65) { try c.record(.plan(.followUp(note: "interventions reviewed")), by: coordinator.id, on: try later(60)) }
+        if chance(50) { try c.record(.plan(.reevaluate(reason: "six-month review")), by: coordinator.id, on: try later(120)) }
+        if chance(30) { try c.record(.close(reason: "goals reached"), by: coordinator.id, on: try later(60)) }
+        return c
+    }
+}
