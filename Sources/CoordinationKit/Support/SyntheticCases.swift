@@ -3,9 +3,10 @@ extension SyntheticData {
     /// (``CoordinationCase/record(_:by:on:)``), so every generated history obeys the rules.
     ///
     /// The mix is chosen to land near the 2013 survey baselines: about 90 % of cases get an
-    /// evaluation, 80 % of those a PPS; the GP is associated to 60 % of plans, receives 75 %,
-    /// validates 35 %; 65 % of active plans are followed up, 50 % re-evaluated; formal feedback
-    /// goes to the GP for 55 % of plans sent; 30 % of cases are closed. 8 territories,
+    /// evaluation, 80 % of those a PPS; the GP is associated to 62 % of plans, receives 60 %,
+    /// validates 27 %; 30 % of cases require GP validation before activation, the others
+    /// activate without it; 85 % of active plans are followed up, 88 % re-evaluated; formal
+    /// feedback goes to the GP for 93 % of plans sent; 30 % of active cases are closed. 8 territories,
     /// 12 structures, 48 coordinators, 400 GPs. Deterministic: the same seed gives the same
     /// cases. O(count).
     /// - Throws: a calendar error when `year` is so late that dates pass 9999-12-31.
@@ -68,7 +69,8 @@ extension SyntheticData {
                                             profession: .socialWorker, sector: .social)
         var c = try CoordinationCase(id: "C-\(year)-\(index)", patient: patient, openedBy: gp, on: day,
                                      mode: chance(70) ? .lasting : .punctual,
-                                     signal: chance(40) ? Signal(reportedBy: "pharmacist", receivedOn: day) : nil)
+                                     signal: chance(40) ? Signal(reportedBy: "pharmacist", receivedOn: day) : nil,
+                                     policy: chance(30) ? .default : CarePlanPolicy(requiresGPValidation: false))
         try c.record(.designateCoordinator(coordinator: coordinator, structure: "S\(structureNumber)"), by: gp.id, on: try later(5))
         guard chance(90) else { return c }
         try c.record(.record(function: .evaluation(.init(minutes: 60 + Int(g.below(120)), formal: chance(85),
@@ -84,16 +86,21 @@ extension SyntheticData {
         try c.record(.plan(.addIntervention(Intervention(id: "I1", part: .health, activity: "nurse visit", performer: "IDEL",
                                                          sector: .health, start: day, frequency: "daily"))), by: coordinator.id, on: day)
         try c.record(.plan(.addNeed(Need(id: "N2", part: .medicoSocial, description: "help at home"))), by: socialWorker.id, on: day)
-        if chance(60) { try c.record(.plan(.associateGP), by: gp.id, on: try later(5)) }
-        guard chance(75) else { return c }
-        try c.record(.plan(.shareWithGP), by: coordinator.id, on: try later(15))
-        if chance(55) { try c.record(.plan(.feedbackToGP(note: "status report")), by: coordinator.id, on: try later(30)) }
-        guard chance(47) else { return c }   // 35 % of all plans validated
-        try c.record(.plan(.validate), by: gp.id, on: try later(10))
+        if chance(62) { try c.record(.plan(.associateGP), by: gp.id, on: try later(5)) }
+        var validated = false
+        if chance(60) {
+            try c.record(.plan(.shareWithGP), by: coordinator.id, on: try later(15))
+            if chance(45) {
+                try c.record(.plan(.validate), by: gp.id, on: try later(10))
+                validated = true
+            }
+            if chance(93) { try c.record(.plan(.feedbackToGP(note: "status report")), by: coordinator.id, on: try later(30)) }
+        }
+        guard validated || !c.policy.requiresGPValidation else { return c }
         try c.record(.plan(.activate), by: coordinator.id, on: try later(3))
         try c.record(.plan(.changeIntervention(id: "I1", to: .inProgress)), by: coordinator.id, on: day)
-        if chance(65) { try c.record(.plan(.followUp(note: "interventions reviewed")), by: coordinator.id, on: try later(60)) }
-        if chance(50) { try c.record(.plan(.reevaluate(reason: "six-month review")), by: coordinator.id, on: try later(120)) }
+        if chance(85) { try c.record(.plan(.followUp(note: "interventions reviewed")), by: coordinator.id, on: try later(60)) }
+        if chance(88) { try c.record(.plan(.reevaluate(reason: "six-month review")), by: coordinator.id, on: try later(120)) }
         if chance(30) { try c.record(.close(reason: "goals reached"), by: coordinator.id, on: try later(60)) }
         return c
     }
