@@ -7,7 +7,7 @@
 import Glibc
 #endif
 
-let commands: [Command] = [IFAQCommand.command, TariffCommand.command, ACICommand.command, CostModelCommand.command]
+let commands: [Command] = [IFAQCommand.command, TariffCommand.command, QualityCommand.command, ACICommand.command, CostModelCommand.command]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 exit(CommandRunner(commands: commands).run(arguments))

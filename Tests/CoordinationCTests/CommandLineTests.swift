@@ -111,4 +111,37 @@ struct CommandLineTests {
         let result = try Toolchain.run(Self.coordkit, ["tariff", "/nonexistent.csv"])
         #expect(result.status == 1 && result.output.contains("cannot read '/nonexistent.csv'"))
     }
+
+    @Test("quality on the built-in sample and on a JSON Lines file; bad lines reported with their number")
+    func quality() throws {
+        let sample = try Toolchain.run(Self.coordkit, ["quality"])
+        #expect(sample.status == 0)
+        #expect(sample.output.contains("Synthetic sample: 2000 cases"))
+        #expect(sample.output.contains("GP validates the PPS       384/1445 = 26.6 %  (2013: 27 %) -0.4 pts"))
+
+        let file = try Toolchain.run(Self.coordkit, ["quality", Self.example("cases.jsonl"), "--by", "territory"])
+        #expect(file.status == 0)
+        #expect(file.output.contains("cases.jsonl: 12 cases read, 0 rejected"))
+        #expect(file.output.contains("territory 69"))
+
+        // A copy with a forged line (the coordinator claims to validate as GP) and a blank line.
+        let lines = try String(contentsOfFile: Self.example("cases.jsonl"), encoding: .utf8).split(separator: "\n")
+        let forged = lines[0].replacingOccurrences(of: #""role":"coordinator""#, with: #""role":"gp""#)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("coordkit-quality-\(getpid()).jsonl").path
+        try ([String(lines[1]), "", forged] + lines.dropFirst(2).map(String.init)).joined(separator: "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bad = try Toolchain.run(Self.coordkit, ["quality", path])
+        #expect(bad.status == 1)
+        #expect(bad.output.contains(":3: history["))
+        #expect(bad.output.contains("11 cases read, 1 rejected"))
+        let strict = try Toolchain.run(Self.coordkit, ["quality", path, "--strict"])
+        #expect(strict.status == 1 && !strict.output.contains("cases read"))
+
+        let json = try Toolchain.run(Self.coordkit, ["quality", "--cases", "300", "--json"])
+        struct Report: Decodable { struct Summary: Decodable { let cases: Int }; let overall: Summary }
+        #expect(try JSONDecoder().decode(Report.self, from: Data(json.output.utf8)).overall.cases == 300)
+        let usage = try Toolchain.run(Self.coordkit, ["quality", "--by", "region"])
+        #expect(usage.status == 2 && usage.output.contains("--by: 'region'"))
+    }
 }

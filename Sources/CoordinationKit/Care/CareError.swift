@@ -26,6 +26,9 @@ public enum CareError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownItem(String)
     /// An identifier already used in the plan.
     case duplicateItem(String)
+    /// A JSON document that does not decode: the path of the bad field and why
+    /// (`history[3]: role: ...`).
+    case malformedDocument(String)
 
     public var description: String {
         switch self {
@@ -51,6 +54,8 @@ public enum CareError: Error, Hashable, Sendable, CustomStringConvertible {
             "no item '\(id)' in the plan"
         case .duplicateItem(let id):
             "item '\(id)' already exists in the plan"
+        case .malformedDocument(let message):
+            message
         }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// JSON form of a case: its identifier, its patient and its history, with a schema version.
 ///
 /// ```json
@@ -48,5 +54,29 @@ extension CoordinationCase: Codable {
         try c.encode(id, forKey: .id)
         try c.encode(patient, forKey: .patient)
         try c.encode(history, forKey: .history)
+    }
+}
+
+extension CoordinationCase {
+    /// Decodes one case document (UTF-8 JSON), replaying its history.
+    /// - Throws: ``CareError/malformedDocument(_:)`` naming the path of the bad field.
+    public init(json: some Collection<UInt8>) throws(CareError) {
+        self = try Self.decoding(CoordinationCase.self, from: json)
+    }
+
+    /// Decodes a JSON array of case documents.
+    /// - Throws: ``CareError/malformedDocument(_:)`` naming the path (`[12].history[3]: ...`).
+    public static func cases(json: some Collection<UInt8>) throws(CareError) -> [CoordinationCase] {
+        try decoding([CoordinationCase].self, from: json)
+    }
+
+    private static func decoding<T: Decodable>(_ type: T.Type, from json: some Collection<UInt8>) throws(CareError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(json))
+        } catch let error as DecodingError {
+            throw .malformedDocument(JSONErrors.describe(error))
+        } catch {
+            throw .malformedDocument("\(error)")
+        }
     }
 }

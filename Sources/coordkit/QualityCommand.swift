@@ -1,0 +1,114 @@
+import CoordinationKit
+import Foundation
+
+/// `coordkit quality [FILE]`: the coordination quality indicators of a set of cases.
+enum QualityCommand {
+    static let command = Command(
+        name: "quality",
+        summary: "coordination quality indicators of a set of cases, against the 2013 baselines",
+        usage: """
+        usage: coordkit quality [FILE.json | FILE.jsonl] [--by coordinator|structure|territory]
+                                [--strict] [--json] [--cases N] [--seed S] [--write-sample FILE]
+
+        Reads coordination cases (schema coordinationkit.case/1: a patient and the case's
+        history, replayed through the library's rules) and prints the seven quality indicators
+        of IGAS Recommendation 12 against their 2013 baselines, the delay from the GP's request
+        to the PPS, the caseload per coordinator and the files per tariff level. With no file,
+        runs on a built-in synthetic sample (deterministic).
+
+        FILE.json     a JSON array of cases
+        FILE.jsonl    one case per line (JSON Lines); a bad line is reported with its number
+                      and skipped, unless --strict
+
+          --by G            also one block per coordinator, structure or territory (département)
+          --strict          stop at the first bad case
+          --json            machine-readable report
+          --cases N         size of the synthetic sample (default 2000)
+          --seed S          seed of the synthetic sample (default 2014)
+          --write-sample F  write the synthetic sample to F as JSON Lines, and stop
+        """,
+        run: run)
+
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let options = try ParsedOptions(arguments, valued: ["--by", "--cases", "--seed", "--write-sample"], flags: ["--json", "--strict"])
+        guard options.positional.count <= 1 else { throw UsageError("at most one file of cases") }
+        var grouping: QualityReport.Grouping?
+        if let text = options.value("--by") {
+            guard let value = QualityReport.Grouping(rawValue: text) else {
+                throw UsageError("--by: '\(text)' is not coordinator, structure or territory")
+            }
+            grouping = value
+        }
+        let cases: [CoordinationCase]
+        var rejected = 0
+        if let path = options.positional.first {
+            guard options.value("--cases") == nil, options.value("--seed") == nil, options.value("--write-sample") == nil else {
+                throw UsageError("--cases, --seed and --write-sample are for the synthetic sample, not with a file")
+            }
+            (cases, rejected) = try read(path, strict: options.has("--strict"))
+        } else {
+            let count = try integer(options.value("--cases"), name: "--cases", default: 2_000, range: 1...10_000_000)
+            let seed = try integer(options.value("--seed"), name: "--seed", default: 2014, range: 0...Int.max)
+            do { cases = try SyntheticData.cases(count: count, seed: UInt64(seed)) } catch { throw RunError("\(error)") }
+            if let output = options.value("--write-sample") {
+                try writeLines(cases, to: output)
+                print("wrote \(cases.count) cases to \(output)")
+                return 0
+            }
+        }
+        let report = QualityReport(cases: cases)
+        if options.has("--json") {
+            print(try JSONText.encode(report))
+        } else {
+            if options.positional.isEmpty { print("Synthetic sample: \(cases.count) cases (not real patients)") }
+            else { print("\(options.positional[0]): \(cases.count) cases read, \(rejected) rejected") }
+            report.explanation(grouping: grouping).forEach { print($0) }
+        }
+        return rejected > 0 ? 1 : 0
+    }
+
+    private static func integer(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text else { return value }
+        guard let parsed = Int(text), range.contains(parsed) else {
+            throw UsageError("\(name): '\(text)' is not an integer within \(range.lowerBound)...\(range.upperBound)")
+        }
+        return parsed
+    }
+
+    /// Reads a JSON array or JSON Lines; returns the cases and the number of rejected lines.
+    private static func read(_ path: String, strict: Bool) throws -> ([CoordinationCase], Int) {
+        let text = try InputFile.text(path)
+        if text.drop(while: { $0.isWhitespace }).first == "[" {
+            do { return (try CoordinationCase.cases(json: Array(text.utf8)), 0) } catch {
+                throw RunError("\(path): \(error.description)")
+            }
+        }
+        var cases: [CoordinationCase] = []
+        var rejected = 0
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.allSatisfy(\.isWhitespace) {
+            do {
+                cases.append(try CoordinationCase(json: Array(line.utf8)))
+            } catch {
+                let message = "\(path):\(number + 1): \(error.description)"
+                if strict { throw RunError(message) }
+                printError(message)
+                rejected += 1
+            }
+        }
+        return (cases, rejected)
+    }
+
+    private static func writeLines(_ cases: [CoordinationCase], to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = Data()
+        for c in cases {
+            data.append(try encoder.encode(c))
+            data.append(0x0A)
+        }
+        guard FileManager.default.createFile(atPath: path, contents: data) else {
+            throw RunError("cannot write '\(path)'")
+        }
+    }
+}
