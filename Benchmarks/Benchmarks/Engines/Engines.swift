@@ -118,6 +118,31 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // ---- coordination quality indicators ---------------------------------------------------
+    do {
+        // 10^5 synthetic cases built through the case API (seed 2014); the 10^6 set repeats
+        // their facts ten times under distinct coordinator and structure keys, so the number of
+        // groups grows with the cases as it would nationally.
+        let cases = (try? SyntheticData.cases(count: 100_000, seed: 2014)) ?? []
+        let facts = cases.map(\.qualityFacts)
+        let million = (0..<10).flatMap { copy in
+            facts.map { item in
+                var renamed = item
+                renamed.coordinator = item.coordinator.map { "\(copy)-\($0)" }
+                renamed.structure = item.structure.map { "\(copy)-\($0)" }
+                return renamed
+            }
+        }
+        for input in [facts, million] {
+            Benchmark("quality.report.\(input.count)-cases", configuration: configuration(iterations: 20)) { _ in
+                blackHole(QualityReport(facts: input))
+            }
+        }
+        Benchmark("quality.report-from-cases.100000-cases", configuration: configuration(iterations: 10)) { _ in
+            blackHole(QualityReport(cases: cases))
+        }
+    }
+
     // ---- cost models and calendar ---------------------------------------------------------
     Benchmark("calendar.add-250-working-days", configuration: configuration(iterations: 1_000)) { _ in
         blackHole(try HolidayCalendar.metropole.adding(workingDays: 250, to: CalendarDate(yyyymmdd: 20230428)))

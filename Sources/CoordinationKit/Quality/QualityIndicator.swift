@@ -102,20 +102,6 @@ public struct CaseQualityFacts: Hashable, Sendable, Codable {
         self.structure = structure
         self.territory = territory
     }
-
-    /// Whether the case counts in the numerator of `indicator` (denominators: see
-    /// ``QualityIndicator/definition``).
-    func meets(_ indicator: QualityIndicator) -> Bool {
-        switch indicator {
-        case .evaluationLeadsToPlan: hasPlan
-        case .gpAssociated: gpAssociated
-        case .gpValidates: gpValidated
-        case .gpReceives: gpReceived
-        case .planFollowedUp: followedUp
-        case .planReevaluated: reevaluated
-        case .feedbackToGP: feedbackToGP
-        }
-    }
 }
 
 extension CoordinationCase {

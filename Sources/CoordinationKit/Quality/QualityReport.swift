@@ -86,8 +86,9 @@ public struct QualityReport: Hashable, Sendable, Codable {
     public let byStructure: [QualityGroup]
     public let byTerritory: [QualityGroup]
 
-    /// The report over case facts.
-    public init<C: Collection>(facts: C) where C.Element == CaseQualityFacts {
+    /// The report over case facts. O(n): no allocation per case (only when a new group
+    /// appears and when the delay buffers grow).
+    public init(facts: [CaseQualityFacts]) {
         var overall = QualityAccumulator()
         var coordinators = QualityGroups()
         var structures = QualityGroups()
@@ -127,7 +128,9 @@ struct QualityAccumulator {
     var evaluated = 0
     var evaluatedWithPlan = 0
     var withPlan = 0
-    var met = [Int](repeating: 0, count: QualityIndicator.allCases.count)
+    /// Cases meeting each of the six plan indicators (gpAssociated ... feedbackToGP), stored
+    /// inline rather than in an array so that adding a case touches one cache line.
+    var met = PlanCounts()
     var levels = LevelCounts()
     var delays: [Int32] = []
     var delaySum = 0
@@ -148,13 +151,12 @@ struct QualityAccumulator {
         }
         guard facts.hasPlan else { return }
         withPlan += 1
-        // Indexes follow QualityIndicator.allCases; evaluationLeadsToPlan (0) is counted above.
-        if facts.gpAssociated { met[1] += 1 }
-        if facts.gpValidated { met[2] += 1 }
-        if facts.gpReceived { met[3] += 1 }
-        if facts.followedUp { met[4] += 1 }
-        if facts.reevaluated { met[5] += 1 }
-        if facts.feedbackToGP { met[6] += 1 }
+        if facts.gpAssociated { met.gpAssociated += 1 }
+        if facts.gpValidated { met.gpValidated += 1 }
+        if facts.gpReceived { met.gpReceived += 1 }
+        if facts.followedUp { met.followedUp += 1 }
+        if facts.reevaluated { met.reevaluated += 1 }
+        if facts.feedbackToGP { met.feedbackToGP += 1 }
         if let sent = facts.planSentOn {
             let days = facts.requestedOn.days(to: sent)
             if days < 0 || days > Int(Int32.max) {
@@ -167,10 +169,9 @@ struct QualityAccumulator {
     }
 
     func summary(caseload: Caseload) -> QualitySummary {
-        var indicators: [IndicatorShare] = []
-        for (index, indicator) in QualityIndicator.allCases.enumerated() {
-            indicators.append(index == 0 ? IndicatorShare(indicator, evaluatedWithPlan, evaluated)
-                                         : IndicatorShare(indicator, met[index], withPlan))
+        let indicators = QualityIndicator.allCases.map { indicator in
+            indicator == .evaluationLeadsToPlan ? IndicatorShare(indicator, evaluatedWithPlan, evaluated)
+                                                : IndicatorShare(indicator, met.count(indicator), withPlan)
         }
         var delay: DelayStatistics?
         if !delays.isEmpty {
@@ -181,6 +182,23 @@ struct QualityAccumulator {
         }
         return QualitySummary(cases: cases, indicators: indicators, delay: delay, inconsistentDelays: inconsistentDelays,
                               levels: levels, caseload: caseload)
+    }
+}
+
+/// Cases with a PPS meeting each plan indicator.
+struct PlanCounts {
+    var gpAssociated = 0, gpValidated = 0, gpReceived = 0, followedUp = 0, reevaluated = 0, feedbackToGP = 0
+
+    func count(_ indicator: QualityIndicator) -> Int {
+        switch indicator {
+        case .evaluationLeadsToPlan: 0   // counted over evaluated cases, not here
+        case .gpAssociated: gpAssociated
+        case .gpValidates: gpValidated
+        case .gpReceives: gpReceived
+        case .planFollowedUp: followedUp
+        case .planReevaluated: reevaluated
+        case .feedbackToGP: feedbackToGP
+        }
     }
 }
 
