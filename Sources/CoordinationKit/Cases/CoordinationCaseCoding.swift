@@ -61,22 +61,12 @@ extension CoordinationCase {
     /// Decodes one case document (UTF-8 JSON), replaying its history.
     /// - Throws: ``CareError/malformedDocument(_:)`` naming the path of the bad field.
     public init(json: some Collection<UInt8>) throws(CareError) {
-        self = try Self.decoding(CoordinationCase.self, from: json)
+        self = try JSONDocument.decode(CoordinationCase.self, from: json, limit: JSONDocument.ruleSetLimit, CareError.malformedDocument)
     }
 
     /// Decodes a JSON array of case documents.
     /// - Throws: ``CareError/malformedDocument(_:)`` naming the path (`[12].history[3]: ...`).
     public static func cases(json: some Collection<UInt8>) throws(CareError) -> [CoordinationCase] {
-        try decoding([CoordinationCase].self, from: json)
-    }
-
-    private static func decoding<T: Decodable>(_ type: T.Type, from json: some Collection<UInt8>) throws(CareError) -> T {
-        do {
-            return try JSONDecoder().decode(type, from: Data(json))
-        } catch let error as DecodingError {
-            throw .malformedDocument(JSONErrors.describe(error))
-        } catch {
-            throw .malformedDocument("\(error)")
-        }
+        try JSONDocument.decode([CoordinationCase].self, from: json, limit: JSONDocument.dataLimit, CareError.malformedDocument)
     }
 }

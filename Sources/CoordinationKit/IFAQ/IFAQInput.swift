@@ -80,6 +80,6 @@ public struct IFAQInput: Hashable, Sendable, Codable {
     /// Loads an input document from JSON bytes (validated against a rule set when computed).
     /// - Throws: ``IFAQError/parse(_:)`` naming the path.
     public init(json: some Collection<UInt8>) throws(IFAQError) {
-        self = try IFAQJSON.decode(IFAQInput.self, from: json)
+        self = try IFAQJSON.decode(IFAQInput.self, from: json, limit: JSONDocument.dataLimit)
     }
 }

@@ -30,7 +30,7 @@ extension IFAQRuleSet {
     /// Loads and validates a rule set from JSON bytes.
     /// - Throws: ``IFAQError/parse(_:)`` or ``IFAQError/invalidRules(_:)`` naming the field.
     public init(json: some Collection<UInt8>) throws(IFAQError) {
-        let decoded: IFAQRuleSet = try IFAQJSON.decode(IFAQRuleSet.self, from: json)
+        let decoded: IFAQRuleSet = try IFAQJSON.decode(IFAQRuleSet.self, from: json, limit: JSONDocument.ruleSetLimit)
         self = try decoded.validated()
     }
 
@@ -166,15 +166,7 @@ extension IFAQRuleSet {
 
 /// JSON decoding shared by the IFAQ documents, with errors naming the field path.
 enum IFAQJSON {
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws(IFAQError) -> T {
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(bytes))
-        } catch let error as DecodingError {
-            throw .parse(JSONErrors.describe(error))
-        } catch let error as IFAQError {
-            throw error
-        } catch {
-            throw .parse("not a JSON document: \(error)")
-        }
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>, limit: Int) throws(IFAQError) -> T {
+        try JSONDocument.decode(T.self, from: bytes, limit: limit, IFAQError.parse)
     }
 }

@@ -118,7 +118,7 @@ public struct QualityReport: Hashable, Sendable, Codable {
 
     /// The report over cases. O(cases).
     public init<S: Sequence>(cases: S) where S.Element == CoordinationCase {
-        self.init(facts: cases.map(\.qualityFacts))
+        self.init(facts: cases.map { $0.qualityFacts })
     }
 }
 

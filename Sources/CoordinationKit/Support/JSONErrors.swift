@@ -44,3 +44,32 @@ enum JSONErrors {
         }
     }
 }
+
+/// Decoding of the library's JSON documents: a size limit checked before parsing, and every
+/// failure turned into one line naming the field path.
+enum JSONDocument {
+    /// The largest rule set or single case read: far above any real one (the built-in rule
+    /// sets are a few KB), and low enough that a hostile document cannot make the parser
+    /// allocate gigabytes.
+    static let ruleSetLimit = 16 << 20
+    /// The largest data document read (a national IFAQ input of 20,000 hospitals is ~100 MB).
+    static let dataLimit = 1 << 30
+
+    /// Decodes a `T`, or throws `failure(reason)` with the path of the bad field. Errors of
+    /// type `E` thrown by validating decoders pass through unchanged.
+    static func decode<T: Decodable, E: Error>(_ type: T.Type, from bytes: some Collection<UInt8>, limit: Int,
+                                               _ failure: (String) -> E) throws(E) -> T {
+        guard bytes.count <= limit else {
+            throw failure("document: \(bytes.count) bytes is over the \(limit >> 20) MiB limit for this kind of document")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw failure(JSONErrors.describe(error))
+        } catch let error as E {
+            throw error
+        } catch {
+            throw failure("not a JSON document: \(error)")
+        }
+    }
+}

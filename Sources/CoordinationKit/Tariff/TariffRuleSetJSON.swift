@@ -30,14 +30,7 @@ extension TariffRuleSet {
     /// - Throws: ``TariffError/parse(_:)`` (not JSON, a field missing or mistyped, with its path),
     ///   ``TariffError/invalidRules(_:)`` (inconsistent values, naming the field).
     public init(json: some Collection<UInt8>) throws(TariffError) {
-        let document: Document
-        do {
-            document = try JSONDecoder().decode(Document.self, from: Data(json))
-        } catch let error as DecodingError {
-            throw .parse(JSONErrors.describe(error))
-        } catch {
-            throw .parse("not a JSON document: \(error)")
-        }
+        let document = try JSONDocument.decode(Document.self, from: json, limit: JSONDocument.ruleSetLimit, TariffError.parse)
         guard document.format == TariffRuleSet.format else {
             throw .parse("format: expected \"\(TariffRuleSet.format)\", got \"\(document.format)\"")
         }

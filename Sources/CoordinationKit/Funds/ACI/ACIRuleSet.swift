@@ -84,12 +84,7 @@ public struct ACIRuleSet: Hashable, Sendable, Codable {
     /// Loads and validates a rule set.
     /// - Throws: ``FundError/parse(_:)`` naming the field path, ``FundError/invalid(_:)``.
     public init(json: some Collection<UInt8>) throws(FundError) {
-        let decoded: ACIRuleSet
-        do { decoded = try JSONDecoder().decode(ACIRuleSet.self, from: Data(json)) } catch let error as DecodingError {
-            throw .parse(JSONErrors.describe(error))
-        } catch {
-            throw .parse("not a JSON document: \(error)")
-        }
+        let decoded = try JSONDocument.decode(ACIRuleSet.self, from: json, limit: JSONDocument.ruleSetLimit, FundError.parse)
         self = try decoded.validated()
     }
 

@@ -1,0 +1,120 @@
+// libFuzzer targets for CoordinationKit: the document parsers and the C entry points.
+//
+// Built by Tests/Fuzz/run.sh into one binary (the library and the C boundary compiled with
+// -sanitize=fuzzer,address); COORD_FUZZ_TARGET selects the target. A crash, a trap, an
+// AddressSanitizer report, a leak or a hang (-timeout) stops libFuzzer with a non-zero status.
+
+import CCoordination
+import CoordinationKit
+import Foundation
+
+/// The target chosen for this process.
+let target: String = ProcessInfo.processInfo.environment["COORD_FUZZ_TARGET"] ?? "tariff-json"
+
+/// A builtin IFAQ rule set and tariff shared by the targets that need one.
+nonisolated(unsafe) var builtinIFAQ: OpaquePointer? = nil
+nonisolated(unsafe) var defaultTariff: OpaquePointer? = nil
+
+/// Reads integers from the fuzzer's bytes, zero when they run out.
+struct ByteReader {
+    var bytes: UnsafeRawBufferPointer
+    var offset = 0
+    mutating func read<T: FixedWidthInteger>(_: T.Type = T.self) -> T {
+        var value: T = 0
+        withUnsafeMutableBytes(of: &value) { out in
+            let available = min(out.count, max(0, bytes.count - offset))
+            if available > 0 { out.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + available])) }
+        }
+        offset += MemoryLayout<T>.size
+        return value
+    }
+    var rest: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[min(offset, bytes.count)...]) }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = UnsafeRawBufferPointer(start: data, count: size)
+    let text = String(decoding: bytes, as: UTF8.self)
+    switch target {
+    case "tariff-json":
+        var tariff: OpaquePointer? = nil
+        if coord_tariff_new_json(data, size, &tariff) == COORD_OK {
+            var facts = coord_file_facts(date: 20240101, providers_contacted: 3, formal_evaluation: 1, financing_file: 0, external_expertise: 0, reserved: 0)
+            var total: Int64 = 0
+            _ = coord_tariff_price(tariff, &facts, 1, nil, nil, &total)
+            coord_tariff_free(tariff)
+        } else {
+            _ = coord_last_error_message()
+        }
+    case "ifaq-rules-json":
+        var rules: OpaquePointer? = nil
+        if coord_ifaq_new_json(data, size, &rules) == COORD_OK { coord_ifaq_free(rules) }
+    case "ifaq-input-json":
+        if builtinIFAQ == nil { _ = coord_ifaq_new_builtin(2023, &builtinIFAQ) }
+        var output: UnsafeMutablePointer<CChar>? = nil
+        var length = 0
+        if coord_ifaq_compute_json(builtinIFAQ, data, size, &output, &length) == COORD_OK { coord_free(output) }
+    case "case-json":
+        _ = try? CoordinationCase(json: bytes)
+        _ = try? JSONDecoder().decode(CoordinationStructure.self, from: Data(bytes))
+    case "tariff-csv":
+        _ = try? TariffCSV.read(text)
+    case "ifaq-csv":
+        // Two documents separated by a form feed: hospitals, then results.
+        let parts = text.split(separator: "\u{0C}", maxSplits: 1, omittingEmptySubsequences: false)
+        _ = try? IFAQCSV.read(hospitals: String(parts[0]), results: parts.count > 1 ? String(parts[1]) : "")
+    case "c-args":
+        fuzzArguments(bytes)
+    default:
+        fatalError("unknown COORD_FUZZ_TARGET '\(target)'")
+    }
+    return 0
+}
+
+/// The C entry points with arguments taken from the bytes: random integers, NULL or valid
+/// pointers, random struct bytes, counts up to the API's limits.
+func fuzzArguments(_ bytes: UnsafeRawBufferPointer) {
+    var input = ByteReader(bytes: bytes)
+    let selector: UInt8 = input.read()
+    let nulls: UInt8 = input.read()
+    func null(_ bit: UInt8) -> Bool { nulls & (1 << bit) != 0 }
+    switch selector % 7 {
+    case 0:
+        var out: Int32 = 0
+        _ = coord_add_working_days(input.read(), input.read() % 2_000_000 - 1_000_000, input.read(), null(0) ? nil : &out)
+    case 1:
+        // count within the documented limit plus a margin, so that refusals are exercised; the
+        // buffer always holds what a valid count asks for.
+        let count = Int32(truncatingIfNeeded: input.read(UInt32.self) % 1_000_010) - 5
+        let amount: Int64 = input.read()
+        var buffer = [Int64](repeating: 0, count: Int(max(0, min(count, 1_000_000))))
+        _ = buffer.withUnsafeMutableBufferPointer { coord_split_instalments(amount, count, null(0) ? nil : $0.baseAddress) }
+    case 2:
+        var facts = coord_file_facts()
+        withUnsafeMutableBytes(of: &facts) { out in out.copyBytes(from: input.rest.prefix(out.count)) }
+        var level: Int32 = 0
+        _ = coord_classify(null(0) ? nil : &facts, null(1) ? nil : &level)
+    case 3:
+        if defaultTariff == nil { _ = coord_tariff_new_default(&defaultTariff) }
+        let stride = MemoryLayout<coord_file_facts>.stride
+        let count = input.rest.count / stride
+        var files = [coord_file_facts](repeating: coord_file_facts(), count: count)
+        files.withUnsafeMutableBytes { out in out.copyBytes(from: input.rest.prefix(count * stride)) }
+        var levels = [Int32](repeating: 0, count: count)
+        var cents = [Int64](repeating: 0, count: count)
+        var total: Int64 = 0
+        _ = coord_tariff_price(null(0) ? nil : defaultTariff, files, count, null(1) ? nil : &levels, null(2) ? nil : &cents, null(3) ? nil : &total)
+    case 4:
+        var out: Int64 = 0
+        _ = coord_national_cost(input.read(), input.read(), input.read(), null(0) ? nil : &out)
+    case 5:
+        var rules: OpaquePointer? = nil
+        if coord_ifaq_new_builtin(input.read(), null(0) ? nil : &rules) == COORD_OK { coord_ifaq_free(rules) }
+    default:
+        _ = coord_status_string(input.read())
+        _ = coord_version_string()
+        coord_free(nil)
+        coord_tariff_free(nil)
+        coord_ifaq_free(nil)
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Fuzzes the document parsers and the C entry points with libFuzzer for a bounded time.
+#
+#   Tests/Fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 s, every target)
+#
+# Builds the library, the C boundary and Tests/Fuzz/FuzzTargets.swift with
+# -sanitize=fuzzer,address into .build-fuzz/fuzz, then runs each target from its seed corpus
+# (Tests/Fuzz/corpus/TARGET). A crash, a Swift trap, an AddressSanitizer report, a leak or an
+# input slower than 10 s fails the script; libFuzzer writes the input to .build-fuzz/artifacts.
+# New interesting inputs stay in .build-fuzz/corpus; the ones worth keeping are committed under
+# Tests/CoordinationKitTests/FuzzRegressions and replayed by `swift test`.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(tariff-json ifaq-rules-json ifaq-input-json case-json tariff-csv ifaq-csv c-args)
+out="$root/.build-fuzz"
+mkdir -p "$out/module" "$out/artifacts"
+
+flags=(-O -sanitize=fuzzer,address -parse-as-library -swift-version 6)
+if [ ! -x "$out/fuzz" ] || [ -n "$(find "$root/Sources" "$here/FuzzTargets.swift" -newer "$out/fuzz" -name '*.swift' | head -1)" ]; then
+  echo "== building the fuzzer (about 3 minutes)"
+  swiftc "${flags[@]}" -module-name CoordinationKit -emit-module -emit-module-path "$out/module/CoordinationKit.swiftmodule" \
+    -emit-library -static -o "$out/libCoordinationKit.a" $(find "$root/Sources/CoordinationKit" -name '*.swift' | sort)
+  swiftc "${flags[@]}" -module-name CoordinationFuzz -I "$out/module" -I "$root/include" \
+    "$root"/Sources/CoordinationC/*.swift "$here/FuzzTargets.swift" "$out/libCoordinationKit.a" -o "$out/fuzz"
+fi
+
+status=0
+for target in "${targets[@]}"; do
+  corpus="$out/corpus/$target"
+  mkdir -p "$corpus"
+  [ -d "$here/corpus/$target" ] && cp -n "$here/corpus/$target"/* "$corpus"/ 2>/dev/null || true
+  echo "== $target: ${seconds} s"
+  if ! COORD_FUZZ_TARGET=$target "$out/fuzz" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+       -max_len=65536 -artifact_prefix="$out/artifacts/$target-" -print_final_stats=1 2>"$out/$target.log"; then
+    echo "FAILED: $target (see $out/$target.log and $out/artifacts)"; tail -30 "$out/$target.log"; status=1
+  else
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb|cov:" "$out/$target.log" | tail -3
+  fi
+done
+exit $status
