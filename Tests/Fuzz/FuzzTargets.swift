@@ -71,6 +71,16 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
+/// `body` with a pointer to `value`, or with NULL when `isNull`.
+func pointer<T, R>(_ isNull: Bool, to value: inout T, _ body: (UnsafeMutablePointer<T>?) -> R) -> R {
+    isNull ? body(nil) : withUnsafeMutablePointer(to: &value) { body($0) }
+}
+
+/// `body` with the array's storage, or with NULL when `isNull`.
+func pointer<T, R>(_ isNull: Bool, to array: inout [T], _ body: (UnsafeMutablePointer<T>?) -> R) -> R {
+    isNull ? body(nil) : array.withUnsafeMutableBufferPointer { body($0.baseAddress) }
+}
+
 /// The C entry points with arguments taken from the bytes: random integers, NULL or valid
 /// pointers, random struct bytes, counts up to the API's limits.
 func fuzzArguments(_ bytes: UnsafeRawBufferPointer) {
@@ -80,36 +90,46 @@ func fuzzArguments(_ bytes: UnsafeRawBufferPointer) {
     func null(_ bit: UInt8) -> Bool { nulls & (1 << bit) != 0 }
     switch selector % 7 {
     case 0:
+        let (date, days, calendar): (Int32, Int32, Int32) = (input.read(), input.read() % 2_000_000 - 1_000_000, input.read())
         var out: Int32 = 0
-        _ = coord_add_working_days(input.read(), input.read() % 2_000_000 - 1_000_000, input.read(), null(0) ? nil : &out)
+        _ = pointer(null(0), to: &out) { coord_add_working_days(date, days, calendar, $0) }
     case 1:
-        // count within the documented limit plus a margin, so that refusals are exercised; the
-        // buffer always holds what a valid count asks for.
+        // A count within the documented limit plus a margin, so that refusals are exercised;
+        // the buffer always holds what a valid count asks for.
         let count = Int32(truncatingIfNeeded: input.read(UInt32.self) % 1_000_010) - 5
         let amount: Int64 = input.read()
         var buffer = [Int64](repeating: 0, count: Int(max(0, min(count, 1_000_000))))
-        _ = buffer.withUnsafeMutableBufferPointer { coord_split_instalments(amount, count, null(0) ? nil : $0.baseAddress) }
+        _ = pointer(null(0), to: &buffer) { coord_split_instalments(amount, count, $0) }
     case 2:
         var facts = coord_file_facts()
-        withUnsafeMutableBytes(of: &facts) { out in out.copyBytes(from: input.rest.prefix(out.count)) }
+        let rest = input.rest
+        withUnsafeMutableBytes(of: &facts) { out in out.copyMemory(from: UnsafeRawBufferPointer(rebasing: rest.prefix(out.count))) }
         var level: Int32 = 0
-        _ = coord_classify(null(0) ? nil : &facts, null(1) ? nil : &level)
+        _ = pointer(null(0), to: &facts) { facts in pointer(null(1), to: &level) { coord_classify(facts, $0) } }
     case 3:
         if defaultTariff == nil { _ = coord_tariff_new_default(&defaultTariff) }
         let stride = MemoryLayout<coord_file_facts>.stride
-        let count = input.rest.count / stride
+        let rest = input.rest
+        let count = rest.count / stride
         var files = [coord_file_facts](repeating: coord_file_facts(), count: count)
-        files.withUnsafeMutableBytes { out in out.copyBytes(from: input.rest.prefix(count * stride)) }
+        files.withUnsafeMutableBytes { out in out.copyMemory(from: UnsafeRawBufferPointer(rebasing: rest.prefix(count * stride))) }
         var levels = [Int32](repeating: 0, count: count)
         var cents = [Int64](repeating: 0, count: count)
         var total: Int64 = 0
-        _ = coord_tariff_price(null(0) ? nil : defaultTariff, files, count, null(1) ? nil : &levels, null(2) ? nil : &cents, null(3) ? nil : &total)
+        let tariff = null(0) ? nil : defaultTariff
+        _ = pointer(null(1), to: &levels) { levels in
+            pointer(null(2), to: &cents) { cents in
+                pointer(null(3), to: &total) { coord_tariff_price(tariff, files, count, levels, cents, $0) }
+            }
+        }
     case 4:
+        let (population, share, unit): (Int64, Int32, Int64) = (input.read(), input.read(), input.read())
         var out: Int64 = 0
-        _ = coord_national_cost(input.read(), input.read(), input.read(), null(0) ? nil : &out)
+        _ = pointer(null(0), to: &out) { coord_national_cost(population, share, unit, $0) }
     case 5:
+        let year: Int32 = input.read()
         var rules: OpaquePointer? = nil
-        if coord_ifaq_new_builtin(input.read(), null(0) ? nil : &rules) == COORD_OK { coord_ifaq_free(rules) }
+        if pointer(null(0), to: &rules, { coord_ifaq_new_builtin(year, $0) }) == COORD_OK { coord_ifaq_free(rules) }
     default:
         _ = coord_status_string(input.read())
         _ = coord_version_string()

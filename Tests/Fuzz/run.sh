@@ -20,12 +20,18 @@ out="$root/.build-fuzz"
 mkdir -p "$out/module" "$out/artifacts"
 
 flags=(-O -sanitize=fuzzer,address -parse-as-library -swift-version 6)
-if [ ! -x "$out/fuzz" ] || [ -n "$(find "$root/Sources" "$here/FuzzTargets.swift" -newer "$out/fuzz" -name '*.swift' | head -1)" ]; then
-  echo "== building the fuzzer (about 3 minutes)"
+newer() { [ ! -e "$1" ] || [ -n "$(find "${@:2}" -name '*.swift' -newer "$1" | head -1)" ]; }
+if newer "$out/libCoordinationKit.a" "$root/Sources/CoordinationKit"; then
+  echo "== building the library with -sanitize=fuzzer,address (about a minute)"
   swiftc "${flags[@]}" -module-name CoordinationKit -emit-module -emit-module-path "$out/module/CoordinationKit.swiftmodule" \
     -emit-library -static -o "$out/libCoordinationKit.a" $(find "$root/Sources/CoordinationKit" -name '*.swift' | sort)
-  swiftc "${flags[@]}" -module-name CoordinationFuzz -I "$out/module" -I "$root/include" \
-    "$root"/Sources/CoordinationC/*.swift "$here/FuzzTargets.swift" "$out/libCoordinationKit.a" -o "$out/fuzz"
+  rm -f "$out/fuzz"
+fi
+if newer "$out/fuzz" "$root/Sources/CoordinationC" "$here/FuzzTargets.swift"; then
+  echo "== building the fuzz targets"
+  swiftc "${flags[@]}" -module-name CoordinationC -I "$out/module" -I "$root/include" \
+    "$root"/Sources/CoordinationC/*.swift "$here/FuzzTargets.swift" "$out/libCoordinationKit.a" -o "$out/fuzz" \
+    2> >(grep -v "Cannot export local symbol" >&2)   # ld.gold's noise about the sanitizer's local symbols
 fi
 
 status=0
