@@ -9,16 +9,20 @@ struct CProgramTests {
     static let source = Toolchain.packageRoot.appendingPathComponent("Tests/CoordinationCTests/CProgram/c_abi_test.c")
     static let include = Toolchain.packageRoot.appendingPathComponent("include")
 
-    /// Compiles the test program in `language` ("c" or "c++") and returns its path.
-    static func build(_ language: String) throws -> URL {
+    static let stressSource = Toolchain.packageRoot.appendingPathComponent("Tests/CoordinationCTests/CProgram/stress_test.c")
+    static let ifaqInput = Toolchain.packageRoot.appendingPathComponent("Tests/Fuzz/corpus/ifaq-input-json/four.json").path
+    static let tariffRules = Toolchain.packageRoot.appendingPathComponent("docs/examples/tariff-with-caps.json").path
+
+    /// Compiles a test program (`source`) in `language` ("c" or "c++") and returns its path.
+    static func build(_ language: String, source: URL = source, extra: [String] = []) throws -> URL {
         let folder = try Toolchain.temporaryDirectory()
-        let output = folder.appendingPathComponent("c_abi_test_\(language == "c" ? "c" : "cpp")")
+        let output = folder.appendingPathComponent(source.deletingPathExtension().lastPathComponent + (language == "c" ? "_c" : "_cpp"))
         let compiler = try #require(Toolchain.which("clang") ?? Toolchain.which("cc"))
         var arguments = ["-x", language, language == "c" ? "-std=c11" : "-std=c++17",
                          "-Wall", "-Wextra", "-Werror", "-pedantic",
                          "-I", include.path, source.path,
                          "-L", Toolchain.productsDirectory.path, "-lcoordination",
-                         "-Wl,-rpath,\(Toolchain.productsDirectory.path)"]
+                         "-Wl,-rpath,\(Toolchain.productsDirectory.path)"] + extra
         if let runtime = Toolchain.swiftRuntimeDirectory { arguments.append("-Wl,-rpath,\(runtime)") }
         arguments += ["-o", output.path]
         let result = try Toolchain.run(compiler, arguments)
@@ -62,6 +66,40 @@ struct CProgramTests {
         let program = try Self.build("c")
         let result = try Toolchain.run(valgrind, ["--leak-check=full", "--show-possibly-lost=no", "--errors-for-leak-kinds=definite",
                                                   "--error-exitcode=9", "--quiet", program.path])
+        #expect(result.status == 0, "valgrind reported errors or definite leaks:\n\(result.output)")
+    }
+}
+
+/// The C ABI under load from C: shared handles across pthreads, every entry point in a loop.
+@Suite("C stress: threads and leaks", .serialized)
+struct CStressTests {
+    @Test("8 pthreads sharing a tariff and an IFAQ rule set get the serial results and their own errors")
+    func threads() throws {
+        let program = try CProgramTests.build("c", source: CProgramTests.stressSource, extra: ["-pthread"])
+        let result = try Toolchain.run(program.path, ["threads", CProgramTests.ifaqInput])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("same as serial") && result.output.contains("all checks passed"))
+    }
+
+    @Test("every entry point 100,000 times: resident memory stays flat")
+    func residentMemoryFlat() throws {
+        let program = try CProgramTests.build("c", source: CProgramTests.stressSource, extra: ["-pthread", "-O2"])
+        let result = try Toolchain.run(program.path, ["leaks", "100000", CProgramTests.ifaqInput, CProgramTests.tariffRules])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("all checks passed"), "\(result.output)")
+        print(result.output)
+    }
+
+    @Test("every entry point in a loop under valgrind: no definite leak, no memory error", .enabled(if: CProgramTests.valgrindWanted))
+    func valgrindLoop() throws {
+        let valgrind = try #require(Toolchain.which("valgrind"), "COORD_REQUIRE_VALGRIND=1 but valgrind is not installed")
+        let program = try CProgramTests.build("c", source: CProgramTests.stressSource, extra: ["-pthread"])
+        // 2,000 rounds here (valgrind runs ~50x slower); .ci/run repeats it with 100,000.
+        let rounds = ProcessInfo.processInfo.environment["COORD_LEAK_ROUNDS"] ?? "2000"
+        let result = try Toolchain.run(valgrind, ["--leak-check=full", "--show-possibly-lost=no", "--errors-for-leak-kinds=definite",
+                                                  "--error-exitcode=9", "--quiet", program.path,
+                                                  "leaks", rounds, CProgramTests.ifaqInput, CProgramTests.tariffRules,
+                                                  "--no-resident-check"])
         #expect(result.status == 0, "valgrind reported errors or definite leaks:\n\(result.output)")
     }
 }
