@@ -16,6 +16,6 @@ public func coord_add_working_days(_ date: Int32, _ workingDays: Int32, _ calend
         } catch {
             throw .invalid("working_days: \(error.description)")
         }
-        out.pointee = Int32(result.yyyymmdd)   // ≤ 99991231 < Int32.max
+        out.pointee = Int32(result.yyyymmdd)   // trap-free: a CalendarDate is ≤ 99991231 < Int32.max
     }
 }

@@ -25,7 +25,7 @@ public func coord_classify(_ facts: UnsafePointer<coord_file_facts>?, _ outLevel
     withStatus { () throws(BoundaryError) in
         let facts = try required(facts, "facts")
         let out = try required(outLevel, "out_level")
-        out.pointee = Int32(try classify(facts.pointee, index: nil).rawValue)
+        out.pointee = Int32(try classify(facts.pointee, index: nil).rawValue)   // trap-free: levels are 1...3
     }
 }
 
@@ -89,7 +89,7 @@ public func coord_tariff_price(_ tariff: OpaquePointer?, _ files: UnsafePointer<
                     }
                 },
                 write: { index, level, cents in
-                    outLevels?[index] = Int32(level.rawValue)
+                    outLevels?[index] = Int32(level.rawValue)   // trap-free: levels are 1...3
                     outCents?[index] = cents
                 })
         } catch { throw error.boundary }
