@@ -45,6 +45,9 @@ struct CoordinationCaseTests {
                                                 allowed: "the patient's GP (IGAS §2019-2035)")) {
             try c.record(.designateCoordinator(coordinator: Care.coordinator, structure: nil), by: Care.pharmacist.id, on: Care.date(20240106))
         }
+        #expect(throws: CareError.self) {
+            try c.record(.designateCoordinator(coordinator: Care.gp, structure: nil), by: Care.gp.id, on: Care.date(20240107))
+        }
         try c.record(.designateCoordinator(coordinator: Care.coordinator, structure: "CLIC69"), by: Care.gp.id, on: Care.date(20240107))
         #expect(c.coordinator == Care.coordinator && c.structure == "CLIC69")
         #expect(c.team.participant(Care.coordinator.id)?.role == .coordinator)

@@ -139,8 +139,13 @@ public struct CoordinationCase: Hashable, Sendable {
             try require([.gp], "the patient's GP (IGAS §2019-2035)")
             try requireOpen()
             if let structure { try CarePlan.checkText(structure, field: "structure", maximum: 64) }
+            guard professional.id != patient.medecinTraitant else {
+                // The GP triggers, receives and validates: a plan he coordinated himself would be
+                // validated by its own author. The texts name other coordinators (IGAS §2019-2035).
+                throw .caseStateRefused(action: action.name, reason: "the GP designates another professional or structure as coordinator")
+            }
             team.demoteCoordinators()
-            team.add(professional, role: professional.id == patient.medecinTraitant ? .gp : .coordinator, since: event.date)
+            team.add(professional, role: .coordinator, since: event.date)
             coordinator = professional
             self.structure = structure
         case .addTeamMember(let member):

@@ -10,7 +10,7 @@
 ///   (the substitution INSEE applies; e.g. `2 62 08 75 032 039` has key 77).
 ///
 /// Spaces are accepted on input and removed. Encoded in JSON as the 15-character string.
-public struct INS: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct INS: Hashable, Sendable, TextIdentifier {
     /// The 15 characters, without spaces.
     public let value: String
 
@@ -55,17 +55,4 @@ public struct INS: Hashable, Sendable, Codable, CustomStringConvertible {
     public var isProvisional: Bool { value.hasPrefix("7") || value.hasPrefix("8") }
 
     public var description: String { value }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do throws(CareError) { try self.init(text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
 }

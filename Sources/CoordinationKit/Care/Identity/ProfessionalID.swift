@@ -8,7 +8,7 @@
 /// given by their structure, written `local:` followed by 1 to 64 printable ASCII characters.
 ///
 /// Encoded in JSON as one string: `"10005173140"` or `"local:CLIC13-AS042"`.
-public enum ProfessionalID: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum ProfessionalID: Hashable, Sendable, TextIdentifier {
     /// An RPPS number: 11 ASCII digits.
     case rpps(String)
     /// A structure-assigned identifier.
@@ -41,18 +41,5 @@ public enum ProfessionalID: Hashable, Sendable, Codable, CustomStringConvertible
         case .rpps(let digits): digits
         case .local(let id): "local:\(id)"
         }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do throws(CareError) { try self.init(text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
