@@ -3,12 +3,13 @@
 #
 #   Tests/Fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 s, every target)
 #
-# Builds the library, the C boundary and Tests/Fuzz/FuzzTargets.swift with
+# Builds the library, the C boundary and the targets (Tests/CoordinationCTests/FuzzTargets.swift,
+# shared with `swift test`) with
 # -sanitize=fuzzer,address into .build-fuzz/fuzz, then runs each target from its seed corpus
 # (Tests/Fuzz/corpus/TARGET). A crash, a Swift trap, an AddressSanitizer report, a leak or an
 # input slower than 10 s fails the script; libFuzzer writes the input to .build-fuzz/artifacts.
 # New interesting inputs stay in .build-fuzz/corpus; the ones worth keeping are committed under
-# Tests/CoordinationKitTests/FuzzRegressions and replayed by `swift test`.
+# Tests/Fuzz/regressions/TARGET and replayed by `swift test` (FuzzRegressionTests).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -27,10 +28,10 @@ if newer "$out/libCoordinationKit.a" "$root/Sources/CoordinationKit"; then
     -emit-library -static -o "$out/libCoordinationKit.a" $(find "$root/Sources/CoordinationKit" -name '*.swift' | sort)
   rm -f "$out/fuzz"
 fi
-if newer "$out/fuzz" "$root/Sources/CoordinationC" "$here/FuzzTargets.swift"; then
+if newer "$out/fuzz" "$root/Sources/CoordinationC" "$here" "$root/Tests/CoordinationCTests/FuzzTargets.swift"; then
   echo "== building the fuzz targets"
   swiftc "${flags[@]}" -module-name CoordinationC -I "$out/module" -I "$root/include" \
-    "$root"/Sources/CoordinationC/*.swift "$here/FuzzTargets.swift" "$out/libCoordinationKit.a" -o "$out/fuzz" \
+    "$root"/Sources/CoordinationC/*.swift "$here/FuzzMain.swift" "$root/Tests/CoordinationCTests/FuzzTargets.swift" "$out/libCoordinationKit.a" -o "$out/fuzz" \
     2> >(grep -v "Cannot export local symbol" >&2)   # ld.gold's noise about the sanitizer's local symbols
 fi
 

@@ -1,19 +1,10 @@
-// libFuzzer targets for CoordinationKit: the document parsers and the C entry points.
-//
-// Built by Tests/Fuzz/run.sh into one binary (the library and the C boundary compiled with
-// -sanitize=fuzzer,address); COORD_FUZZ_TARGET selects the target. A crash, a trap, an
-// AddressSanitizer report, a leak or a hang (-timeout) stops libFuzzer with a non-zero status.
+// The fuzz targets: the document parsers and the C entry points, fed arbitrary bytes.
+// Compiled into the libFuzzer binary by Tests/Fuzz/run.sh and into the C tests, which replay the
+// inputs the fuzzer kept (Tests/Fuzz/regressions).
 
 import CCoordination
 import CoordinationKit
 import Foundation
-
-/// The target chosen for this process.
-let target: String = ProcessInfo.processInfo.environment["COORD_FUZZ_TARGET"] ?? "tariff-json"
-
-/// A builtin IFAQ rule set and tariff shared by the targets that need one.
-nonisolated(unsafe) var builtinIFAQ: OpaquePointer? = nil
-nonisolated(unsafe) var defaultTariff: OpaquePointer? = nil
 
 /// Reads integers from the fuzzer's bytes, zero when they run out.
 struct ByteReader {
@@ -31,44 +22,64 @@ struct ByteReader {
     var rest: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[min(offset, bytes.count)...]) }
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = UnsafeRawBufferPointer(start: data, count: size)
-    let text = String(decoding: bytes, as: UTF8.self)
-    switch target {
-    case "tariff-json":
-        var tariff: OpaquePointer? = nil
-        if coord_tariff_new_json(data, size, &tariff) == COORD_OK {
-            var facts = coord_file_facts(date: 20240101, providers_contacted: 3, formal_evaluation: 1, financing_file: 0, external_expertise: 0, reserved: 0)
-            var total: Int64 = 0
-            _ = coord_tariff_price(tariff, &facts, 1, nil, nil, &total)
-            coord_tariff_free(tariff)
-        } else {
-            _ = coord_last_error_message()
-        }
-    case "ifaq-rules-json":
+/// The fuzz targets, shared by the libFuzzer binary (Tests/Fuzz/run.sh) and `swift test`
+/// (`FuzzRegressionTests` replays the inputs the fuzzer kept).
+enum FuzzTargets {
+    static let names = ["tariff-json", "ifaq-rules-json", "ifaq-input-json", "case-json", "tariff-csv", "ifaq-csv", "c-args"]
+
+    /// The built-in IFAQ rule set and default tariff, loaded once and never freed.
+    nonisolated(unsafe) static let builtinIFAQ: OpaquePointer? = {
         var rules: OpaquePointer? = nil
-        if coord_ifaq_new_json(data, size, &rules) == COORD_OK { coord_ifaq_free(rules) }
-    case "ifaq-input-json":
-        if builtinIFAQ == nil { _ = coord_ifaq_new_builtin(2023, &builtinIFAQ) }
-        var output: UnsafeMutablePointer<CChar>? = nil
-        var length = 0
-        if coord_ifaq_compute_json(builtinIFAQ, data, size, &output, &length) == COORD_OK { coord_free(output) }
-    case "case-json":
-        _ = try? CoordinationCase(json: bytes)
-        _ = try? JSONDecoder().decode(CoordinationStructure.self, from: Data(bytes))
-    case "tariff-csv":
-        _ = try? TariffCSV.read(text)
-    case "ifaq-csv":
-        // Two documents separated by a form feed: hospitals, then results.
-        let parts = text.split(separator: "\u{0C}", maxSplits: 1, omittingEmptySubsequences: false)
-        _ = try? IFAQCSV.read(hospitals: String(parts[0]), results: parts.count > 1 ? String(parts[1]) : "")
-    case "c-args":
-        fuzzArguments(bytes)
-    default:
-        fatalError("unknown COORD_FUZZ_TARGET '\(target)'")
+        _ = coord_ifaq_new_builtin(2023, &rules)
+        return rules
+    }()
+    nonisolated(unsafe) static let defaultTariff: OpaquePointer? = {
+        var tariff: OpaquePointer? = nil
+        _ = coord_tariff_new_default(&tariff)
+        return tariff
+    }()
+
+    /// Feeds `bytes` to `target`; returns false for an unknown target. Every outcome other than
+    /// a crash, a trap or a sanitizer report is acceptable: success or an error status.
+    @discardableResult
+    static func run(_ target: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let data = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+        let size = bytes.count
+        let text = String(decoding: bytes, as: UTF8.self)
+        switch target {
+        case "tariff-json":
+            var tariff: OpaquePointer? = nil
+            if coord_tariff_new_json(data, size, &tariff) == COORD_OK {
+                var facts = coord_file_facts(date: 20240101, providers_contacted: 3, formal_evaluation: 1, financing_file: 0, external_expertise: 0, reserved: 0)
+                var total: Int64 = 0
+                _ = coord_tariff_price(tariff, &facts, 1, nil, nil, &total)
+                coord_tariff_free(tariff)
+            } else {
+                _ = coord_last_error_message()
+            }
+        case "ifaq-rules-json":
+            var rules: OpaquePointer? = nil
+            if coord_ifaq_new_json(data, size, &rules) == COORD_OK { coord_ifaq_free(rules) }
+        case "ifaq-input-json":
+            var output: UnsafeMutablePointer<CChar>? = nil
+            var length = 0
+            if coord_ifaq_compute_json(builtinIFAQ, data, size, &output, &length) == COORD_OK { coord_free(output) }
+        case "case-json":
+            _ = try? CoordinationCase(json: bytes)
+            _ = try? JSONDecoder().decode(CoordinationStructure.self, from: Data(bytes))
+        case "tariff-csv":
+            _ = try? TariffCSV.read(text)
+        case "ifaq-csv":
+            // Two documents separated by a form feed: hospitals, then results.
+            let parts = text.split(separator: "\u{0C}", maxSplits: 1, omittingEmptySubsequences: false)
+            _ = try? IFAQCSV.read(hospitals: String(parts.first ?? ""), results: parts.count > 1 ? String(parts[1]) : "")
+        case "c-args":
+            fuzzArguments(bytes)
+        default:
+            return false
+        }
+        return true
     }
-    return 0
 }
 
 /// `body` with a pointer to `value`, or with NULL when `isNull`.
@@ -107,7 +118,6 @@ func fuzzArguments(_ bytes: UnsafeRawBufferPointer) {
         var level: Int32 = 0
         _ = pointer(null(0), to: &facts) { facts in pointer(null(1), to: &level) { coord_classify(facts, $0) } }
     case 3:
-        if defaultTariff == nil { _ = coord_tariff_new_default(&defaultTariff) }
         let stride = MemoryLayout<coord_file_facts>.stride
         let rest = input.rest
         let count = rest.count / stride
@@ -116,7 +126,7 @@ func fuzzArguments(_ bytes: UnsafeRawBufferPointer) {
         var levels = [Int32](repeating: 0, count: count)
         var cents = [Int64](repeating: 0, count: count)
         var total: Int64 = 0
-        let tariff = null(0) ? nil : defaultTariff
+        let tariff = null(0) ? nil : FuzzTargets.defaultTariff
         _ = pointer(null(1), to: &levels) { levels in
             pointer(null(2), to: &cents) { cents in
                 pointer(null(3), to: &total) { coord_tariff_price(tariff, files, count, levels, cents, $0) }
