@@ -90,7 +90,9 @@ public struct CarePlan: Hashable, Sendable, Codable {
             try Self.checkText(id, field: "id", maximum: 64)
             if versions[last].content.contains(id: id) { throw .duplicateItem(id) }
         }
-        let content = versions[last].content
+        // Read through an accessor rather than a copy held across the switch: a held copy would
+        // share the arrays and make every append below copy them.
+        var content: CarePlanContent { versions[last].content }
 
         switch action {
         case .start:
