@@ -15,11 +15,16 @@ enum ACICommand {
         30 April of the next year. With no file, a built-in example MSP.
 
         FILE.json: {"msp": "...", "year": 2023, "signatureDate": "2023-03-15", "patients": 5200,
-                    "professionals": 12, "deprivedRateBasisPoints": 900,
-                    "achieved": {"HORAIRES": 1, "COORDINATION": 1, "SI-STANDARD": 1, "PROTOCOLES": 5}}
+                    "professionals": 12,
+                    "deprivation": {"c2sBasisPoints": 1400, "ameBasisPoints": 120,
+                                    "nationalC2SBasisPoints": 1050, "nationalAMEBasisPoints": 150},
+                    "achieved": {"HORAIRES": 1, "CRISES-PLAN": 1, "COORDINATION": 1,
+                                 "SI-STANDARD": 1, "PROTOCOLES": 5}}
+        "achieved" gives units for indicators counted in units (protocols, missions, interns,
+        levels), else 1; "deprivation" is optional. Indicator ids: docs/FUNDS.md.
 
-          --rules FILE      a JSON rule set (format coordinationkit.aci/1); default: the built-in
-                            rule set in force on the signature date (2017 or 2022 amendment)
+          --rules FILE      a JSON rule set (format coordinationkit.aci/2); default: the built-in
+                            rule set for the year (2017 agreement, or its 2022 amendment from 2022)
           --json            machine-readable output
         """,
         run: run)
@@ -31,9 +36,10 @@ enum ACICommand {
 
     static let example = ACIYear(
         msp: "MSP example (synthetic)", year: 2023, signatureDate: exampleSignature,
-        patients: 5_200, professionals: 12, deprivedRateBasisPoints: 900,
-        achieved: ["HORAIRES": 1, "COORDINATION": 1, "SI-STANDARD": 1, "PROTOCOLES": 5, "CONCERTATION": 1,
-                   "SANTE-PUBLIQUE": 2, "FORMATION": 1, "QUALITE": 1])
+        patients: 5_200, professionals: 12,
+        deprivation: .init(c2sBasisPoints: 1_400, ameBasisPoints: 120, nationalC2SBasisPoints: 1_050, nationalAMEBasisPoints: 150),
+        achieved: ["HORAIRES": 1, "CRISES-PLAN": 1, "COORDINATION": 1, "SI-STANDARD": 1, "PROTOCOLES": 5, "PROTOCOLES-IPA": 2,
+                   "CONCERTATION": 1, "SANTE-PUBLIQUE": 2, "FORMATION": 1, "QUALITE": 1])
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try ParsedOptions(arguments, valued: ["--rules"], flags: ["--json"])
@@ -52,8 +58,8 @@ enum ACICommand {
                 throw RunError("\(path): \(error.description)")
             }
         } else {
-            guard let builtIn = ACIRuleSet.builtIn(on: year.signatureDate) else {
-                throw RunError("no built-in ACI rule set before 2017-07-24 (signature \(year.signatureDate))")
+            guard let builtIn = ACIRuleSet.builtIn(forYear: year.year) else {
+                throw RunError("no built-in ACI rule set for \(year.year): the agreement starts in 2017")
             }
             rules = builtIn
         }

@@ -91,13 +91,18 @@ struct CommandLineTests {
     @Test("aci prints the example MSP indicator by indicator; a missed prerequisite pays nothing")
     func aci() throws {
         let example = try Toolchain.run(Self.coordkit, ["aci"])
-        #expect(example.status == 0 && example.output.contains("Total 71 190,00 €.") && example.output.contains("due by 2024-04-30"))
+        #expect(example.status == 0 && example.output.contains("Total 74 768,40 €.") && example.output.contains("due by 2024-04-30"))
+        #expect(example.output.contains("= 320 bp (within 0...2500 bp) of the remuneration 72 450,00 € = 2 318,40 € [rule unverified]."))
         let folder = try Toolchain.temporaryDirectory()
         let file = folder.appendingPathComponent("msp.json")
         try #"{"msp": "M", "year": 2023, "signatureDate": "2021-01-01", "patients": 4000, "professionals": 5, "achieved": {"HORAIRES": 1}}"#
             .write(to: file, atomically: true, encoding: .utf8)
         let missed = try Toolchain.run(Self.coordkit, ["aci", file.path])
-        #expect(missed.output.contains("Prerequisite(s) not met: COORDINATION, SI-STANDARD: no remuneration at all"))
+        #expect(missed.output.contains("Prerequisite(s) not met: CRISES-PLAN, COORDINATION, SI-STANDARD: no remuneration at all"))
+        try #"{"msp": "M", "year": 2021, "signatureDate": "2021-01-01", "patients": 4000, "professionals": 5, "achieved": {"HORAIRES": 1, "CRISES-PLAN": 1}}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let before = try Toolchain.run(Self.coordkit, ["aci", file.path])
+        #expect(before.status == 1 && before.output.contains("achieved.CRISES-PLAN: unknown indicator"))
     }
 
     @Test("every command answers --help", arguments: ["cost-model", "tariff", "ifaq", "aci"])

@@ -112,7 +112,9 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try split.split(Money(cents: 20_000_000_000)))
         }
         let year = ACIYear(msp: "M", year: 2023, signatureDate: try! CalendarDate(yyyymmdd: 20230315), patients: 5_200, professionals: 12,
-                           achieved: ["HORAIRES": 1, "COORDINATION": 1, "SI-STANDARD": 1, "PROTOCOLES": 5, "CONCERTATION": 1])
+                           deprivation: .init(c2sBasisPoints: 1_400, ameBasisPoints: 120, nationalC2SBasisPoints: 1_050, nationalAMEBasisPoints: 150),
+                           achieved: ["HORAIRES": 1, "CRISES-PLAN": 1, "COORDINATION": 1, "SI-STANDARD": 1, "PROTOCOLES": 5,
+                                      "PROTOCOLES-IPA": 2, "CONCERTATION": 1, "SANTE-PUBLIQUE": 2, "FORMATION": 1, "QUALITE": 1])
         Benchmark("aci.remuneration.one-msp", configuration: configuration(iterations: 1_000)) { _ in
             blackHole(try year.remuneration(rules: .aci2022))
         }

@@ -1,15 +1,12 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// The team remuneration of maisons de santé pluriprofessionnelles under the accord
 /// conventionnel interprofessionnel (ACI) of 24 July 2017 and its amendments: indicators in three
-/// axes, fixed and variable points, the point value, the advance and the balance.
+/// axes, fixed and variable points, the point value, the advance, the balance and the
+/// supplement for deprived patients.
 ///
-/// JSON format `coordinationkit.aci/1` (docs/FUNDS.md). Every indicator says whether its figures
+/// JSON format `coordinationkit.aci/2` (docs/FUNDS.md). Every indicator says whether its figures
 /// were checked against a public source (`verified`), and the rule set lists its sources.
+/// Loading validates everything (``validated()``): a rule set that loads can be applied to any
+/// ``ACIYear`` without trapping.
 public struct ACIRuleSet: Hashable, Sendable, Codable {
     public var format: String
     public var name: String
@@ -26,17 +23,9 @@ public struct ACIRuleSet: Hashable, Sendable, Codable {
     public var advanceBasisPoints: Int
     /// A minimum advance, cents (the 2022 amendment's 12,000 EUR); `nil` for none.
     public var minimumAdvanceCents: Int64?
-    /// Supplements for deprived patients (share of C2S / AME patients): the highest tier reached
-    /// applies, as basis points added to the remuneration. Empty when the rule set has none.
-    public var deprivationTiers: [DeprivationTier]
+    /// The supplement for deprived patients; `nil` when the rule set has none.
+    public var deprivationSupplement: DeprivationSupplement?
     public var indicators: [Indicator]
-
-    public struct DeprivationTier: Hashable, Sendable, Codable {
-        /// From this share of deprived patients, basis points.
-        public var fromRateBasisPoints: Int
-        /// Supplement, basis points of the remuneration.
-        public var supplementBasisPoints: Int
-    }
 
     public struct Indicator: Hashable, Sendable, Codable {
         public var id: String
@@ -45,15 +34,29 @@ public struct ACIRuleSet: Hashable, Sendable, Codable {
         public var kind: Kind
         /// Fixed points when met (per unit when `maxUnits` is set: per protocol, per mission...).
         public var fixedPoints: Int
-        /// Variable points, for `variableBasis`: for the reference patientèle, or per professional.
+        /// Variable points, for `variableBasis`: for the reference patientèle (per unit when
+        /// `maxUnits` is set), or per professional.
         public var variablePoints: Int
         public var variableBasis: VariableBasis
-        /// For indicators counted in units (protocols, missions, interns, professionals for
-        /// the information system), the most units paid.
+        /// For indicators counted in units (protocols, missions, interns, levels, professionals
+        /// for the information system), the most units paid at `fixedPoints`/`variablePoints`.
         public var maxUnits: Int?
+        /// For a `professionals` basis: points per professional beyond `maxUnits` (the
+        /// information system's 150 points from the 17th professional); `nil`: none paid.
+        public var variablePointsBeyondMax: Int?
+        /// An indicator paid only on top of another one (the amendment's bonus for an
+        /// advanced-practice nurse on protocols, the second level of user involvement...).
+        public var requires: Requirement?
         /// Whether the figures were checked against a public source.
         public var verified: Bool
         public var note: String?
+
+        public struct Requirement: Hashable, Sendable, Codable {
+            /// The indicator that must be met.
+            public var indicator: String
+            /// With at least this many units (two public-health missions...).
+            public var minUnits: Int
+        }
 
         public enum Axis: String, Hashable, Sendable, Codable, CaseIterable {
             case access = "access"                         // accès aux soins
@@ -61,7 +64,7 @@ public struct ACIRuleSet: Hashable, Sendable, Codable {
             case informationSystem = "information-system"  // système d'information partagé
         }
 
-        public enum Kind: String, Hashable, Sendable, Codable {
+        public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
             /// Socle prérequis: all must be met for any payment.
             case prerequisite
             /// Socle.
@@ -74,54 +77,19 @@ public struct ACIRuleSet: Hashable, Sendable, Codable {
             case none
             /// × patientèle / reference patients.
             case patients
-            /// × professionals (up to `maxUnits`).
+            /// × professionals (up to `maxUnits`, then `variablePointsBeyondMax` each).
             case professionals
         }
     }
 
-    public static let formatTag = "coordinationkit.aci/1"
+    public static let formatTag = "coordinationkit.aci/2"
 
     /// Loads and validates a rule set.
-    /// - Throws: ``FundError/parse(_:)`` naming the field path, ``FundError/invalid(_:)``.
+    /// - Complexity: O(n) in the document size, plus O(indicators²) for the checks.
+    /// - Throws: ``FundError/parse(_:)`` naming the field path, ``FundError/invalid(_:)``
+    ///   naming the field (see ``validated()``).
     public init(json: some Collection<UInt8>) throws(FundError) {
         let decoded = try JSONDocument.decode(ACIRuleSet.self, from: json, limit: JSONDocument.ruleSetLimit, FundError.parse)
         self = try decoded.validated()
-    }
-
-    /// The rule set if its invariants hold: format; point value within 1...100,000 cents;
-    /// reference patients ≥ 1; advance within 0...10,000 bp; unique indicator ids; points
-    /// within 0...100,000; units within 1...1,000; at least one prerequisite; tiers ordered.
-    /// - Throws: ``FundError/invalid(_:)`` naming the field.
-    public func validated() throws(FundError) -> ACIRuleSet {
-        guard format == ACIRuleSet.formatTag else { throw .parse("format: expected \"\(ACIRuleSet.formatTag)\", got \"\(format)\"") }
-        guard (1...100_000).contains(pointValueCents) else { throw .invalid("pointValueCents: must be within 1...100000") }
-        guard (1...1_000_000).contains(referencePatients) else { throw .invalid("referencePatients: must be within 1...1000000") }
-        guard (0...10_000).contains(advanceBasisPoints) else { throw .invalid("advanceBasisPoints: must be within 0...10000") }
-        if let minimum = minimumAdvanceCents, !(0...1_000_000_000).contains(minimum) {
-            throw .invalid("minimumAdvanceCents: must be within 0...10^9")
-        }
-        guard !sources.isEmpty else { throw .invalid("sources: a rule set cites its sources") }
-        var ids = Set<String>()
-        for (index, indicator) in indicators.enumerated() {
-            let at = "indicators[\(indicator.id.isEmpty ? String(index) : indicator.id)]"
-            guard !indicator.id.isEmpty, ids.insert(indicator.id).inserted else { throw .invalid("\(at).id: empty or duplicated") }
-            guard (0...100_000).contains(indicator.fixedPoints), (0...100_000).contains(indicator.variablePoints) else {
-                throw .invalid("\(at): points must be within 0...100000")
-            }
-            if let units = indicator.maxUnits, !(1...1_000).contains(units) { throw .invalid("\(at).maxUnits: must be within 1...1000") }
-            if indicator.variableBasis == .professionals, indicator.maxUnits == nil {
-                throw .invalid("\(at).maxUnits: required for a variable basis of professionals")
-            }
-        }
-        guard indicators.contains(where: { $0.kind == .prerequisite }) else { throw .invalid("indicators: at least one prerequisite") }
-        for (index, tier) in deprivationTiers.enumerated() {
-            guard (0...10_000).contains(tier.fromRateBasisPoints), (0...10_000).contains(tier.supplementBasisPoints) else {
-                throw .invalid("deprivationTiers[\(index)]: rates and supplements within 0...10000 bp")
-            }
-            if index > 0, tier.fromRateBasisPoints <= deprivationTiers[index - 1].fromRateBasisPoints {
-                throw .invalid("deprivationTiers[\(index)].fromRateBasisPoints: tiers must be in increasing order")
-            }
-        }
-        return self
     }
 }

@@ -1,0 +1,43 @@
+extension ACIYear {
+    /// The deprivation supplement: its rate, cents, and the sentence that computes it (`nil`
+    /// when there is nothing to say).
+    func deprivationSupplement(rules: ACIRuleSet, indicatorsCents: Int64, patientVariableCents: Int64, paid: Bool)
+        -> (rateBasisPoints: Int, cents: Int64, text: String?) {
+        guard let rule = rules.deprivationSupplement else {
+            return (0, 0, deprivation == nil ? nil : "Deprivation supplement: the rule set has none.")
+        }
+        guard let rates = deprivation else {
+            return (0, 0, "Deprivation supplement: C2S and AME shares not given, none computed.")
+        }
+        guard paid else { return (0, 0, nil) }
+        let rate = rule.rateBasisPoints(for: rates)
+        let base = rule.appliesTo == .remuneration ? indicatorsCents : patientVariableCents
+        let cents = Int64((Int128(base) * Int128(rate) + 5_000) / 10_000)
+        let gap = "(C2S \(rates.c2sBasisPoints) - \(rates.nationalC2SBasisPoints) bp) + (AME \(rates.ameBasisPoints) - \(rates.nationalAMEBasisPoints) bp)"
+        let baseText = rule.appliesTo == .remuneration ? "the remuneration" : "the points scaled by the patientèle"
+        return (rate, cents, "Deprivation supplement: \(gap) = \(rate) bp (within 0...\(rule.capBasisPoints) bp) of \(baseText) "
+                + "\(Money(cents: base).formatted(.french)) = \(Money(cents: cents).formatted(.french))" + (rule.verified ? "." : " [rule unverified]."))
+    }
+
+    /// The advance: `advanceBasisPoints` of the full-year remuneration for 100 % of the
+    /// prerequisite and core indicators, × days from the signature (or 1 January) to
+    /// 31 December / days in the year, rounded half up, raised to the minimum when one is set;
+    /// due three months after signature in the signature year, else by 30 April.
+    func advance(fullCoreCents: Int64, rules: ACIRuleSet) -> (cents: Int64, due: CalendarDate, text: String) {
+        let daysInYear = CalendarDate.isLeap(year) ? 366 : 365
+        let first = CalendarDate(unchecked: year, 1, 1)
+        let from = signatureDate.year < year ? first : signatureDate
+        let daysCovered = daysInYear - first.days(to: from)
+        let prorated = Int64((Int128(fullCoreCents) * Int128(rules.advanceBasisPoints) * Int128(daysCovered) + Int128(5_000 * daysInYear))
+                             / Int128(10_000 * daysInYear))
+        let minimum = rules.minimumAdvanceCents.map { max($0, prorated) } ?? prorated
+        let due = signatureDate.year == year
+            ? ((try? Deadline.months(3).lastDay(fromReceipt: signatureDate)) ?? signatureDate)
+            : CalendarDate(unchecked: year, 4, 30)
+        let text = "Advance: \(rules.advanceBasisPoints) bp of \(Money(cents: fullCoreCents).formatted(.french)) (100 % of prerequisite and core indicators)"
+            + " x \(daysCovered)/\(daysInYear) days = \(Money(cents: prorated).formatted(.french))"
+            + (minimum > prorated ? ", raised to the minimum \(Money(cents: minimum).formatted(.french))" : "")
+            + ", due by \(due)."
+        return (minimum, due, text)
+    }
+}

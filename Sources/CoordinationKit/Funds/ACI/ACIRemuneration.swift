@@ -1,0 +1,45 @@
+/// The remuneration of an ``ACIYear`` under an ``ACIRuleSet``: every indicator with its points,
+/// cents and the sentence that computes them, the totals per axis, the deprivation supplement,
+/// the advance and the balance.
+public struct ACIRemuneration: Hashable, Sendable, Codable {
+    public struct Line: Hashable, Sendable, Codable {
+        public var indicator: String
+        public var axis: ACIRuleSet.Indicator.Axis
+        public var kind: ACIRuleSet.Indicator.Kind
+        public var met: Bool
+        /// Units achieved (protocols, missions, levels...; 1 for a plain indicator, 0 if not met).
+        public var units: Int
+        /// Points, in thousandths (variable points on a patientèle are fractional).
+        public var pointsThousandths: Int64
+        /// points × point value, rounded half up to the cent.
+        public var cents: Int64
+        public var explanation: String
+    }
+
+    /// One line per indicator of the rule set, grouped by axis (access, teamwork, information
+    /// system), then by kind (prerequisite, core, optional), in rule-set order within a group.
+    public var lines: [Line]
+    /// Per axis (`Axis.rawValue`), cents; 0 everywhere when a prerequisite is missed.
+    public var byAxis: [String: Int64]
+    /// Whether every prerequisite was met; when not, the total is 0.
+    public var prerequisitesMet: Bool
+    public var missingPrerequisites: [String]
+    /// Σ of the lines (0 when a prerequisite is missed).
+    public var indicatorsCents: Int64
+    /// The deprivation supplement rate applied, basis points (0 when none).
+    public var supplementRateBasisPoints: Int
+    /// The deprivation supplement, cents.
+    public var supplementCents: Int64
+    /// indicators + supplement, cents.
+    public var totalCents: Int64
+    /// The advance: share of the full-year remuneration for 100 % of prerequisite and core
+    /// indicators, prorated by the days from signature to 31 December, at least the minimum.
+    public var advanceCents: Int64
+    /// When the advance is due: three months after signature in the signature year, else 30 April.
+    public var advanceDue: CalendarDate
+    /// total − advance (negative: to be recovered), due by 30 April of the next year.
+    public var balanceCents: Int64
+    public var balanceDue: CalendarDate
+    /// The computation, line by line, in words and figures.
+    public var explanation: [String]
+}
