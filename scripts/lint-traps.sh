@@ -32,7 +32,7 @@ fi
 files=$( (ls Sources/CoordinationC/*.swift
           find Sources/CoordinationKit \( -name '*Parser*.swift' -o -name '*Loader*.swift' -o -name '*CSV*.swift' \
                -o -name '*JSON*.swift' -o -name '*Coding*.swift' -o -name '*Validation*.swift' -o -name 'CSVReader.swift' \)
-          find Sources/CoordinationKit/Care Sources/CoordinationKit/Cases Sources/CoordinationKit/Plans -name '*.swift') | sort -u)
+          find Sources/CoordinationKit/Care Sources/CoordinationKit/Cases Sources/CoordinationKit/Plans Sources/CoordinationKit/Funds -name '*.swift') | sort -u)
 status=0
 for file in $files; do
   hits=$(scan "$file")

@@ -7,7 +7,7 @@ enum ACICommand {
         name: "aci",
         summary: "MSP team remuneration (ACI): one year, indicator by indicator",
         usage: """
-        usage: coordkit aci [FILE.json] [--rules FILE.json] [--json]
+        usage: coordkit aci [FILE.json] [--rules FILE.json] [--json] [--write-rules FILE.json]
 
         Computes one maison de santé's year under the accord conventionnel interprofessionnel:
         prerequisites (any missed: no payment at all), fixed and variable points per indicator
@@ -26,6 +26,8 @@ enum ACICommand {
           --rules FILE      a JSON rule set (format coordinationkit.aci/2); default: the built-in
                             rule set for the year (2017 agreement, or its 2022 amendment from 2022)
           --json            machine-readable output
+          --write-rules F   write the rule set that would be used to F as JSON (a starting
+                            point for your own, with the published annex's figures), and stop
         """,
         run: run)
 
@@ -42,7 +44,7 @@ enum ACICommand {
                    "CONCERTATION": 1, "SANTE-PUBLIQUE": 2, "FORMATION": 1, "QUALITE": 1])
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--rules"], flags: ["--json"])
+        let options = try ParsedOptions(arguments, valued: ["--rules", "--write-rules"], flags: ["--json"])
         guard options.positional.count <= 1 else { throw UsageError("at most one MSP file") }
         let year: ACIYear
         if let path = options.positional.first {
@@ -62,6 +64,11 @@ enum ACICommand {
                 throw RunError("no built-in ACI rule set for \(year.year): the agreement starts in 2017")
             }
             rules = builtIn
+        }
+        if let path = options.value("--write-rules") {
+            try Data((try JSONText.encode(rules) + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            print("wrote \(rules.name) (\(rules.version)), \(rules.indicators.count) indicators, to \(path)")
+            return 0
         }
         let result: ACIRemuneration
         do { result = try year.remuneration(rules: rules) } catch { throw RunError(error.description) }

@@ -93,6 +93,10 @@ struct CommandLineTests {
         let example = try Toolchain.run(Self.coordkit, ["aci"])
         #expect(example.status == 0 && example.output.contains("Total 74 768,40 €.") && example.output.contains("due by 2024-04-30"))
         #expect(example.output.contains("= 320 bp (within 0...2500 bp) of the remuneration 72 450,00 € = 2 318,40 € [rule unverified]."))
+        let documented = try Toolchain.run(Self.coordkit, ["aci", Self.example("aci-msp-2023.json")])
+        #expect(documented.status == 0 && documented.output.contains("Total 105 569,19 €."))
+        #expect(documented.output.contains("150 x 3 professional(s) beyond 16 = 4150 point(s) = 29 050,00 €"))
+        #expect(documented.output.contains("x 365/365 days = 48 465,38 €, due by 2023-04-30."))
         let folder = try Toolchain.temporaryDirectory()
         let file = folder.appendingPathComponent("msp.json")
         try #"{"msp": "M", "year": 2023, "signatureDate": "2021-01-01", "patients": 4000, "professionals": 5, "achieved": {"HORAIRES": 1}}"#

@@ -25,7 +25,7 @@ struct ByteReader {
 /// The fuzz targets, shared by the libFuzzer binary (Tests/Fuzz/run.sh) and `swift test`
 /// (`FuzzRegressionTests` replays the inputs the fuzzer kept).
 enum FuzzTargets {
-    static let names = ["tariff-json", "ifaq-rules-json", "ifaq-input-json", "case-json", "tariff-csv", "ifaq-csv", "c-args"]
+    static let names = ["tariff-json", "ifaq-rules-json", "ifaq-input-json", "case-json", "tariff-csv", "ifaq-csv", "aci-json", "c-args"]
 
     /// The built-in IFAQ rule set and default tariff, loaded once and never freed.
     nonisolated(unsafe) static let builtinIFAQ: OpaquePointer? = {
@@ -73,6 +73,13 @@ enum FuzzTargets {
             // Two documents separated by a form feed: hospitals, then results.
             let parts = text.split(separator: "\u{0C}", maxSplits: 1, omittingEmptySubsequences: false)
             _ = try? IFAQCSV.read(hospitals: String(parts.first ?? ""), results: parts.count > 1 ? String(parts[1]) : "")
+        case "aci-json":
+            // An ACI rule set (empty: the built-in 2022 one), a form feed, an MSP's year.
+            let parts = Array(bytes).split(separator: 0x0C, maxSplits: 1, omittingEmptySubsequences: false)
+            let rules = parts[0].isEmpty ? ACIRuleSet.aci2022 : try? ACIRuleSet(json: parts[0])
+            if let rules, parts.count > 1, let year = try? JSONDecoder().decode(ACIYear.self, from: Data(parts[1])) {
+                _ = try? year.remuneration(rules: rules)
+            }
         case "c-args":
             fuzzArguments(bytes)
         default:

@@ -185,6 +185,18 @@ struct ACITests {
             try Self.msp(patients: -1).remuneration(rules: .aci2017)
         }
         #expect(throws: FundError.self) { try Self.msp(achieved: ["PROTOCOLES": 0]).remuneration(rules: .aci2017) }
+        var huge = ACIRuleSet.aci2017
+        huge.pointValueCents = 100_000
+        huge.referencePatients = 1
+        // 100,000 points x 1,000 units x 10^7 patients / 1 patient = 10^15 points, x 100,000 cents = 10^20 cents: beyond Int64.
+        let concertation = huge.indicators.firstIndex { $0.id == "CONCERTATION" }!
+        huge.indicators[concertation].variablePoints = 100_000
+        huge.indicators[concertation].maxUnits = 1_000
+        var achieved = Self.prerequisites2017
+        achieved["CONCERTATION"] = 1_000
+        #expect(throws: FundError.invalid("remuneration: would exceed 1000000000000000 cents; check patients, professionals and the rule set's points")) {
+            try Self.msp(patients: 10_000_000, achieved: achieved).remuneration(rules: huge)
+        }
         let bad = ACIYear.DeprivationRates(c2sBasisPoints: 10_001, ameBasisPoints: 0, nationalC2SBasisPoints: 0, nationalAMEBasisPoints: 0)
         #expect(throws: FundError.invalid("deprivation.c2sBasisPoints: must be within 0...10000, got 10001")) {
             try Self.msp(deprivation: bad).remuneration(rules: .aci2017)

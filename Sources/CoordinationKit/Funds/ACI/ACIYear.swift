@@ -35,10 +35,13 @@ extension ACIYear {
     /// - Complexity: O(indicators × requirement lookups), allocation-light: one array of lines.
     /// - Throws: ``FundError/invalid(_:)`` naming the item: an unknown indicator, an indicator
     ///   met without the one it requires, negative patients or professionals, units outside
-    ///   1...1,000, a share outside 0...10,000 bp, a signature after the year.
+    ///   1...1,000, a share outside 0...10,000 bp, a signature after the year, amounts beyond
+    ///   ``maximumCents`` (every amount then fits an `Int64` with room for the sums).
     public func remuneration(rules: ACIRuleSet) throws(FundError) -> ACIRemuneration {
         try validate(against: rules)
+        try checkMagnitude(rules: rules)
         let point = Int128(rules.pointValueCents)
+        // trap-free: every amount is at most maximumCents (checkMagnitude), so it fits an Int64.
         func cents(_ thousandths: Int128) -> Int64 { Int64((thousandths * point + 500) / 1_000) }
 
         var lines: [ACIRemuneration.Line] = []
@@ -108,6 +111,23 @@ extension ACIYear {
                                indicatorsCents: indicatorsCents, supplementRateBasisPoints: rate, supplementCents: supplement,
                                totalCents: total, advanceCents: paidAdvance, advanceDue: advanceDue,
                                balanceCents: total - paidAdvance, balanceDue: balanceDue, explanation: explanation)
+    }
+
+    /// The largest amount computed: 10^15 cents (10^13 EUR), far above any MSP and far below
+    /// `Int64.max`, so the conversions from exact 128-bit intermediates never trap.
+    public static let maximumCents: Int64 = 1_000_000_000_000_000
+
+    /// Every indicator at the units it is paid for or its cap, all added: an upper bound of
+    /// every line, the full-year core remuneration and the total (the supplement at most
+    /// doubles it). O(indicators), exact in 128 bits.
+    private func checkMagnitude(rules: ACIRuleSet) throws(FundError) {
+        var bound: Int128 = 0
+        for indicator in rules.indicators {
+            bound += value(of: indicator, units: max(achieved[indicator.id] ?? 1, indicator.maxUnits ?? 1), rules: rules).thousandths
+        }
+        guard bound * Int128(rules.pointValueCents) / 1_000 <= Int128(Self.maximumCents) else {
+            throw .invalid("remuneration: would exceed \(Self.maximumCents) cents; check patients, professionals and the rule set's points")
+        }
     }
 
     /// The input is consistent with `rules`.
