@@ -145,7 +145,27 @@ struct ACITests {
         amended.achieved = Self.prerequisites2022
         let withMinimum = try amended.remuneration(rules: .aci2022)
         #expect(withMinimum.advanceCents == 1_200_000 && withMinimum.advanceDue == CalendarDate(unchecked: 2024, 3, 1))
-        #expect(withMinimum.balanceCents == withMinimum.totalCents - 1_200_000)
+        // The year's remuneration is prorated too: (800 + 100 + 2,700 + 2,500) points = 42,700 EUR x 31/365
+        // = 3,626.575... EUR → 3,626.58 EUR; the minimum advance exceeds it and 8,373.42 EUR are recovered.
+        #expect(withMinimum.indicatorsCents == 4_270_000 && withMinimum.proratedCents == 362_658 && withMinimum.totalCents == 362_658)
+        #expect(withMinimum.balanceCents == -837_342 && withMinimum.explanation.last?.hasSuffix("(to be recovered).") == true)
+    }
+
+    @Test("the first year under contract is prorated from the signature date")
+    func firstYear() throws {
+        // Signed 1 July 2023: 184 of 365 days. 35,700 EUR x 184/365 = 17,996.712... EUR → 17,996.71 EUR;
+        // advance 28,980 EUR x 184/365 = 14,609.0959... EUR → 14,609.10 EUR; balance 3,387.61 EUR.
+        let result = try Self.msp(signature: CalendarDate(unchecked: 2023, 7, 1)).remuneration(rules: .aci2017)
+        #expect(result.daysUnderContract == 184 && result.daysInYear == 365)
+        #expect(result.indicatorsCents == 3_570_000 && result.proratedCents == 1_799_671 && result.totalCents == 1_799_671)
+        #expect(result.advanceCents == 1_460_910 && result.balanceCents == 338_761)
+        #expect(result.explanation.contains("First year under contract (signed 2023-07-01): 35 700,00 € x 184/365 days = 17 996,71 €."))
+        // A leap year counts 366 days; a contract signed before the year covers all of it.
+        var leap = Self.msp(signature: CalendarDate(unchecked: 2024, 12, 31))
+        leap.year = 2024
+        #expect(try leap.remuneration(rules: .aci2017).daysUnderContract == 1)
+        #expect(try leap.remuneration(rules: .aci2017).daysInYear == 366)
+        #expect(try Self.msp().remuneration(rules: .aci2017).proratedCents == 3_570_000)
     }
 
     @Test("lines, axes and total reconcile; more patients or one more indicator never pay less (property)")

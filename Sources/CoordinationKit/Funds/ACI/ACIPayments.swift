@@ -19,15 +19,25 @@ extension ACIYear {
                 + "\(Money(cents: base).formatted(.french)) = \(Money(cents: cents).formatted(.french))" + (rule.verified ? "." : " [rule unverified]."))
     }
 
+    /// Days under contract in the year (from the signature date in the year of signature,
+    /// both ends included) and days in the year.
+    var daysUnderContract: (days: Int, inYear: Int) {
+        let daysInYear = CalendarDate.isLeap(year) ? 366 : 365
+        let first = CalendarDate(unchecked: year, 1, 1)
+        return (signatureDate.year < year ? daysInYear : daysInYear - first.days(to: signatureDate), daysInYear)
+    }
+
+    /// `cents` × `days` / `inYear`, rounded half up. Exact in 128 bits.
+    static func prorate(_ cents: Int64, _ days: Int, _ inYear: Int) -> Int64 {
+        Int64((Int128(cents) * Int128(days) * 2 + Int128(inYear)) / (Int128(inYear) * 2))
+    }
+
     /// The advance: `advanceBasisPoints` of the full-year remuneration for 100 % of the
     /// prerequisite and core indicators, × days from the signature (or 1 January) to
     /// 31 December / days in the year, rounded half up, raised to the minimum when one is set;
     /// due three months after signature in the signature year, else by 30 April.
     func advance(fullCoreCents: Int64, rules: ACIRuleSet) -> (cents: Int64, due: CalendarDate, text: String) {
-        let daysInYear = CalendarDate.isLeap(year) ? 366 : 365
-        let first = CalendarDate(unchecked: year, 1, 1)
-        let from = signatureDate.year < year ? first : signatureDate
-        let daysCovered = daysInYear - first.days(to: from)
+        let (daysCovered, daysInYear) = daysUnderContract
         let prorated = Int64((Int128(fullCoreCents) * Int128(rules.advanceBasisPoints) * Int128(daysCovered) + Int128(5_000 * daysInYear))
                              / Int128(10_000 * daysInYear))
         let minimum = rules.minimumAdvanceCents.map { max($0, prorated) } ?? prorated

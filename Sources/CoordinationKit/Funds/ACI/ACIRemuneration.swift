@@ -24,13 +24,20 @@ public struct ACIRemuneration: Hashable, Sendable, Codable {
     /// Whether every prerequisite was met; when not, the total is 0.
     public var prerequisitesMet: Bool
     public var missingPrerequisites: [String]
-    /// Σ of the lines (0 when a prerequisite is missed).
+    /// Σ of the lines, for a full year (0 when a prerequisite is missed).
     public var indicatorsCents: Int64
+    /// Days of the year under contract: from the signature date in the year of signature,
+    /// else the whole year.
+    public var daysUnderContract: Int
+    public var daysInYear: Int
+    /// indicatorsCents × daysUnderContract / daysInYear, rounded half up: the remuneration of
+    /// the first, incomplete year (equal to `indicatorsCents` for a full year).
+    public var proratedCents: Int64
     /// The deprivation supplement rate applied, basis points (0 when none).
     public var supplementRateBasisPoints: Int
     /// The deprivation supplement, cents.
     public var supplementCents: Int64
-    /// indicators + supplement, cents.
+    /// prorated + supplement, cents.
     public var totalCents: Int64
     /// The advance: share of the full-year remuneration for 100 % of prerequisite and core
     /// indicators, prorated by the days from signature to 31 December, at least the minimum.

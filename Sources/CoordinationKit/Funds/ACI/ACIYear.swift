@@ -94,10 +94,16 @@ extension ACIYear {
             explanation.append("Prerequisite(s) not met: \(missing.joined(separator: ", ")): no remuneration at all for the year.")
         }
 
+        let (days, daysInYear) = daysUnderContract
+        let prorated = Self.prorate(indicatorsCents, days, daysInYear)
+        if days < daysInYear, prerequisitesMet {
+            explanation.append("First year under contract (signed \(signatureDate)): \(Money(cents: indicatorsCents).formatted(.french)) x \(days)/\(daysInYear) days = \(Money(cents: prorated).formatted(.french)).")
+        }
         let (rate, supplement, supplementText) = deprivationSupplement(
-            rules: rules, indicatorsCents: indicatorsCents, patientVariableCents: cents(patientVariableThousandths), paid: prerequisitesMet)
+            rules: rules, indicatorsCents: prorated,
+            patientVariableCents: Self.prorate(cents(patientVariableThousandths), days, daysInYear), paid: prerequisitesMet)
         if let supplementText { explanation.append(supplementText) }
-        let total = indicatorsCents + supplement
+        let total = prorated + supplement
         explanation.append("Total \(Money(cents: total).formatted(.french)).")
 
         let (advance, advanceDue, advanceText) = self.advance(fullCoreCents: cents(fullCoreThousandths), rules: rules)
@@ -108,7 +114,8 @@ extension ACIYear {
                            + "\(Money(cents: total - paidAdvance).formatted(.french)), due by \(balanceDue)"
                            + (total - paidAdvance < 0 ? " (to be recovered)." : "."))
         return ACIRemuneration(lines: lines, byAxis: byAxis, prerequisitesMet: prerequisitesMet, missingPrerequisites: missing,
-                               indicatorsCents: indicatorsCents, supplementRateBasisPoints: rate, supplementCents: supplement,
+                               indicatorsCents: indicatorsCents, daysUnderContract: days, daysInYear: daysInYear, proratedCents: prorated,
+                               supplementRateBasisPoints: rate, supplementCents: supplement,
                                totalCents: total, advanceCents: paidAdvance, advanceDue: advanceDue,
                                balanceCents: total - paidAdvance, balanceDue: balanceDue, explanation: explanation)
     }
