@@ -48,8 +48,8 @@ enum ACICommand {
         guard options.positional.count <= 1 else { throw UsageError("at most one MSP file") }
         let year: ACIYear
         if let path = options.positional.first {
-            do { year = try JSONDecoder().decode(ACIYear.self, from: Data(InputFile.bytes(path))) } catch let error as DecodingError {
-                throw RunError("\(path): \(String(describing: error))")
+            do { year = try ACIYear(json: InputFile.bytes(path)) } catch let error as FundError {
+                throw RunError("\(path): \(error.description)")
             }
         } else {
             year = example

@@ -108,6 +108,10 @@ struct CommandLineTests {
             .write(to: file, atomically: true, encoding: .utf8)
         let before = try Toolchain.run(Self.coordkit, ["aci", file.path])
         #expect(before.status == 1 && before.output.contains("achieved.CRISES-PLAN: unknown indicator"))
+        try #"{"msp": "M", "year": 2023, "signatureDate": "2023-02-30", "patients": 4000, "professionals": 5, "achieved": {}}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let badDate = try Toolchain.run(Self.coordkit, ["aci", file.path])
+        #expect(badDate.status == 1 && badDate.output.contains("signatureDate"), "\(badDate.output)")
     }
 
     @Test("every command answers --help", arguments: ["cost-model", "tariff", "ifaq", "aci"])

@@ -77,7 +77,7 @@ enum FuzzTargets {
             // An ACI rule set (empty: the built-in 2022 one), a form feed, an MSP's year.
             let parts = Array(bytes).split(separator: 0x0C, maxSplits: 1, omittingEmptySubsequences: false)
             let rules = parts[0].isEmpty ? ACIRuleSet.aci2022 : try? ACIRuleSet(json: parts[0])
-            if let rules, parts.count > 1, let year = try? JSONDecoder().decode(ACIYear.self, from: Data(parts[1])) {
+            if let rules, parts.count > 1, let year = try? ACIYear(json: parts[1]) {
                 _ = try? year.remuneration(rules: rules)
             }
         case "c-args":

@@ -28,6 +28,14 @@ public struct ACIYear: Hashable, Sendable, Codable {
 }
 
 extension ACIYear {
+    /// Decodes one MSP's year from JSON (docs/FUNDS.md, docs/examples/aci-msp-2023.json). The
+    /// figures are checked against a rule set by ``remuneration(rules:)``.
+    /// - Complexity: O(n) in the document size (at most 16 MiB).
+    /// - Throws: ``FundError/parse(_:)`` naming the field path (`achieved.PROTOCOLES: ...`).
+    public init(json: some Collection<UInt8>) throws(FundError) {
+        self = try JSONDocument.decode(ACIYear.self, from: json, limit: JSONDocument.ruleSetLimit, FundError.parse)
+    }
+
     /// Computes the year's remuneration under `rules`: any prerequisite missed pays nothing;
     /// otherwise each indicator met pays its points (exact thousandths) × the point value,
     /// rounded half up to the cent; the deprivation supplement, the advance and the balance
