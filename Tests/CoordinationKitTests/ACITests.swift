@@ -119,6 +119,13 @@ struct ACITests {
         #expect(result.totalCents == result.indicatorsCents + result.supplementCents)
     }
 
+    @Test("the supplement rate takes any Int without trapping")
+    func extremeShares() throws {
+        let rule = try #require(ACIRuleSet.aci2022.deprivationSupplement)
+        #expect(rule.rateBasisPoints(for: .init(c2sBasisPoints: .max, ameBasisPoints: .max, nationalC2SBasisPoints: .min, nationalAMEBasisPoints: .min)) == 2_500)
+        #expect(rule.rateBasisPoints(for: .init(c2sBasisPoints: .min, ameBasisPoints: .min, nationalC2SBasisPoints: .max, nationalAMEBasisPoints: .max)) == 0)
+    }
+
     @Test("a rule set may apply the supplement to the points scaled by the patientèle only")
     func deprivationOnPatientPoints() throws {
         var rules = ACIRuleSet.aci2017

@@ -19,9 +19,13 @@ extension ACIRuleSet {
         }
 
         /// The supplement rate for `rates`, basis points: (C2S gap + AME gap) within 0...cap.
+        /// Each share is taken within 0...10,000 bp (``ACIYear/remuneration(rules:)`` refuses
+        /// others), so any `Int` is safe here.
         /// - Complexity: O(1).
         public func rateBasisPoints(for rates: ACIYear.DeprivationRates) -> Int {
-            let gap = (rates.c2sBasisPoints - rates.nationalC2SBasisPoints) + (rates.ameBasisPoints - rates.nationalAMEBasisPoints)
+            func share(_ value: Int) -> Int { min(max(value, 0), 10_000) }
+            let gap = (share(rates.c2sBasisPoints) - share(rates.nationalC2SBasisPoints))
+                + (share(rates.ameBasisPoints) - share(rates.nationalAMEBasisPoints))
             return min(max(gap, 0), capBasisPoints)
         }
     }
