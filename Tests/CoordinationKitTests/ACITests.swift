@@ -58,13 +58,20 @@ struct ACITests {
         #expect(Self.line(new, "COORDINATION")?.pointsThousandths == points2022 * 1_000)
     }
 
-    @Test("a fractional patientèle keeps exact thousandths of a point")
+    @Test("a fractional patientèle keeps the points exact; cents are rounded once")
     func fractionalPoints() throws {
         // 1,100 x 4,001 / 4,000 = 1,100.275 points; + 700 fixed = 1,800.275 points = 12,601.925 EUR → 12,601.93 EUR.
         let result = try Self.msp(patients: 4_001).remuneration(rules: .aci2017)
         let line = try #require(Self.line(result, "COORDINATION"))
         #expect(line.pointsThousandths == 1_800_275 && line.cents == 1_260_193)
         #expect(line.explanation.contains("= 1800.275 point(s) = 12 601,93 €"))
+        // 350 x 4,003 / 4,000 = 350.2625 points = 2,451.8375 EUR → 2,451.84 EUR: the cents come from the
+        // exact points (thousandths truncated to 350.262 would give 2,451.83 EUR).
+        var achieved = Self.prerequisites2017
+        achieved["SANTE-PUBLIQUE"] = 1
+        let mission = try #require(Self.line(try Self.msp(patients: 4_003, achieved: achieved).remuneration(rules: .aci2017), "SANTE-PUBLIQUE"))
+        #expect(mission.cents == 245_184 && mission.pointsThousandths == 350_263)
+        #expect(mission.explanation.contains("= about 350.263 point(s) = 2 451,84 €"))
     }
 
     @Test("the information system pays 200 points per professional up to 16, then 150")

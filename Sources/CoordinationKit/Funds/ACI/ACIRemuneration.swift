@@ -9,7 +9,8 @@ public struct ACIRemuneration: Hashable, Sendable, Codable {
         public var met: Bool
         /// Units achieved (protocols, missions, levels...; 1 for a plain indicator, 0 if not met).
         public var units: Int
-        /// Points, in thousandths (variable points on a patientèle are fractional).
+        /// Points, in thousandths, rounded half up (variable points on a patientèle are
+        /// fractional; the cents are computed from the exact points, not from this figure).
         public var pointsThousandths: Int64
         /// points × point value, rounded half up to the cent.
         public var cents: Int64

@@ -37,8 +37,8 @@ extension ACIYear {
     }
 
     /// Computes the year's remuneration under `rules`: any prerequisite missed pays nothing;
-    /// otherwise each indicator met pays its points (exact thousandths) × the point value,
-    /// rounded half up to the cent; the deprivation supplement, the advance and the balance
+    /// otherwise each indicator met pays its points (kept exact as a fraction of the reference
+    /// patientèle) × the point value, rounded half up to the cent; the deprivation supplement, the advance and the balance
     /// follow (docs/FUNDS.md).
     /// - Complexity: O(indicators × requirement lookups), allocation-light: one array of lines.
     /// - Throws: ``FundError/invalid(_:)`` naming the item: an unknown indicator, an indicator
@@ -49,35 +49,39 @@ extension ACIYear {
         try validate(against: rules)
         try checkMagnitude(rules: rules)
         let point = Int128(rules.pointValueCents)
+        let reference = Int128(rules.referencePatients)
+        // Points are carried × referencePatients (exact); amounts are rounded half up once.
         // trap-free: every amount is at most maximumCents (checkMagnitude), so it fits an Int64.
-        func cents(_ thousandths: Int128) -> Int64 { Int64((thousandths * point + 500) / 1_000) }
+        func cents(_ scaled: Int128) -> Int64 { Int64((scaled * point * 2 + reference) / (reference * 2)) }
+        func thousandths(_ scaled: Int128) -> Int128 { (scaled * 2_000 + reference) / (reference * 2) }
 
         var lines: [ACIRemuneration.Line] = []
         lines.reserveCapacity(rules.indicators.count)
         var missing: [String] = []
-        var fullCoreThousandths: Int128 = 0
-        var patientVariableThousandths: Int128 = 0
+        var fullCoreScaled: Int128 = 0
+        var patientVariableScaled: Int128 = 0
         for axis in ACIRuleSet.Indicator.Axis.allCases {
             for kind in ACIRuleSet.Indicator.Kind.allCases {
                 for indicator in rules.indicators where indicator.axis == axis && indicator.kind == kind {
                     let units = achieved[indicator.id]
                     if indicator.kind == .prerequisite && units == nil { missing.append(indicator.id) }
                     if indicator.kind != .optional {
-                        fullCoreThousandths += value(of: indicator, units: indicator.maxUnits ?? 1, rules: rules).thousandths
+                        fullCoreScaled += value(of: indicator, units: indicator.maxUnits ?? 1, rules: rules).scaled
                     }
                     var text = "\(indicator.id) \(indicator.name) (\(indicator.kind.rawValue)): "
-                    var thousandths: Int128 = 0
+                    var scaled: Int128 = 0
                     if let units {
                         let computed = value(of: indicator, units: units, rules: rules)
-                        thousandths = computed.thousandths
-                        patientVariableThousandths += computed.patientVariableThousandths
-                        text += describe(indicator, units: units, rules: rules) + " = \(Self.points(thousandths)) point(s) = \(Money(cents: cents(thousandths)).formatted(.french))"
+                        scaled = computed.scaled
+                        patientVariableScaled += computed.patientVariableScaled
+                        text += describe(indicator, units: units, rules: rules)
+                            + " = \(Self.points(thousandths(scaled), exact: scaled * 1_000 % reference == 0)) point(s) = \(Money(cents: cents(scaled)).formatted(.french))"
                     } else {
                         text += "not met"
                     }
                     if !indicator.verified { text += " [figures unverified]" }
                     lines.append(.init(indicator: indicator.id, axis: axis, kind: indicator.kind, met: units != nil, units: units ?? 0,
-                                       pointsThousandths: Int64(thousandths), cents: units == nil ? 0 : cents(thousandths), explanation: text))
+                                       pointsThousandths: Int64(thousandths(scaled)), cents: units == nil ? 0 : cents(scaled), explanation: text))
                 }
             }
         }
@@ -109,12 +113,12 @@ extension ACIYear {
         }
         let (rate, supplement, supplementText) = deprivationSupplement(
             rules: rules, indicatorsCents: prorated,
-            patientVariableCents: Self.prorate(cents(patientVariableThousandths), days, daysInYear), paid: prerequisitesMet)
+            patientVariableCents: Self.prorate(cents(patientVariableScaled), days, daysInYear), paid: prerequisitesMet)
         if let supplementText { explanation.append(supplementText) }
         let total = prorated + supplement
         explanation.append("Total \(Money(cents: total).formatted(.french)).")
 
-        let (advance, advanceDue, advanceText) = self.advance(fullCoreCents: cents(fullCoreThousandths), rules: rules)
+        let (advance, advanceDue, advanceText) = self.advance(fullCoreCents: cents(fullCoreScaled), rules: rules)
         let paidAdvance = prerequisitesMet ? advance : 0
         if prerequisitesMet { explanation.append(advanceText) }
         let balanceDue = CalendarDate(unchecked: year + 1, 4, 30)
@@ -138,9 +142,9 @@ extension ACIYear {
     private func checkMagnitude(rules: ACIRuleSet) throws(FundError) {
         var bound: Int128 = 0
         for indicator in rules.indicators {
-            bound += value(of: indicator, units: max(achieved[indicator.id] ?? 1, indicator.maxUnits ?? 1), rules: rules).thousandths
+            bound += value(of: indicator, units: max(achieved[indicator.id] ?? 1, indicator.maxUnits ?? 1), rules: rules).scaled
         }
-        guard bound * Int128(rules.pointValueCents) / 1_000 <= Int128(Self.maximumCents) else {
+        guard bound * Int128(rules.pointValueCents) / Int128(rules.referencePatients) <= Int128(Self.maximumCents) else {
             throw .invalid("remuneration: would exceed \(Self.maximumCents) cents; check patients, professionals and the rule set's points")
         }
     }
@@ -161,22 +165,24 @@ extension ACIYear {
         }
     }
 
-    /// Points of `indicator` at `units` units, exact thousandths, and the part of them scaled
-    /// by the patientèle. O(1), no allocation.
+    /// Points of `indicator` at `units` units × referencePatients (so the variable part on a
+    /// patientèle is an exact integer), and the part of them scaled by the patientèle.
+    /// O(1), no allocation.
     private func value(of indicator: ACIRuleSet.Indicator, units: Int, rules: ACIRuleSet)
-        -> (thousandths: Int128, patientVariableThousandths: Int128) {
+        -> (scaled: Int128, patientVariableScaled: Int128) {
         let paid = Int128(indicator.maxUnits.map { min(units, $0) } ?? 1)
-        let fixed = Int128(indicator.fixedPoints) * 1_000
+        let reference = Int128(rules.referencePatients)
+        let fixed = Int128(indicator.fixedPoints) * reference
         switch indicator.variableBasis {
         case .none:
             return (fixed * paid, 0)
         case .patients:
-            let variable = Int128(indicator.variablePoints) * paid * Int128(patients) * 1_000 / Int128(rules.referencePatients)
+            let variable = Int128(indicator.variablePoints) * paid * Int128(patients)
             return (fixed * paid + variable, variable)
         case .professionals:
             let counted = Int128(min(professionals, indicator.maxUnits ?? professionals))
             let beyond = Int128(indicator.variablePointsBeyondMax ?? 0) * (Int128(professionals) - counted)
-            return (fixed + (Int128(indicator.variablePoints) * counted + beyond) * 1_000, 0)
+            return (fixed + (Int128(indicator.variablePoints) * counted + beyond) * reference, 0)
         }
     }
 
@@ -201,9 +207,10 @@ extension ACIYear {
         }
     }
 
-    /// Thousandths of a point as a decimal.
-    static func points(_ thousandths: Int128) -> String {
+    /// Thousandths of a point as a decimal; "about" when they were rounded.
+    static func points(_ thousandths: Int128, exact: Bool) -> String {
         let fraction = thousandths % 1_000
+        guard exact else { return "about " + points(thousandths, exact: true) }
         guard fraction != 0 else { return "\(thousandths / 1_000)" }
         var digits = Array(String(Int(fraction) + 1_000).dropFirst())
         while digits.last == "0" { digits.removeLast() }
