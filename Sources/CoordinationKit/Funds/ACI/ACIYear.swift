@@ -38,8 +38,8 @@ extension ACIYear {
 
     /// Computes the year's remuneration under `rules`: any prerequisite missed pays nothing;
     /// otherwise each indicator met pays its points (kept exact as a fraction of the reference
-    /// patientèle) × the point value, rounded half up to the cent; the deprivation supplement, the advance and the balance
-    /// follow (docs/FUNDS.md).
+    /// patientèle) × the point value, rounded half up to the cent; the first-year prorata, the
+    /// deprivation supplement, the advance and the balance follow (docs/FUNDS.md).
     /// - Complexity: O(indicators × requirement lookups), allocation-light: one array of lines.
     /// - Throws: ``FundError/invalid(_:)`` naming the item: an unknown indicator, an indicator
     ///   met without the one it requires, negative patients or professionals, units outside
