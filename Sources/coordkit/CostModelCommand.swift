@@ -6,23 +6,44 @@ enum CostModelCommand {
         name: "cost-model",
         summary: "national cost of a coordination tariff (IGAS 2014 Table 2)",
         usage: """
-        usage: coordkit cost-model [--population N] [--shares P,P...] [--costs EUR,EUR...]
-                                   [--subsidies EUR] [--json]
+        usage: coordkit cost-model [--population N] [--shares P;P...] [--costs EUR;EUR...]
+                                   [--deduct EUR] [--json]
 
-        Prints population x share x unit cost for every hypothesis, exactly, with the net cost
-        (gross minus the subsidies the per-file payment replaces). The cell stacking the largest
-        share and the largest cost is marked as excluded, as the report excludes it.
+        Prints the gross national cost, population x share x unit cost, for every hypothesis,
+        exactly, and the report's own realistic estimate (350 to 400 M EUR, [288]). The cell
+        stacking the largest share and the largest cost is marked as excluded, as the report
+        excludes it ([287]). The report gives no net cost: the amount to deduct is one "que la
+        mission n'a pu déterminer" ([288]); --deduct computes a net under your own hypothesis.
 
           --population N    target population (default 12000000 ALD patients)
-          --shares LIST     shares in percent, e.g. 10,20 or 12.5 (default 10,20)
-          --costs LIST      unit costs in euros, e.g. 200,300 (default 200,300)
-          --subsidies EUR   subsidies replaced (default 300000000, CLIC + MAIA + networks)
+          --shares LIST     shares in percent separated by ';' or spaces, e.g. "10;20" or "12,5"
+                            (default 10;20)
+          --costs LIST      unit costs in euros separated by ';' or spaces, e.g. "200;300" or
+                            "250,50" (default 200;300)
+          --deduct EUR      your hypothesis of the amount to deduct for a net cost (none by default)
           --json            machine-readable output
         """,
         run: run)
 
+    /// The items of a list option: separated by ';' or spaces, so that a French decimal comma
+    /// ("12,5") is one number, never two.
+    static func listItems(_ text: String, _ option: String) throws -> [Substring] {
+        let items = text.split(whereSeparator: { $0 == ";" || $0 == " " })
+        if items.count == 1, text.contains(","), !text.contains(";") {
+            let parts = text.split(separator: ",")
+            // "10,20" or "200,300": two integers whose second part is not 1-2 decimals of a number.
+            if parts.count == 2, parts[1].count > 2 {
+                throw UsageError("\(option): '\(text)' is ambiguous: separate values with ';' (\"200;300\"); a comma is a decimal comma (\"12,5\")")
+            }
+            if parts.count > 2 {
+                throw UsageError("\(option): '\(text)': separate values with ';' (a comma is a decimal comma)")
+            }
+        }
+        return items
+    }
+
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--population", "--shares", "--costs", "--subsidies"],
+        let options = try ParsedOptions(arguments, valued: ["--population", "--shares", "--costs", "--deduct"],
                                         flags: ["--json"])
         guard options.positional.isEmpty else { throw UsageError("unexpected argument '\(options.positional[0])'") }
         var hypotheses = NationalCost.Hypotheses.igas2014
@@ -31,7 +52,7 @@ enum CostModelCommand {
             hypotheses.population = value
         }
         if let text = options.value("--shares") {
-            hypotheses.sharesBasisPoints = try text.split(separator: ",").map { part in
+            hypotheses.sharesBasisPoints = try listItems(text, "--shares").map { part in
                 // A percentage with up to two decimals, as basis points.
                 guard let money = try? Money(parsing: part), money.cents >= 0, money.cents <= 10_000 else {
                     throw UsageError("--shares: '\(part)' is not a percentage within 0...100")
@@ -40,16 +61,16 @@ enum CostModelCommand {
             }
         }
         if let text = options.value("--costs") {
-            hypotheses.unitCosts = try text.split(separator: ",").map { part in
+            hypotheses.unitCosts = try listItems(text, "--costs").map { part in
                 guard let money = try? Money(parsing: part), money.cents >= 0 else {
                     throw UsageError("--costs: '\(part)' is not an amount in euros")
                 }
                 return money
             }
         }
-        if let text = options.value("--subsidies") {
-            guard let money = try? Money(parsing: text) else { throw UsageError("--subsidies: '\(text)' is not an amount in euros") }
-            hypotheses.replacedSubsidies = money
+        if let text = options.value("--deduct") {
+            guard let money = try? Money(parsing: text) else { throw UsageError("--deduct: '\(text)' is not an amount in euros") }
+            hypotheses.deduction = money
         }
         guard !hypotheses.sharesBasisPoints.isEmpty, !hypotheses.unitCosts.isEmpty else {
             throw UsageError("give at least one share and one cost")
@@ -61,19 +82,28 @@ enum CostModelCommand {
             return 0
         }
         print("National cost of coordination: population x share x unit cost (IGAS 2014-010R, Table 2)")
-        print("population: \(hypotheses.population); subsidies replaced: \(hypotheses.replacedSubsidies.formatted(.french))")
+        print("population: \(hypotheses.population); unit costs are alternative average-cost hypotheses per prestation ([282])")
         print("")
+        let deduction = hypotheses.deduction
         print("unit cost".padding(toLength: 14) + "share".padding(toLength: 9)
-              + "gross".leftPadding(toLength: 22) + "net".leftPadding(toLength: 22) + "  note")
+              + "gross".leftPadding(toLength: 22) + (deduction == nil ? "" : "net".leftPadding(toLength: 22)) + "  note")
         for cell in cells {
             let share = Money(cents: Int64(cell.shareBasisPoints)).formatted(.plain) + " %"
             print(cell.unitCost.formatted(.french).padding(toLength: 14) + share.padding(toLength: 9)
                   + cell.gross.formatted(.french).leftPadding(toLength: 22)
-                  + cell.net.formatted(.french).leftPadding(toLength: 22)
-                  + (cell.excludedAsExtreme ? "  excluded: stacks the extreme hypotheses (§287)" : ""))
+                  + (cell.net.map { $0.formatted(.french).leftPadding(toLength: 22) } ?? "")
+                  + (cell.excludedAsExtreme ? "  excluded: stacks the extreme hypotheses ([287])" : ""))
         }
         print("")
-        print("each gross = \(hypotheses.population) x share x unit cost, exact; net = gross - subsidies replaced")
+        print("each gross = \(hypotheses.population) x share x unit cost, exact")
+        print("the report's realistic estimate ([288]): \(NationalCost.realisticEstimate.lowerBound.formatted(.french)) to "
+              + "\(NationalCost.realisticEstimate.upperBound.formatted(.french)), gross, acute events included; to be compared with "
+              + "the \(NationalCost.structureFunding.formatted(.french)) CLIC, MAIA and networks receive")
+        if let deduction {
+            print("net = gross - \(deduction.formatted(.french)), your hypothesis: the report could not determine the amount to deduct ([288])")
+        } else {
+            print("no net cost: the amount to deduct is one the report \"n'a pu déterminer\" ([288]); --deduct EUR for your own hypothesis")
+        }
         return 0
     }
 }

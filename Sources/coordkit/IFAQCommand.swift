@@ -124,6 +124,8 @@ enum IFAQCommand {
         print("IFAQ campaign \(result.campaign) (results of \(result.resultsYear)): \(result.ruleSet)")
         print("input: \(source)")
         print("envelope \(euros(result.envelopeCents)); distributed \(euros(result.distributedCents)); unspent \(euros(result.unspentCents))")
+        for reason in result.unspentReasons { print("  unspent: \(reason)") }
+        for warning in result.warnings { print("warning: \(warning)") }
         if rules.envelopeSplit == .byIndicator {
             print("scoring: an envelope per indicator, split pro rata of base x the points of each hospital's result class x change cell")
         } else {
@@ -133,7 +135,8 @@ enum IFAQCommand {
         }
         print("")
         print("group".padding(toLength: 9) + "hosp.".leftPadding(toLength: 6) + "envelope".leftPadding(toLength: 22)
-              + "distributed".leftPadding(toLength: 22) + "unspent".leftPadding(toLength: 20) + "  thresholds (indicator: level threshold, paid/n; change paid)")
+              + "distributed".leftPadding(toLength: 22) + "unspent".leftPadding(toLength: 20) + "VU".leftPadding(toLength: 12)
+              + "  thresholds (indicator: level threshold, paid/n; change paid)")
         for group in result.groups {
             let thresholds = group.indicators.map { t in
                 "\(t.indicator): \(t.levelThreshold.map { String($0) } ?? "all") \(t.levelPaid)/\(t.candidates); \(t.changePaid)"
@@ -141,7 +144,9 @@ enum IFAQCommand {
             print(group.id.padding(toLength: 9) + String(group.hospitals).leftPadding(toLength: 6)
                   + euros(group.envelopeCents).leftPadding(toLength: 22)
                   + euros(group.earnedCents + group.redistributedCents).leftPadding(toLength: 22)
-                  + euros(group.unspentCents).leftPadding(toLength: 20) + "  " + thresholds.joined(separator: " | "))
+                  + euros(group.unspentCents).leftPadding(toLength: 20)
+                  + (group.valueUnit.map { String(format: "%.6f", $0) } ?? "-").leftPadding(toLength: 12)
+                  + "  " + thresholds.joined(separator: " | "))
         }
         let sorted = result.hospitals.sorted { $0.dotationCents != $1.dotationCents ? $0.dotationCents > $1.dotationCents : $0.id < $1.id }
         print("")
@@ -153,9 +158,23 @@ enum IFAQCommand {
         for hospital in sorted.suffix(5) {
             print("  \(hospital.id) \(hospital.group.padding(toLength: 7)) \(euros(hospital.dotationCents).leftPadding(toLength: 20)) (score \(hospital.scoreBasisPoints) bp / \(hospital.requiredIndicators))")
         }
+        if rules.envelopeSplit != .byIndicator {
+            print("VU: euros per euro of base at a full score, calibrated so that each group's envelope is paid in full")
+        }
+        if let army = result.armyHealthService {
+            print("")
+            print("service de santé des armées (R174-45, R174-46): \(army.hospitals.count) hospital(s), dotation \(euros(army.dotationCents)) "
+                  + "in \(army.instalments.count) allocations; proposed by \(army.proposedBy); set by \(army.setBy)")
+        }
         let penalties = result.hospitals.filter { $0.penalty.status != "none" }
         print("")
-        print("penalty path (\(rules.penalty.consecutiveYears) consecutive years below a minimum threshold): \(penalties.count) hospital(s)")
+        guard let penalty = rules.penalty else {
+            print("no penalty in this campaign")
+            print("")
+            print("One hospital's reasoning: coordkit ifaq --explain \(sorted.first?.id ?? "ID")")
+            return
+        }
+        print("penalty path (\(penalty.consecutiveYears) consecutive years below a minimum threshold): \(penalties.count) hospital(s)")
         for hospital in penalties.prefix(20) {
             print("  \(hospital.id): \(hospital.penalty.indicators.joined(separator: ", ")); incurred \(euros(hospital.penalty.incurredCents)) (\(hospital.penalty.status))")
         }

@@ -17,7 +17,7 @@ enum TariffCommand {
         [, financing, expertise, structure, patient, file, kind]. Dates: 2024-03-15, 20240315
         or 15/03/2024. Yes/no fields: 1/0, yes/no, oui/non. kind: inclusion or follow-up.
 
-          --tariff NAME     built-in rule set: santelys-2014 (default), igas-2014-two-levels
+          --tariff NAME     built-in rule set: santelys-2014 (the default and only one)
           --rules FILE      a JSON rule set (format coordinationkit.tariff/1, docs/TARIFF.md)
           --strict          stop at the first bad row (exit 1) instead of reporting it
           --bonus LIST      coordinators that met their performance objectives

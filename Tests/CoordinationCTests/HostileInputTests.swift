@@ -48,7 +48,7 @@ struct HostileInputTests {
         ("NUL bytes", [0x7B, 0x00, 0x7D]),
         ("a 400-digit number", Array((#"{"format": "coordinationkit.tariff/1", "version": "#  + String(repeating: "9", count: 400) + "}").utf8)),
         ("NaN and Infinity", Array(#"{"format": NaN, "name": Infinity, "version": -Infinity}"#.utf8)),
-        ("1e999", Array(#"{"format": "coordinationkit.ifaq/1", "envelopeCents": 1e999}"#.utf8)),
+        ("1e999", Array(#"{"format": "coordinationkit.ifaq/2", "envelopeCents": 1e999}"#.utf8)),
         ("duplicated keys", Array(#"{"format": "coordinationkit.tariff/1", "format": "other/1", "name": "x", "version": "1", "schedules": []}"#.utf8)),
         ("only whitespace", Array("   \n\t  ".utf8)),
         ("a bare string", Array(#""coordinationkit.tariff/1""#.utf8)),

@@ -4,7 +4,7 @@ import Testing
 
 /// A small campaign computed by hand (see each expectation's comment).
 enum SmallCampaign {
-    static func rules(redistribute: Bool = false, comparison: IFAQRuleSet.Scoring.Comparison = .strict,
+    static func rules(comparison: IFAQRuleSet.Scoring.Comparison = .strict,
                       definitionVersion: Int = 1) -> IFAQRuleSet {
         IFAQRuleSet(
             format: IFAQRuleSet.formatTag, campaign: 2023, name: "small", version: "1", sources: ["hand-computed test"],
@@ -14,13 +14,12 @@ enum SmallCampaign {
             indicators: [
                 .init(id: "A", name: "A", category: .clinicalQuality, direction: .higher, fields: ["F"], mandatory: true,
                       definitionVersion: definitionVersion, firstNationalCollection: 2015, minimum: 0, maximum: 100,
-                      minimumThreshold: .init(value: 65, fromYear: 2020, untilYear: 2024)),
+                      minimumThresholds: [.init(value: 65, fromYear: 2020, untilYear: 2024)]),
                 .init(id: "B", name: "B", category: .infectionPrevention, direction: .lower, fields: ["F"], mandatory: true,
-                      definitionVersion: 1, firstNationalCollection: 2015, minimum: 0, maximum: 100, minimumThreshold: nil),
+                      definitionVersion: 1, firstNationalCollection: 2015, minimum: 0, maximum: 100),
             ],
             scoring: .init(levelWeightBasisPoints: 6_000, changeWeightBasisPoints: 4_000, paidShareBasisPoints: 7_000,
                            comparison: comparison, changeRule: .positiveOrStable, changeCapBasisPoints: 7_000),
-            redistributeUnspent: redistribute,
             penalty: .init(consecutiveYears: 3, basisPointsOfBasePerIndicator: 5, capBasisPoints: 25),
             payment: .init(instalments: 12, armyInstalments: 10, dotationDeadline: CalendarDate(unchecked: 2023, 4, 30)),
             transitional: nil)
@@ -29,7 +28,7 @@ enum SmallCampaign {
     static func input(h4Army: Bool = false, waivers: [String]? = nil, h4OldVersion: Int? = nil) -> IFAQInput {
         let hospitals = (1...4).map { IFAQInput.Hospital(id: "H\($0)", field: "F", group: "G", baseCents: Int64($0) * 1_000_000,
                                                           army: $0 == 4 && h4Army) }
-        func r(_ h: Int, _ i: String, _ y: Int, _ v: Double?, _ status: IFAQInput.Result.Status = .collected, version: Int? = nil) -> IFAQInput.Result {
+        func r(_ h: Int, _ i: String, _ y: Int, _ v: IndicatorValue?, _ status: IFAQInput.Result.Status = .collected, version: Int? = nil) -> IFAQInput.Result {
             IFAQInput.Result(hospital: "H\(h)", indicator: i, year: y, status: status, value: v, definitionVersion: version)
         }
         let results = [
@@ -62,20 +61,18 @@ struct IFAQTests {
         #expect(b.candidates == 3 && b.levelThreshold == nil && b.levelPaid == 3 && b.changePaid == 2)
         let scores = Dictionary(uniqueKeysWithValues: result.hospitals.map { ($0.id, $0.scoreBasisPoints) })
         #expect(scores == ["H1": 20_000, "H2": 16_000, "H3": 16_000, "H4": 0])
-        // earned = ⌊1,000,000 × base × score / (10,000,000 × 10,000 × 2)⌋.
-        #expect(dotations(result) == ["H1": 100_000, "H2": 160_000, "H3": 240_000, "H4": 0])
-        #expect(result.distributedCents == 500_000 && result.unspentCents == 500_000)
-        let h1 = try #require(result.hospitals.first { $0.id == "H1" })
-        #expect(h1.instalments.count == 12 && h1.instalments.reduce(0) { $0 + $1.cents } == 100_000)
-        #expect(h1.instalments.first?.date == CalendarDate(unchecked: 2023, 5, 1))
-        #expect(h1.explanation.contains { $0.contains("Earned = floor(1000000 x 1000000 x 20000 / (10000000 x 10000 x 2)) = 100000 cents") })
-    }
-
-    @Test("redistribution spends the whole envelope, pro rata of earned amounts")
-    func redistribution() throws {
-        let result = try IFAQCampaign.compute(rules: SmallCampaign.rules(redistribute: true), input: SmallCampaign.input())
+        // Every hospital must collect both (required 2, H4's invalidated B included), D = 2;
+        // weights base × score × (D / 2): 2 × 10^10, 3.2 × 10^10, 4.8 × 10^10, 0; W = 10^11.
+        // amount = 1,000,000 × weight / W: the envelope is paid in full, pro rata of the weights.
         #expect(dotations(result) == ["H1": 200_000, "H2": 320_000, "H3": 480_000, "H4": 0])
-        #expect(result.unspentCents == 0 && result.distributedCents == 1_000_000)
+        #expect(result.distributedCents == 1_000_000 && result.unspentCents == 0 && result.unspentReasons.isEmpty)
+        #expect(result.groups[0].totalWeight == "100000000000" && result.groups[0].weightScale == 2)
+        let h1 = try #require(result.hospitals.first { $0.id == "H1" })
+        #expect(h1.instalments.count == 12 && h1.instalments.reduce(0) { $0 + $1.cents } == 200_000)
+        #expect(h1.instalments.first?.date == CalendarDate(unchecked: 2023, 5, 1))
+        #expect(h1.explanation.contains {
+            $0.contains("floor(1000000 x 20000000000 / 100000000000) = 200000 cents = 2 000,00 €")
+        }, "\(h1.explanation)")
     }
 
     @Test("non-strict comparison pays ties at the k-th value")
@@ -100,6 +97,7 @@ struct IFAQTests {
         #expect(h4.penalty.status == "incurred" && h4.penalty.indicators == ["A"] && h4.penalty.incurredCents == 2_000)
         // Notification one month after 30 April, observations one month, decision 15 days, payment two months.
         #expect(h4.penalty.deadlines == IFAQResult.PenaltyDeadlines(
+            from: CalendarDate(unchecked: 2023, 4, 30), latestPossible: true,
             notificationBy: CalendarDate(unchecked: 2023, 5, 30), observationsBy: CalendarDate(unchecked: 2023, 6, 30),
             decisionBy: CalendarDate(unchecked: 2023, 7, 15), paymentBy: CalendarDate(unchecked: 2023, 9, 15)))
         let waived = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input(waivers: ["H4"]))
@@ -133,9 +131,9 @@ struct IFAQTests {
         ("unknown group", "hospitals[0] (H1).group: unknown group"),
         ("zero base", "hospitals[0] (H1).baseCents"),
         ("duplicated row", "duplicated row"),
-        ("out of range", "value: 101.0 is outside"),
+        ("out of range", "value: 101 is outside"),
         ("unknown indicator", "indicator: unknown indicator"),
-        ("unknown waiver", "waivers: unknown hospital"),
+        ("unknown waiver", "waivers[0]: unknown hospital"),
     ])
     func badInput(kind: String, message: String) {
         var input = SmallCampaign.input()
@@ -162,7 +160,7 @@ struct IFAQTests {
         case "weights": rules.scoring.changeWeightBasisPoints = 5_000
         case "share": rules.fields[0].shareBasisPoints = 5_000
         case "group field": rules.groups[0].field = "X"
-        case "threshold years": rules.indicators[0].minimumThreshold?.untilYear = 2021
+        case "threshold years": rules.indicators[0].minimumThresholds[0].untilYear = 2021
         default: rules.envelopeCents = 0
         }
         #expect(throws: IFAQError.self) { try rules.validated() }
@@ -193,8 +191,7 @@ struct IFAQTests {
 
     @Test("the result does not depend on input order (property)")
     func orderIndependence() throws {
-        var rules = IFAQRuleSet.campaign2023
-        rules.redistributeUnspent = true
+        let rules = IFAQRuleSet.campaign2023
         let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 200)
         let reference = try IFAQCampaign.compute(rules: rules, input: input)
         var random = SplitMix64(seed: 77)
@@ -206,7 +203,7 @@ struct IFAQTests {
         }
     }
 
-    @Test("a strictly better result never earns less, all else equal (property)")
+    @Test("a strictly better result never earns less, all else equal, but for the one leftover cent (property)")
     func monotonicity() throws {
         let rules = IFAQRuleSet.campaign2023
         let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 150)
@@ -216,11 +213,12 @@ struct IFAQTests {
         for _ in 0..<40 {
             let index = current[Int(random.next() % UInt64(current.count))]
             var better = input
-            let value = better.results[index].value ?? 0
-            better.results[index].value = min(100, value + Double(1 + random.next() % 20))
+            let value = better.results[index].value?.thousandths ?? 0
+            better.results[index].value = try IndicatorValue(thousandths: min(100_000, value + Int64(1 + random.next() % 20) * 1000))
             let result = dotations(try IFAQCampaign.compute(rules: rules, input: better))
             let hospital = input.results[index].hospital
-            #expect(result[hospital]! >= reference[hospital]!)
+            // Its exact share never falls; the largest-remainder cent may move to another hospital.
+            #expect(try #require(result[hospital]) >= (try #require(reference[hospital])) - 1)
         }
     }
 
@@ -298,16 +296,19 @@ struct IFAQBuiltInHandComputedTests {
     /// Two MCO-1 hospitals (bases 1 M and 3 M EUR) with a QLS result only: H1 80 (70 the year
     /// before), H2 60 (60). QLS: n = 2, k = ⌈1.4⌉ = 2 = n, both paid on level; changes +10 and 0
     /// both qualify but the cap is ⌊1.4⌋ = 1, so only H1 is paid on change. Every other mandatory
-    /// MCO indicator is missing: it earns nothing but counts in the divisor R. Only MCO-1 has
-    /// hospitals, so it receives the whole results envelope E; B = 4 × 10^8 cents.
-    /// earned(H1) = ⌊E × 10^8 × 10,000 / (4 × 10^8 × 10,000 × R)⌋ = ⌊E / 4R⌋;
-    /// earned(H2) = ⌊E × 3 × 10^8 × level weight / (4 × 10^8 × 10,000 × R)⌋.
+    /// MCO indicator is missing: it earns nothing but counts in the divisor R (the same for both).
+    /// Only MCO-1 has hospitals, so it receives the whole results envelope E, paid in full:
+    /// weights 10^8 × 10,000 and 3 × 10^8 × level weight, i.e. 1 : 1.8 (2019, 2021: level weight
+    /// 6,000) or 1 : 1.5 (2022, 2023: 5,000).
+    /// 2019: 2 × 10^10 / 2.8 = 7,142,857,142.86 and 12,857,142,857.14: the leftover cent to H1.
+    /// 2021: 1.5 × 10^10 / 2.8 = 5,357,142,857.14 and 9,642,857,142.86: the leftover cent to H2.
+    /// 2022, 2023: 7 × 10^10 / 2.5 = 2.8 × 10^10 and 4.2 × 10^10 exactly.
     static let cases: [(Int, Int64, Int64, Int64, Int64)] = [
         // (campaign, E, R, H1, H2)
-        (2019, 20_000_000_000, 5, 1_000_000_000, 1_800_000_000),          // level weight 6,000
-        (2021, 15_000_000_000, 5, 750_000_000, 1_350_000_000),            // + the 2021 parts below
-        (2022, 70_000_000_000, 6, 2_916_666_666, 4_375_000_000),          // level weight 5,000
-        (2023, 70_000_000_000, 6, 2_916_666_666, 4_375_000_000),
+        (2019, 20_000_000_000, 5, 7_142_857_143, 12_857_142_857),
+        (2021, 15_000_000_000, 5, 5_357_142_857, 9_642_857_143),          // + the 2021 parts below
+        (2022, 70_000_000_000, 6, 28_000_000_000, 42_000_000_000),
+        (2023, 70_000_000_000, 6, 28_000_000_000, 42_000_000_000),
     ]
 
     @Test("two hospitals, one indicator", arguments: cases)
@@ -315,14 +316,18 @@ struct IFAQBuiltInHandComputedTests {
         let (year, envelope, required, h1, h2) = expected
         let rules = try #require(IFAQRuleSet.builtIn(campaign: year))
         #expect(rules.resultsEnvelope.cents == envelope)
+        let transitional = rules.transitional != nil
+        let y = rules.resultsYear
         let input = IFAQInput(
-            hospitals: [IFAQInput.Hospital(id: "H1", field: "MCO", group: "MCO-1", baseCents: 100_000_000),
-                        IFAQInput.Hospital(id: "H2", field: "MCO", group: "MCO-1", baseCents: 300_000_000)],
+            hospitals: [IFAQInput.Hospital(id: "H1", field: "MCO", group: "MCO-1", baseCents: 100_000_000,
+                                           dotation2019Cents: transitional ? 0 : nil, previousBaseCents: transitional ? 100_000_000 : nil),
+                        IFAQInput.Hospital(id: "H2", field: "MCO", group: "MCO-1", baseCents: 300_000_000,
+                                           dotation2019Cents: transitional ? 0 : nil, previousBaseCents: transitional ? 300_000_000 : nil)],
             results: [
-                IFAQInput.Result(hospital: "H1", indicator: "QLS", year: year - 1, status: .collected, value: 80),
-                IFAQInput.Result(hospital: "H1", indicator: "QLS", year: year - 2, status: .collected, value: 70),
-                IFAQInput.Result(hospital: "H2", indicator: "QLS", year: year - 1, status: .collected, value: 60),
-                IFAQInput.Result(hospital: "H2", indicator: "QLS", year: year - 2, status: .collected, value: 60),
+                IFAQInput.Result(hospital: "H1", indicator: "QLS", year: y, status: .collected, value: 80),
+                IFAQInput.Result(hospital: "H1", indicator: "QLS", year: y - 1, status: .collected, value: 70),
+                IFAQInput.Result(hospital: "H2", indicator: "QLS", year: y, status: .collected, value: 60),
+                IFAQInput.Result(hospital: "H2", indicator: "QLS", year: y - 1, status: .collected, value: 60),
             ])
         let result = try IFAQCampaign.compute(rules: rules, input: input)
         let byId = Dictionary(uniqueKeysWithValues: result.hospitals.map { ($0.id, $0) })
@@ -330,7 +335,8 @@ struct IFAQBuiltInHandComputedTests {
         #expect(byId["H1"]?.earnedCents == h1)
         #expect(byId["H2"]?.earnedCents == h2)
         if year == 2021 {
-            // No 2019 dotation known: the 200 M part stays unspent; 100 M on activity, 1:3.
+            // No 2019 dotation (0 for both): the 200 M part stays unspent, said; 100 M on activity, 1:3.
+            #expect(result.unspentReasons.contains { $0.contains("no hospital had a 2019 dotation") })
             #expect(byId["H1"]?.activityPartCents == 2_500_000_000 && byId["H2"]?.activityPartCents == 7_500_000_000)
             #expect(byId["H1"]?.dotationCents == h1 + 2_500_000_000)
             #expect(byId["H1"]?.instalments.count == 2)

@@ -29,7 +29,7 @@ func schedule(_ id: String, from: String, until: String? = nil, levels: String =
 struct TariffRuleSetTests {
     @Test("built-in rule sets load and cite their source")
     func builtIns() {
-        #expect(TariffRuleSet.builtIns.count == 2)
+        #expect(TariffRuleSet.builtIns.count == 1)
         for (_, ruleSet) in TariffRuleSet.builtIns {
             #expect(ruleSet.schedules.allSatisfy { $0.source.contains("IGAS report 2014-010R") })
         }
@@ -38,8 +38,9 @@ struct TariffRuleSetTests {
         #expect(santelys.price(of: .simple).cents == 8_000)
         #expect(santelys.price(of: .complex).cents == 13_500)
         #expect(santelys.validFrom == day(20140101) && santelys.validUntil == nil)
-        let two = TariffRuleSet.igas2014TwoLevels.schedules[0]
-        #expect(two.price(of: .information).cents == 20_000 && two.price(of: .complex).cents == 30_000)
+        // The report's 200 / 300 EUR are two alternative average-cost hypotheses ([282]), not
+        // the prices of two levels: no built-in presents them as a tariff.
+        #expect(TariffRuleSet.builtIns.keys.sorted() == ["santelys-2014"])
     }
 
     @Test("JSON round-trips")
@@ -114,7 +115,11 @@ struct TariffPricingTests {
 
     @Test("a two-level tariff prices information files as simple")
     func twoLevels() throws {
-        let engine = TariffEngine(rules: .igas2014TwoLevels)
+        let engine = TariffEngine(rules: try TariffRuleSet(json: Array(#"""
+            {"format": "coordinationkit.tariff/1", "name": "two levels", "version": "1", "schedules": [{
+              "id": "two", "validFrom": "2014-01-01", "validUntil": null, "source": "test", "payment": "per-act",
+              "levels": {"simple": 20000, "complex": 30000}, "levelMap": {"information": "simple"}}]}
+            """#.utf8)))
         #expect(try engine.price(facts(20150101, providers: 0, evaluation: false)).amount.cents == 20_000)
         #expect(try engine.price(facts(20150101, providers: 5, evaluation: true)).amount.cents == 30_000)
     }

@@ -1,5 +1,12 @@
-/// The national cost of a coordination tariff (IGAS report 2014-010R, §282-288, Table 2):
+/// The national cost of a coordination tariff (IGAS report 2014-010R, [282]-[288], Table 2):
 /// target population × share of it coordinated × unit cost per file.
+///
+/// The table is **gross**. The report says its figure "est brut" and that the amount to
+/// deduct for a net cost (what the CLIC, MAIA and networks receive for the coordination the
+/// per-file payment would replace) is one "que la mission n'a pu déterminer" ([288]): no net
+/// cost is the report's. A net is computed only from a deduction the caller supplies as its own
+/// hypothesis. The report's own realistic estimate, acute events included, is
+/// ``realisticEstimate``.
 ///
 /// All figures are exact: the share is in basis points (1,000 bp = 10 %), the cost in cents,
 /// the product computed in 128 bits.
@@ -39,34 +46,46 @@ public enum NationalCost {
         public let unitCost: Money
         /// Gross national cost.
         public let gross: Money
-        /// Gross minus the subsidies the per-file payment replaces (may be negative).
-        public let net: Money
+        /// Gross minus the caller's own deduction hypothesis (may be negative); `nil` without one:
+        /// the report could not determine the amount to deduct ([288]).
+        public let net: Money?
         /// Whether the cell stacks the two extreme hypotheses (largest share and largest cost):
-        /// the report excludes it (§287: "à exclure").
+        /// the report excludes it ([287]: "à exclure").
         public let excludedAsExtreme: Bool
     }
 
-    /// The report's hypotheses: 12 million ALD patients, 10 % and 20 %, 200 and 300 EUR,
-    /// 300 M EUR of subsidies to CLIC, MAIA and networks replaced (§282-288).
+    /// The report's hypotheses ([282]): 12 million ALD patients, 10 % and 20 % of them, and two
+    /// alternative average costs per prestation, 200 EUR (CLIC data) and 300 EUR (an in-depth
+    /// prestation, a network's data). These are cost hypotheses, not the prices of levels.
     public struct Hypotheses: Hashable, Sendable, Codable {
         public var population: Int64
         public var sharesBasisPoints: [Int]
         public var unitCosts: [Money]
-        public var replacedSubsidies: Money
+        /// The caller's own hypothesis of the amount to deduct from the gross cost for a net
+        /// one; `nil` (the default) computes no net: the report could not determine it ([288]).
+        public var deduction: Money?
 
-        public init(population: Int64, sharesBasisPoints: [Int], unitCosts: [Money], replacedSubsidies: Money) {
+        public init(population: Int64, sharesBasisPoints: [Int], unitCosts: [Money], deduction: Money? = nil) {
             self.population = population
             self.sharesBasisPoints = sharesBasisPoints
             self.unitCosts = unitCosts
-            self.replacedSubsidies = replacedSubsidies
+            self.deduction = deduction
         }
 
-        /// IGAS report 2014-010R §282-288, Table 2.
+        /// IGAS report 2014-010R [282]-[286], Table 2.
         public static let igas2014 = Hypotheses(
             population: 12_000_000, sharesBasisPoints: [1_000, 2_000],
-            unitCosts: [Money(cents: 20_000), Money(cents: 30_000)],
-            replacedSubsidies: Money(cents: 30_000_000_000))
+            unitCosts: [Money(cents: 20_000), Money(cents: 30_000)])
     }
+
+    /// The report's own estimate ([288]): "le chiffre approché le plus réaliste est de l'ordre
+    /// de 350 à 400 millions d'euros", gross, acute events included, to be compared with the
+    /// 300 M EUR that CLIC, MAIA and health networks receive.
+    public static let realisticEstimate: ClosedRange<Money> = Money(cents: 35_000_000_000)...Money(cents: 40_000_000_000)
+
+    /// What CLIC, MAIA and health networks receive, per the report ([288]): a figure to compare
+    /// the gross cost with, not the amount to deduct.
+    public static let structureFunding = Money(cents: 30_000_000_000)
 
     /// The sensitivity table: one cell per (unit cost, share), rows by unit cost as in Table 2.
     /// The cell with both the largest share and the largest cost is flagged as excluded when
@@ -80,9 +99,11 @@ public enum NationalCost {
         for unitCost in hypotheses.unitCosts {
             for share in hypotheses.sharesBasisPoints {
                 let gross = try cost(population: hypotheses.population, shareBasisPoints: share, unitCost: unitCost)
-                let net: Money
-                do { net = try gross.subtracting(hypotheses.replacedSubsidies) } catch {
-                    throw .overflow("net cost \(gross.cents) - \(hypotheses.replacedSubsidies.cents)")
+                var net: Money? = nil
+                if let deduction = hypotheses.deduction {
+                    do { net = try gross.subtracting(deduction) } catch {
+                        throw .overflow("net cost \(gross.cents) - \(deduction.cents)")
+                    }
                 }
                 cells.append(Cell(shareBasisPoints: share, unitCost: unitCost, gross: gross, net: net,
                                   excludedAsExtreme: stacked && share == maxShare && unitCost == maxCost))

@@ -42,10 +42,12 @@ struct IFAQAmounts {
         // order of the input.
         let byId = data.hospitals.indices.sorted { data.hospitals[$0].id < data.hospitals[$1].id }
 
-        // 2. Scores and earned amounts.
+        // 2. Scores, weights and amounts. The group's value unit is calibrated so that its
+        // envelope is paid in full: amount(h) = E(g) × w(h) / Σw, w(h) = base × score / required
+        // (scaled by D, the lcm of the required counts, to stay whole), split by largest
+        // remainder in hospital-id order.
         var required = [Int](repeating: 0, count: hospitalCount)
         var score = [Int](repeating: 0, count: hospitalCount)
-        var earned = [Int64](repeating: 0, count: hospitalCount)
         let levelWeight = rules.scoring.levelWeightBasisPoints
         let changeWeight = rules.scoring.changeWeightBasisPoints
         for h in 0..<hospitalCount {
@@ -54,15 +56,62 @@ struct IFAQAmounts {
                 let c = data.cell(h, i)
                 score[h] += (scores.levelPaid[c] ? levelWeight : 0) + (scores.changePaid[c] ? changeWeight : 0)
             }
-            let g = data.hospitalGroup[h]
-            guard required[h] > 0, groupBase[g] > 0 else { continue }
-            let numerator = Int128(groupEnvelopes[g].cents) * Int128(data.hospitals[h].baseCents) * Int128(score[h])
-            let denominator = Int128(groupBase[g]) * 10_000 * Int128(required[h])
-            earned[h] = Int64(numerator / denominator)     // ≤ the group's envelope
+        }
+        var members = Array(repeating: [Int](), count: rules.groups.count)
+        for h in byId { members[data.hospitalGroup[h]].append(h) }
+        var earned = [Int64](repeating: 0, count: hospitalCount)
+        var leftover = [Bool](repeating: false, count: hospitalCount)
+        var weight = [UInt128](repeating: 0, count: hospitalCount)
+        var weightScale = [Int64](repeating: 1, count: rules.groups.count)
+        var totalWeight = [UInt128](repeating: 0, count: rules.groups.count)
+        var leftoverCents = [Int64](repeating: 0, count: rules.groups.count)
+        var groupUnspentReason = [String?](repeating: nil, count: rules.groups.count)
+        var unspentReasons: [String] = []
+        for (f, envelope) in fieldEnvelopes.enumerated() where envelope.cents > 0 && fieldBase[f] == 0 {
+            unspentReasons.append("field \(rules.fields[f].id): no hospital of this field in the input; its envelope "
+                                  + "\(Money(cents: envelope.cents).formatted(.french)) is unspent")
+        }
+        let grid = rules.envelopeSplit == .byIndicator ? try IFAQGridScores(data: data, byId: byId) : nil
+        if grid == nil {
+            for g in rules.groups.indices where !members[g].isEmpty {
+                var scale: Int64 = 1
+                for h in members[g] where score[h] > 0 {
+                    let r = Int64(required[h])
+                    let (product, overflow) = (scale / IFAQAmounts.gcd(scale, r)).multipliedReportingOverflow(by: r)
+                    guard !overflow, product <= 1_000_000_000_000_000 else {
+                        throw .overflow("groups[\(rules.groups[g].id)]: the hospitals' counts of required indicators have a least common multiple beyond 10^15; the weights cannot be computed exactly")
+                    }
+                    scale = product
+                }
+                weightScale[g] = scale
+                let weights = members[g].map { h -> UInt128 in
+                    guard score[h] > 0 else { return 0 }
+                    // ≤ 10^13 × (10,000 × required) × D / required ≤ 10^32.
+                    return UInt128(data.hospitals[h].baseCents) * UInt128(score[h]) * UInt128(scale / Int64(required[h]))
+                }
+                for (offset, h) in members[g].enumerated() { weight[h] = weights[offset] }
+                guard weights.contains(where: { $0 > 0 }) else {
+                    let reason = "no hospital of the group scored on any indicator (no level or change paid)"
+                    if groupEnvelopes[g].cents > 0 {
+                        groupUnspentReason[g] = reason
+                        unspentReasons.append("group \(rules.groups[g].id): \(reason); its envelope "
+                                              + "\(groupEnvelopes[g].formatted(.french)) is unspent")
+                    }
+                    continue
+                }
+                guard let split = Apportionment.splitWide(groupEnvelopes[g].cents, byWeights: weights) else {
+                    throw .overflow("groups[\(rules.groups[g].id)]: the sum of weights overflows 128 bits")
+                }
+                totalWeight[g] = split.total
+                for (offset, h) in members[g].enumerated() {
+                    earned[h] = split.parts[offset]
+                    leftover[h] = split.leftover[offset]
+                    if split.leftover[offset] { leftoverCents[g] += 1 }
+                }
+            }
         }
         // 2026 style: per-indicator envelopes and grids replace the group formula; each group's
         // "envelope" is then what its hospitals earned.
-        let grid = rules.envelopeSplit == .byIndicator ? try IFAQGridScores(data: data, byId: byId) : nil
         if let grid {
             earned = grid.earned
             score = grid.points
@@ -70,28 +119,27 @@ struct IFAQAmounts {
             for h in 0..<hospitalCount {
                 groupEnvelopes[data.hospitalGroup[h]] = Money(cents: groupEnvelopes[data.hospitalGroup[h]].cents + earned[h])
             }
+            for id in grid.unspentIndicators {
+                unspentReasons.append("indicator \(id): no hospital earned a point of its grid; its envelope is unspent")
+            }
         }
 
-        // 3. Redistribution of each group's remainder, pro rata of earned amounts.
-        var redistributed = [Int64](repeating: 0, count: hospitalCount)
-        var members = Array(repeating: [Int](), count: rules.groups.count)
-        for h in byId { members[data.hospitalGroup[h]].append(h) }
+        // 3. Per group: what was paid, and why anything is not.
         var groups: [IFAQResult.Group] = []
         var unspent: Int64 = rules.resultsEnvelope.cents - groupEnvelopes.reduce(0) { $0 + $1.cents }
         for (g, group) in rules.groups.enumerated() {
             let earnedTotal = members[g].reduce(Int64(0)) { $0 + earned[$1] }
             let remainder = groupEnvelopes[g].cents - earnedTotal
-            var given: Int64 = 0
-            if rules.redistributeUnspent, remainder > 0, earnedTotal > 0 {
-                let shares = try split(Money(cents: remainder), members[g].map { earned[$0] }, "redistribution in \(group.id)")
-                for (offset, share) in shares.enumerated() { redistributed[members[g][offset]] = share.cents }
-                given = remainder
-            }
-            unspent += remainder - given
+            unspent += remainder
+            // VU = E × 10,000 × D / W euros per euro of base at a full score.
+            let valueUnit: Double? = totalWeight[g] == 0 ? nil
+                : Double(groupEnvelopes[g].cents) * 10_000 * Double(weightScale[g]) / Double(totalWeight[g])
             groups.append(IFAQResult.Group(
                 id: group.id, field: group.field, hospitals: groupSize[g], envelopeCents: groupEnvelopes[g].cents,
-                baseCents: groupBase[g], earnedCents: earnedTotal, redistributedCents: given,
-                unspentCents: remainder - given, indicators: scores.thresholds[g]))
+                baseCents: groupBase[g], earnedCents: earnedTotal, redistributedCents: 0,
+                unspentCents: remainder, unspentReason: remainder > 0 ? groupUnspentReason[g] : nil,
+                valueUnit: valueUnit, weightScale: weightScale[g], totalWeight: String(totalWeight[g]),
+                leftoverCents: leftoverCents[g], indicators: scores.thresholds[g]))
         }
 
         // 4. The 2021 transitional parts.
@@ -104,8 +152,10 @@ struct IFAQAmounts {
                 for (offset, part) in parts.enumerated() { priorPart[byId[offset]] = part.cents }
             } else {
                 unspent += transitional.priorDotationCents
+                unspentReasons.append("2021 part on the 2019 dotations: no hospital had a 2019 dotation; "
+                                      + "\(Money(cents: transitional.priorDotationCents).formatted(.french)) unspent")
             }
-            let activityWeights = byId.map { data.hospitals[$0].baseCents + (data.hospitals[$0].previousBaseCents ?? 0) }
+            let activityWeights = byId.map { data.hospitals[$0].baseCents + (data.hospitals[$0].previousBaseCents ?? 0) }   // required: checked
             let parts = try split(Money(cents: transitional.activityCents), activityWeights, "two-year activity")
             for (offset, part) in parts.enumerated() { activityPart[byId[offset]] = part.cents }
         }
@@ -114,24 +164,25 @@ struct IFAQAmounts {
         var hospitals: [IFAQResult.Hospital] = []
         hospitals.reserveCapacity(hospitalCount)
         var distributed: Int64 = 0
+        var armyTotal: Int64 = 0
         for h in 0..<hospitalCount {
             let hospital = data.hospitals[h]
             let army = hospital.army ?? false
-            let dotation = earned[h] + redistributed[h] + priorPart[h] + activityPart[h]
+            let dotation = earned[h] + priorPart[h] + activityPart[h]
             distributed += dotation
+            if army { armyTotal += dotation }
             let count = army ? rules.payment.armyInstalments : rules.payment.instalments
             let instalments = try instalmentSchedule(Money(cents: dotation), count: count)
             let indicators = indicatorResults(h, grid: grid)
             let penalty = try penaltyStatus(h, indicators)
             var hospitalResult = IFAQResult.Hospital(
                 id: hospital.id, field: hospital.field, group: hospital.group, baseCents: hospital.baseCents, army: army,
-                requiredIndicators: required[h], scoreBasisPoints: score[h], earnedCents: earned[h],
-                redistributedCents: redistributed[h],
+                requiredIndicators: required[h], scoreBasisPoints: score[h], weight: String(weight[h]),
+                earnedCents: earned[h], leftoverCent: leftover[h], redistributedCents: 0,
                 priorDotationPartCents: rules.transitional == nil ? nil : priorPart[h],
                 activityPartCents: rules.transitional == nil ? nil : activityPart[h],
                 dotationCents: dotation, instalments: instalments,
-                decidedBy: army ? "the ministers, on the proposal of the ARS Île-de-France director general (R174-45)"
-                               : "the ARS director general (R162-36-4)",
+                decidedBy: army ? IFAQAmounts.armyDecidedBy : "the ARS director general (R162-36-4)",
                 indicators: indicators, penalty: penalty, explanation: [])
             if explanations {
                 hospitalResult.explanation = IFAQExplanation.lines(hospitalResult, group: groups[data.hospitalGroup[h]], rules: rules)
@@ -141,9 +192,32 @@ struct IFAQAmounts {
         guard distributed + unspent == rules.envelopeCents else {
             throw .overflow("internal reconciliation failed: distributed \(distributed) + unspent \(unspent) != \(rules.envelopeCents)")
         }
+        let armyIds = byId.filter { data.hospitals[$0].army ?? false }.map { data.hospitals[$0].id }
+        let armyService = armyIds.isEmpty ? nil : IFAQResult.ArmyHealthService(
+            hospitals: armyIds, dotationCents: armyTotal,
+            instalments: try instalmentSchedule(Money(cents: armyTotal), count: rules.payment.armyInstalments),
+            proposedBy: "the ARS Île-de-France director general (R174-45 I 1°, within the dates of R162-36-4)",
+            setBy: rules.transitional == nil
+                ? "the ministers of health and social security (R174-45 I 1°); paid by the fund of L174-15 in \(rules.payment.armyInstalments) allocations (R174-46)"
+                : "an arrêté of the ministers of health and social security (décret 2021-1613 art. 6 II); paid by the fund of L174-15 in \(rules.payment.armyInstalments) instalments")
+        var warnings: [String] = []
+        if data.missingRequired > 0 {
+            warnings.append("\(data.missingRequired) result(s) of \(rules.resultsYear) missing for indicators the hospitals must collect: "
+                            + "taken as not collected (no dotation for them, minimum threshold deemed not met, R162-36). "
+                            + "Give a row with status not-concerned where a hospital has no obligation to collect.")
+        }
         return IFAQResult(campaign: rules.campaign, resultsYear: rules.resultsYear,
                           ruleSet: "\(rules.name) (\(rules.version))", envelopeCents: rules.envelopeCents,
-                          distributedCents: distributed, unspentCents: unspent, groups: groups, hospitals: hospitals)
+                          distributedCents: distributed, unspentCents: unspent, unspentReasons: unspentReasons,
+                          warnings: warnings, groups: groups, hospitals: hospitals, armyHealthService: armyService)
+    }
+
+    static let armyDecidedBy = "the ministers of health and social security, on the proposal of the ARS Île-de-France director general, within the dotation allotted to the service de santé des armées (R174-45 I 1°)"
+
+    static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return max(x, 1)
     }
 
     private func split(_ amount: Money, _ weights: [Int64], _ what: String) throws(IFAQError) -> [Money] {
@@ -176,11 +250,14 @@ struct IFAQAmounts {
             let state = data.status[data.at(0, c)]
             let (below, years) = IFAQPenaltyRule.consecutiveYearsBelow(data: data, h: h, i: i)
             let level = scores.levelPaid[c], change = scores.changePaid[c]
+            let comparable = state == 1 && data.status[data.at(1, c)] == 1 && data.version[data.at(1, c)] == data.version[data.at(0, c)]
             results.append(IFAQResult.IndicatorResult(
                 indicator: indicator.id, required: data.required(h, i),
                 status: IFAQAmounts.statusName(state),
                 value: state == 1 ? IFAQData.unoriented(data.value[data.at(0, c)], indicator) : nil,
                 previousValue: data.status[data.at(1, c)] == 1 ? IFAQData.unoriented(data.value[data.at(1, c)], indicator) : nil,
+                rank: state == 1 ? Int(scores.levelRank[c]) : nil,
+                change: comparable ? Double(data.value[data.at(0, c)] - data.value[data.at(1, c)]) / 1000 : nil,
                 levelPaid: level, changePaid: change,
                 scoreBasisPoints: grid.map { $0.cellPoints[c] }
                     ?? (level ? rules.scoring.levelWeightBasisPoints : 0) + (change ? rules.scoring.changeWeightBasisPoints : 0),
@@ -196,54 +273,87 @@ struct IFAQAmounts {
         case 1: "collected"
         case 2: "not-collected"
         case 3: "invalidated"
+        case 4: "not-concerned"
         default: "missing"
         }
     }
 
     private func penaltyStatus(_ h: Int, _ indicators: [IFAQResult.IndicatorResult]) throws(IFAQError) -> IFAQResult.PenaltyStatus {
         let rules = data.rules
-        let concerned = indicators.filter { $0.consecutiveYearsBelow >= rules.penalty.consecutiveYears }.map(\.indicator)
+        let hospital = data.hospitals[h]
+        let army = hospital.army ?? false
+        let decision = data.decisions[h]
+        guard let penalty = rules.penalty else {
+            if decision != nil { throw .invalidInput("penaltyDecisions (\(hospital.id)): campaign \(rules.campaign) has no penalty") }
+            return IFAQResult.PenaltyStatus(status: "none", indicators: [], incurredCents: 0, retainedCents: 0,
+                                            procedure: "no penalty in this campaign's rule set", deadlines: nil)
+        }
+        let concerned = indicators.filter { $0.consecutiveYearsBelow >= penalty.consecutiveYears }.map(\.indicator)
         guard !concerned.isEmpty else {
+            if decision != nil {
+                throw .invalidInput("penaltyDecisions (\(hospital.id)): no penalty is incurred by this hospital, so none can be retained")
+            }
             return IFAQResult.PenaltyStatus(status: "none", indicators: [], incurredCents: 0, retainedCents: 0, deadlines: nil)
         }
-        let base = Int128(data.hospitals[h].baseCents)
-        let uncapped = base * Int128(rules.penalty.basisPointsOfBasePerIndicator) * Int128(concerned.count)
-        let incurred = Int64(min(uncapped, base * Int128(rules.penalty.capBasisPoints)) / 10_000)
-        let waived = data.waivers.contains(data.hospitals[h].id)
-        let deadlines = IFAQProcedure.penaltyDeadlines(dotationNotified: rules.payment.dotationDeadline)
-        return IFAQResult.PenaltyStatus(status: waived ? "waived" : "incurred", indicators: concerned,
-                                        incurredCents: incurred, retainedCents: waived ? 0 : incurred, deadlines: deadlines)
+        let base = Int128(hospital.baseCents)
+        let uncapped = base * Int128(penalty.basisPointsOfBasePerIndicator) * Int128(concerned.count)
+        let incurred = Int64(min(uncapped, base * Int128(penalty.capBasisPoints)) / 10_000)   // ≤ base
+        if let decision, decision > incurred {
+            throw .invalidInput("penaltyDecisions (\(hospital.id)).retainedCents: \(decision) is more than the penalty incurred, \(incurred) (R162-36-3 II: the decision retains an amount of the penalty incurred)")
+        }
+        if army {
+            return IFAQResult.PenaltyStatus(
+                status: decision == nil ? "incurred" : "retained", indicators: concerned, incurredCents: incurred,
+                retainedCents: decision ?? incurred,
+                procedure: "army hospital (R174-45 II): the ARS Île-de-France director general informs the defence minister of the penalty incurred and the indicators; the proposed amount goes to the ministers of health and social security and to the defence minister, who has one month for observations; the ministers of health and social security pronounce it and notify the fund of L174-15. No waiver by an ARS.",
+                deadlines: nil)
+        }
+        let waived = data.waivers.contains(hospital.id)
+        let notified = hospital.dotationNotified ?? data.dotationNotified
+        var deadlines = IFAQProcedure.penaltyDeadlines(dotationNotified: notified ?? rules.payment.dotationDeadline)
+        deadlines?.latestPossible = notified == nil
+        if waived { deadlines?.paymentBy = nil }
+        let status = waived ? "waived" : decision == nil ? "incurred" : "retained"
+        return IFAQResult.PenaltyStatus(
+            status: status, indicators: concerned, incurredCents: incurred, retainedCents: waived ? 0 : decision ?? incurred,
+            procedure: "R162-36-3 II: the ARS director general notifies the indicators and the penalty incurred within one month after the dotation's notification; the hospital has one month from receipt for written observations; the director general then has fifteen days to notify the amount retained in a reasoned decision, or may decide not to apply it for particular circumstances; the fund notifies the amount, payable within two months.",
+            deadlines: deadlines)
     }
 }
 
 /// Minimum thresholds and the count of consecutive years below them (R162-36-3).
 enum IFAQPenaltyRule {
-    /// The threshold in force for `year`: within its years, and not in the first year the
-    /// indicator counts when it was never collected in a general mandatory national campaign.
+    /// The threshold in force for results `year`: the dated threshold whose years cover it, and
+    /// none in the first year the indicator counts when it was never collected in a general
+    /// mandatory national campaign (R162-36-3 I).
     static func thresholdInForce(_ indicator: IFAQRuleSet.Indicator, year: Int) -> IFAQRuleSet.MinimumThreshold? {
-        guard let threshold = indicator.minimumThreshold, threshold.fromYear <= year, year <= threshold.untilYear,
-              let first = indicator.firstNationalCollection, first < year else { return nil }
-        return threshold
+        guard let first = indicator.firstNationalCollection, first < year else { return nil }
+        return indicator.minimumThresholds.first { $0.fromYear <= year && year <= $0.untilYear }
     }
 
     /// Whether the hospital is below the threshold in the results year, and for how many
-    /// consecutive years up to it, under the same definition version. A mandatory indicator
-    /// not collected or invalidated counts as below (R162-36).
+    /// consecutive years up to it, each year judged against the threshold in force that year,
+    /// under the rule set's definition version (a change of definition breaks the count,
+    /// R162-36-3 III 1°; a renewed threshold does not). Deemed below (R162-36): a result
+    /// invalidated by a control, whatever the obligation; a result not collected (or missing in
+    /// the results year) under an obligation to collect. Not concerned: never below.
     static func consecutiveYearsBelow(data: IFAQData, h: Int, i: Int) -> (Bool, Int) {
         let indicator = data.rules.indicators[i]
         let c = data.cell(h, i)
-        let currentVersion = data.status[data.at(0, c)] == 0 ? Int32(indicator.definitionVersion) : data.version[data.at(0, c)]
+        let current = Int32(indicator.definitionVersion)
         var count = 0
         for (y, year) in data.years.enumerated() {
             guard let threshold = thresholdInForce(indicator, year: year) else { break }
             let state = data.status[data.at(y, c)]
-            let rowVersion = state == 0 ? Int32(indicator.definitionVersion) : data.version[data.at(y, c)]
-            guard rowVersion == currentVersion else { break }
+            let rowVersion = state == 0 ? current : data.version[data.at(y, c)]
+            guard rowVersion == current else { break }
             let below: Bool
             switch state {
             case 1: below = data.value[data.at(y, c)] < IFAQData.oriented(threshold.value, indicator)
-            case 0: below = indicator.mandatory && y == 0    // no row this year for a mandatory indicator
-            default: below = indicator.mandatory            // not collected or invalidated
+            case 3: below = true                                  // invalidated
+            case 2: below = indicator.mandatory                   // not collected under the obligation
+            case 0: below = indicator.mandatory && y == 0         // no row this year
+            default: below = false                                // not concerned
             }
             guard below else { break }
             count += 1

@@ -2,8 +2,8 @@
 ///
 /// What is official and what is a parameter is said in each rule set's `sources`:
 /// - envelopes, number of comparison groups and their split by field, level/change weights,
-///   the 70 % paid share, the 2021 parts and the instalment counts are the public figures
-///   summarised in DOMAIN.md 3.2 and 3.6 (DGOS campaign notes; décret 2021-1613);
+///   the 70 % paid share, the 2021 parts and the instalment counts are the public figures of
+///   the DGOS campaign notes and décret 2021-1613 (docs/IFAQ.md, "Built-in campaigns");
 /// - the indicator lists, their ranges and the minimum thresholds, the change cap of 2022-2023
 ///   (taken as 2019's), the strict comparison and the penalty rates are **illustrative
 ///   parameters** standing for the campaign's arrêté, which this library does not hold: replace
@@ -25,11 +25,11 @@ extension IFAQRuleSet {
 
     public static let campaign2019 = make(
         campaign: 2019, envelopeEuros: 200_000_000, psychiatry: false, mcoGroups: 9, smrGroups: 3, psyGroups: 0,
-        levelWeight: 6_000, penaltyRate: 0, transitional: nil,
+        levelWeight: 6_000, penaltyRate: nil, transitional: nil,
         sources: [
-            "2019 campaign: 200 M EUR, 12 comparison groups, paid per indicator, 60 % level / 40 % change, level paid strictly above a threshold set so that 70 % of the group is paid, change paid when positive or stable for at most 70 % of the group, VU = group envelope / group activity (DGOS IFAQ 2019 campaign, as summarised in DOMAIN.md 3.2).",
+            "2019 campaign: 200 M EUR, 12 comparison groups, paid per indicator, 60 % level / 40 % change, level paid strictly above a threshold set so that 70 % of the group is paid, change paid when positive or stable for at most 70 % of the group; the group's value unit is calibrated so that its envelope is paid in full (DGOS IFAQ 2019 campaign).",
             "Split of the 12 groups as 9 MCO + 3 SMR: parameter (the arrêté fixes the groups).",
-            "No penalty regime before décret 2021-1613: penalty rate 0.",
+            "No penalty before décret 2021-1613: \"penalty\": null.",
         ] + illustrativeNote)
 
     public static let campaign2021 = make(
@@ -37,7 +37,7 @@ extension IFAQRuleSet {
         levelWeight: 6_000, penaltyRate: 5,
         transitional: Transitional(priorDotationCents: 20_000_000_000, activityCents: 10_000_000_000, resultsCents: 15_000_000_000),
         sources: [
-            "2021 transitional campaign (décret 2021-1613 art. 6): 450 M EUR = 200 M pro rata of each hospital's 2019 IFAQ dotation + 100 M pro rata of activity over the two previous years + 150 M on 2021 results; set by 31 December 2021; paid in two instalments (DOMAIN.md 3.2, 3.6).",
+            "2021 transitional campaign (décret 2021-1613 art. 6): 450 M EUR = 200 M pro rata of each hospital's 2019 IFAQ dotation + 100 M pro rata of activity over the two previous years + 150 M on the results collected for 2021 (art. 6 I 1°: results year 2021); set by 31 December 2021; paid in two instalments (art. 6 I and II).",
             "Scoring of the results part: the 2019 rule (60/40, 70 % paid share): parameter.",
         ] + illustrativeNote)
 
@@ -45,7 +45,7 @@ extension IFAQRuleSet {
         campaign: 2022, envelopeEuros: 700_000_000, psychiatry: true, mcoGroups: 8, smrGroups: 4, psyGroups: 5,
         levelWeight: 5_000, penaltyRate: 5, transitional: nil,
         sources: [
-            "2022 campaign: 700 M EUR, psychiatry joins, 17 comparison groups, 50 % level / 50 % change (DOMAIN.md 3.2).",
+            "2022 campaign: 700 M EUR, psychiatry joins, 17 comparison groups, 50 % level / 50 % change (DGOS IFAQ 2022 campaign); the envelope is paid in full (calibrated value unit).",
             "Split of the 17 groups as 8 MCO + 5 PSY + 4 SMR: taken from the 2023 campaign, parameter.",
         ] + illustrativeNote)
 
@@ -53,16 +53,16 @@ extension IFAQRuleSet {
         campaign: 2023, envelopeEuros: 700_000_000, psychiatry: true, mcoGroups: 8, smrGroups: 4, psyGroups: 5,
         levelWeight: 5_000, penaltyRate: 5, transitional: nil,
         sources: [
-            "2023 campaign: 700 M EUR split across MCO / PSY / SMR pro rata of their weight, then across 8 MCO, 5 PSY and 4 SMR groups pro rata of activity; amount = activity x VU(group) x sum of scores of paid indicators / number of indicators the hospital must collect (DOMAIN.md 3.2).",
+            "2023 campaign: 700 M EUR split across MCO / PSY / SMR pro rata of their weight, then across 8 MCO, 5 PSY and 4 SMR groups pro rata of activity; amount = activity x VU(group) x sum of scores of paid indicators / number of indicators the hospital must collect; the 700 M EUR \"est versée totalement à partir des résultats des indicateurs\" (public summaries of the 2023 arrêté): VU(group) is calibrated so that the group's envelope is paid in full.",
         ] + illustrativeNote)
 
     private static let illustrativeNote = [
-        "Illustrative parameters, not official figures: the indicator list, ranges, definition versions and first national collections; minimum thresholds (QLS 40 and ICSHA 45, results of 2020 to 2024); the change cap (70 %) and strict comparison after 2019; the penalty rate (5 bp of the base per indicator, capped at 25 bp). Replace them with the campaign's arrêté through a JSON rule set.",
+        "Illustrative parameters, not official figures: the indicator list, ranges, definition versions and first national collections; minimum thresholds (QLS 40 and ICSHA 45 for the results of 2020 to 2022, renewed at the same values for 2023 to 2025); the change cap (70 %) and strict comparison after 2019; the penalty rate (5 bp of the base per indicator, capped at 25 bp). Replace them with the campaign's arrêté through a JSON rule set.",
         "Procedure: dotation set by 30 April of N from the results of N-1, twelve monthly instalments, ten for army hospitals (R162-36-4, R174-45, R174-46, décret 2021-1613).",
     ]
 
     private static func make(campaign: Int, envelopeEuros: Int64, psychiatry: Bool, mcoGroups: Int, smrGroups: Int,
-                             psyGroups: Int, levelWeight: Int, penaltyRate: Int, transitional: Transitional?,
+                             psyGroups: Int, levelWeight: Int, penaltyRate: Int?, transitional: Transitional?,
                              sources: [String]) -> IFAQRuleSet {
         var fields = [Field(id: "MCO", base: .activity, shareBasisPoints: nil), Field(id: "SMR", base: .activity, shareBasisPoints: nil)]
         if psychiatry { fields.append(Field(id: "PSY", base: .receipts, shareBasisPoints: nil)) }
@@ -74,7 +74,8 @@ extension IFAQRuleSet {
                      mandatory: Bool = true, first: Int? = 2017, threshold: Double? = nil) -> Indicator {
             Indicator(id: id, name: name, category: category, direction: .higher, fields: fields, mandatory: mandatory,
                       definitionVersion: 1, firstNationalCollection: first, minimum: 0, maximum: 100,
-                      minimumThreshold: threshold.map { MinimumThreshold(value: $0, fromYear: 2020, untilYear: 2024) })
+                      minimumThresholds: threshold.map { [MinimumThreshold(value: $0, fromYear: 2020, untilYear: 2022),
+                                                          MinimumThreshold(value: $0, fromYear: 2023, untilYear: 2025)] } ?? [])
         }
         var indicators = [
             percent("ESATIS48", "e-Satis: satisfaction of patients hospitalised more than 48 h", .patientExperience, ["MCO"]),
@@ -92,14 +93,13 @@ extension IFAQRuleSet {
         }
         let deadline = campaign == 2021 ? CalendarDate(unchecked: 2021, 12, 31) : CalendarDate(unchecked: campaign, 4, 30)
         return IFAQRuleSet(
-            format: formatTag, campaign: campaign, name: "IFAQ \(campaign)\(transitional == nil ? "" : " (transitional)")",
+            format: formatTag, campaign: campaign, resultsYear: transitional == nil ? campaign - 1 : campaign, name: "IFAQ \(campaign)\(transitional == nil ? "" : " (transitional)")",
             version: "\(campaign).1", sources: sources, envelopeCents: envelopeEuros * 100,
             fields: fields, groups: groups, indicators: indicators,
             scoring: Scoring(levelWeightBasisPoints: levelWeight, changeWeightBasisPoints: 10_000 - levelWeight,
                              paidShareBasisPoints: 7_000, comparison: .strict, changeRule: .positiveOrStable,
                              changeCapBasisPoints: 7_000),
-            redistributeUnspent: false,
-            penalty: Penalty(consecutiveYears: 3, basisPointsOfBasePerIndicator: penaltyRate, capBasisPoints: penaltyRate * 5),
+            penalty: penaltyRate.map { Penalty(consecutiveYears: 3, basisPointsOfBasePerIndicator: $0, capBasisPoints: $0 * 5) },
             payment: Payment(instalments: campaign == 2021 ? 2 : 12, armyInstalments: campaign == 2021 ? 2 : 10,
                              dotationDeadline: deadline),
             transitional: transitional)

@@ -3,7 +3,7 @@
 /// `hospitals.csv`: `id, field, group, base` (euros, `1234567.89` or `1 234 567,89`)
 /// `[, army (1/0), dotation2019, previous_base]`.
 /// `results.csv`: `hospital, indicator, year, status` (`collected`, `not-collected`,
-/// `invalidated`) `, value [, definition_version]`.
+/// `invalidated`, `not-concerned`) `, value [, definition_version]`.
 /// Errors name the file's line and column; every row is checked and all errors are returned.
 public enum IFAQCSV {
     /// - Throws: ``CSVError`` for a malformed document or a missing column; the row errors
@@ -61,10 +61,11 @@ public enum IFAQCSV {
                 guard let state = IFAQInput.Result.Status(rawValue: row.fields[status].lowercased()) else {
                     throw fail(status, "'\(row.fields[status])' is not collected, not-collected or invalidated")
                 }
-                var number: Double?
+                var number: IndicatorValue?
                 if let value, !row.fields[value].isEmpty {
-                    let text = row.fields[value].replacingComma
-                    guard let parsed = Double(text), parsed.isFinite else { throw fail(value, "'\(row.fields[value])' is not a number") }
+                    guard let parsed = IndicatorValue.parse(Substring(row.fields[value])) else {
+                        throw fail(value, "'\(row.fields[value])' is not a number within ±10^12")
+                    }
                     number = parsed
                 }
                 var definition: Int?

@@ -48,7 +48,8 @@ struct IFAQData {
     let indicatorCount: Int
     /// The years kept, most recent first: resultsYear, resultsYear-1, ...
     let years: [Int]
-    /// Per year: status (0 missing, 1 collected, 2 not collected, 3 invalidated), oriented value
+    /// Per year: status (0 missing, 1 collected, 2 not collected, 3 invalidated, 4 not
+    /// concerned), oriented value
     /// (thousandths, negated for lower-is-better), definition version.
     /// Flattened: index `year × cells + cell` (see ``at(_:_:)``).
     var status: [UInt8]
@@ -59,18 +60,31 @@ struct IFAQData {
     /// Whether indicator i applies to hospital h's field.
     let applies: [Bool]
     let waivers: Set<String>
+    /// Retained penalties decided after observations, by hospital index.
+    let decisions: [Int: Int64]
+    /// The day the dotations were notified, when the input gives it.
+    let dotationNotified: CalendarDate?
     /// Per indicator: whether it is mandatory.
     let mandatory: [Bool]
+    /// Results-year rows missing for an indicator the hospital must collect (taken as not
+    /// collected under the obligation), counted for the warning.
+    let missingRequired: Int
 
     @inline(__always) func cell(_ hospital: Int, _ indicator: Int) -> Int { hospital * indicatorCount + indicator }
 
     /// The flat index of `cell` in year offset `year` (0 = the results year).
     @inline(__always) func at(_ year: Int, _ cell: Int) -> Int { year * cells + cell }
 
-    /// A value in thousandths, oriented so that greater is better.
+    /// A rule-set figure (threshold, bound) in thousandths, oriented so that greater is better:
+    /// read from its decimal text and rounded half up, like the results.
     static func oriented(_ value: Double, _ indicator: IFAQRuleSet.Indicator) -> Int64 {
-        let milli = Int64((value * 1000).rounded())   // |value| ≤ 1e12 checked: fits
+        let milli = thousandths(value)
         return indicator.direction == .higher ? milli : -milli
+    }
+
+    /// A validated rule-set figure (|value| ≤ 10^12) in thousandths.
+    static func thousandths(_ value: Double) -> Int64 {
+        (try? IndicatorValue(value))?.thousandths ?? (value < 0 ? -IndicatorValue.limit * 1000 : IndicatorValue.limit * 1000)
     }
 
     /// Back to the indicator's unit.
@@ -110,6 +124,15 @@ struct IFAQData {
             if let previous = hospital.previousBaseCents, !(0...10_000_000_000_000).contains(previous) {
                 throw fail("\(at).previousBaseCents: must be within 0...10^13")
             }
+            if rules.transitional != nil {
+                // Art. 6 I 2° and 3°: both parts need the figure; a missing one is not a zero.
+                guard hospital.previousBaseCents != nil else {
+                    throw fail("\(at).previousBaseCents: required by the transitional formula (art. 6 I 3°: \"un prorata de l'activité de l'établissement concerné pour les deux années précédentes\")")
+                }
+                guard hospital.dotation2019Cents != nil else {
+                    throw fail("\(at).dotation2019Cents: required by the transitional formula (art. 6 I 2°); write 0 for a hospital without a 2019 dotation")
+                }
+            }
             fields.append(field)
             groups.append(group)
         }
@@ -117,7 +140,7 @@ struct IFAQData {
         hospitalGroup = groups
         indicatorCount = rules.indicators.count
         mandatory = rules.indicators.map(\.mandatory)
-        let history = max(rules.penalty.consecutiveYears, 2)
+        let history = max(rules.penalty?.consecutiveYears ?? 3, 2)
         years = (0..<history).map { rules.resultsYear - $0 }
         let cells = hospitals.count * indicatorCount
         self.cells = cells
@@ -136,8 +159,8 @@ struct IFAQData {
         let indicatorIds = rules.indicators.map(\.id)
         var lastIndicator = 0
         // Per-indicator facts as plain arrays: the loop below must not copy Indicator values.
-        let minimums = rules.indicators.map(\.minimum)
-        let maximums = rules.indicators.map(\.maximum)
+        let minimums = rules.indicators.map { IFAQData.thousandths($0.minimum) }
+        let maximums = rules.indicators.map { IFAQData.thousandths($0.maximum) }
         let versions = rules.indicators.map(\.definitionVersion)
         let higherIsBetter = rules.indicators.map { $0.direction == .higher }
         for (index, row) in input.results.enumerated() {
@@ -172,30 +195,75 @@ struct IFAQData {
             guard status[c] == 0 else { throw fail("\(at): duplicated row") }
             let rowVersion = row.definitionVersion ?? versions[i]
             guard rowVersion >= 1, rowVersion <= Int(Int32.max) else { throw fail("\(at).definitionVersion: must be >= 1") }
+            // The campaign scores the definition the rule set holds: a results-year row under
+            // another one cannot be compared with its group. Earlier years under another
+            // definition are kept: they stop the count of years below (R162-36-3 III 1°) and
+            // give no change score.
+            guard y > 0 || rowVersion == versions[i] else {
+                throw fail("\(at).definitionVersion: \(rowVersion), but campaign \(rules.campaign) scores definition \(versions[i]) of \(row.indicator) (the rule set's); results of the results year must be under it")
+            }
             version[c] = Int32(rowVersion)
+            if row.status != .collected, row.value != nil {
+                throw fail("\(at).value: a \(row.status.rawValue) result has no value")
+            }
             switch row.status {
             case .collected:
                 guard let v = row.value else { throw fail("\(at).value: missing for a collected result") }
-                guard v.isFinite, v >= minimums[i], v <= maximums[i] else {
-                    throw fail("\(at).value: \(v) is outside \(minimums[i])...\(maximums[i])")
+                guard v.thousandths >= minimums[i], v.thousandths <= maximums[i] else {
+                    throw fail("\(at).value: \(v) is outside \(rules.indicators[i].minimum)...\(rules.indicators[i].maximum)")
                 }
                 status[c] = 1
-                let milli = Int64((v * 1000).rounded())     // |v| ≤ 1e12 (validated range): fits
-                value[c] = higherIsBetter[i] ? milli : -milli
+                value[c] = higherIsBetter[i] ? v.thousandths : -v.thousandths
             case .notCollected:
                 status[c] = 2
             case .invalidated:
                 status[c] = 3
+            case .notConcerned:
+                status[c] = 4
             }
         }
-        let known = Set(hospitals.map(\.id))
-        for id in input.waivers ?? [] where !known.contains(id) { throw fail("waivers: unknown hospital \"\(id)\"") }
+        for (index, id) in (input.waivers ?? []).enumerated() {
+            guard let h = hospitalIndex[id] else { throw fail("waivers[\(index)]: unknown hospital \"\(id)\"") }
+            guard !(hospitals[h].army ?? false) else {
+                throw fail("waivers[\(index)]: \(id) is an army hospital: its penalty is pronounced by the ministers (R174-45 II 3°), the ARS director general cannot waive it")
+            }
+        }
         waivers = Set(input.waivers ?? [])
+        var decisions: [Int: Int64] = [:]
+        for (index, decision) in (input.penaltyDecisions ?? []).enumerated() {
+            let at = "penaltyDecisions[\(index)] (\(decision.hospital))"
+            guard let h = hospitalIndex[decision.hospital] else { throw fail("\(at).hospital: unknown hospital") }
+            guard decision.retainedCents >= 0 else { throw fail("\(at).retainedCents: must be >= 0, got \(decision.retainedCents)") }
+            guard decisions.updateValue(decision.retainedCents, forKey: h) == nil else { throw fail("\(at): a second decision for this hospital") }
+        }
+        self.decisions = decisions
+        for (index, hospital) in hospitals.enumerated() {
+            for date in [hospital.dotationNotified, input.dotationNotified].compactMap({ $0 })
+                where date.year < rules.campaign || date.year > rules.campaign + 1 {
+                throw fail("\(hospital.dotationNotified == date ? "hospitals[\(index)] (\(hospital.id))." : "")dotationNotified: \(date) is not in campaign \(rules.campaign) or the year after")
+            }
+        }
+        dotationNotified = input.dotationNotified
+        var missing = 0
+        for h in hospitals.indices {
+            for i in 0..<indicatorCount where applies[h * indicatorCount + i] && mandatory[i] && status[h * indicatorCount + i] == 0 {
+                missing += 1
+            }
+        }
+        missingRequired = missing
     }
 
-    /// Whether hospital h must (or did) collect indicator i this year: it counts in the divisor.
+    /// Whether hospital h counts indicator i in its divisor this year: it applies to its field
+    /// and the hospital is concerned, and the indicator is mandatory, or optional and collected,
+    /// or invalidated (an invalidated result must not leave a hospital better off than an
+    /// honest result that scores nothing).
     @inline(__always) func required(_ h: Int, _ i: Int) -> Bool {
         let c = cell(h, i)
-        return applies[c] && (mandatory[i] || status[c] == 1)
+        guard applies[c] else { return false }
+        switch status[c] {
+        case 4: return false
+        case 1, 3: return true
+        default: return mandatory[i]
+        }
     }
 }

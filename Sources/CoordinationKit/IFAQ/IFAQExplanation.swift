@@ -1,82 +1,166 @@
 /// The readable reasoning of one hospital's amount: one line per step, with the figures a
-/// hospital needs to redo the computation by hand.
+/// hospital needs to redo the computation by hand, and for every part not paid the threshold,
+/// the hospital's value or change, its rank and the cap that decided it.
 enum IFAQExplanation {
     static func lines(_ hospital: IFAQResult.Hospital, group: IFAQResult.Group, rules: IFAQRuleSet) -> [String] {
-        func euros(_ cents: Int64) -> String { Money(cents: cents).formatted(.french) }
         var lines: [String] = []
+        let baseKind = rules.fields.first { $0.id == hospital.field }?.base == .receipts ? "health-insurance receipts" : "activity"
         lines.append("Hospital \(hospital.id), field \(hospital.field), comparison group \(group.id); base "
-                     + "\(euros(hospital.baseCents)) (\(rules.fields.first { $0.id == hospital.field }?.base.rawValue ?? "activity") of \(rules.resultsYear)).")
-        lines.append("Group \(group.id): envelope \(euros(group.envelopeCents)) over a total base of \(euros(group.baseCents)) "
-                     + "(\(group.hospitals) hospitals); value per euro VU = \(group.envelopeCents) / \(group.baseCents).")
+                     + "\(euros(hospital.baseCents)) (\(baseKind) of \(rules.campaign - 1), R162-36-2 4°).")
+        if rules.envelopeSplit != .byIndicator {
+            var text = "Group \(group.id): envelope \(euros(group.envelopeCents)), \(group.hospitals) hospital(s), total base \(euros(group.baseCents))"
+            if let vu = group.valueUnit {
+                text += "; value unit VU = envelope / Σ(base x score / (10000 x required)) = \(decimal(vu, 9)) EUR per EUR of base "
+                    + "at a full score, calibrated so that the envelope is paid in full."
+            } else {
+                text += "; \(group.unspentReason ?? "nobody scored"): the envelope is unspent."
+            }
+            lines.append(text)
+        }
         for indicator in hospital.indicators {
-            let thresholds = group.indicators.first { $0.indicator == indicator.indicator }
-            var text = "\(indicator.indicator): \(indicator.status)"
-            if let value = indicator.value { text += " \(value)" }
-            if let gridClass = indicator.gridClass {
-                text += "; result class \(gridClass + 1)"
-                if let previous = indicator.previousValue { text += ", previous \(previous)" } else { text += ", no comparable previous result (stable column)" }
-                text += " -> \(indicator.scoreBasisPoints) grid point(s)"
-            } else if indicator.status == "collected", let thresholds {
-                let comparison = rules.scoring.comparison == .strict ? "strictly better than" : "at least"
-                if let threshold = thresholds.levelThreshold {
-                    text += "; level \(indicator.levelPaid ? "paid" : "not paid") (threshold \(threshold), \(comparison), "
-                        + "rank k = \(thresholds.rank) of \(thresholds.candidates))"
-                } else {
-                    text += "; level paid (every one of the \(thresholds.candidates) results is paid)"
-                }
-                if let previous = indicator.previousValue {
-                    text += "; change from \(previous): \(indicator.changePaid ? "paid" : "not paid")"
-                } else {
-                    text += "; no comparable previous result: no change score"
-                }
-            } else if !indicator.required {
-                text += " (optional and not collected: not counted)"
-            } else if indicator.status != "collected" {
-                text += ": earns nothing (R162-36)"
-            }
-            if indicator.gridClass == nil { text += "; score \(indicator.scoreBasisPoints) bp" }
-            if let minimum = indicator.minimumThreshold {
-                text += "; minimum threshold \(minimum): \(indicator.belowMinimum ? "not met" : "met")"
-                if indicator.consecutiveYearsBelow > 0 { text += " (\(indicator.consecutiveYearsBelow) consecutive year(s) below)" }
-            }
-            lines.append(text + ".")
+            lines.append(indicatorLine(indicator, group.indicators.first { $0.indicator == indicator.indicator }, rules: rules))
         }
         if rules.envelopeSplit == .byIndicator {
             lines.append("Each indicator's envelope is split among hospitals pro rata of base x grid points (largest remainder); "
                          + "the sum of this hospital's shares: \(hospital.earnedCents) cents = \(euros(hospital.earnedCents)).")
         } else {
-        lines.append("Score \(hospital.scoreBasisPoints) bp over \(hospital.requiredIndicators) required indicator(s) "
-                     + "(level weight \(rules.scoring.levelWeightBasisPoints) bp, change weight \(rules.scoring.changeWeightBasisPoints) bp).")
-        lines.append("Earned = floor(\(group.envelopeCents) x \(hospital.baseCents) x \(hospital.scoreBasisPoints) / "
-                     + "(\(group.baseCents) x 10000 x \(hospital.requiredIndicators))) = \(hospital.earnedCents) cents = \(euros(hospital.earnedCents)).")
-        }
-        if hospital.redistributedCents > 0 {
-            lines.append("Redistribution of the group's unspent \(euros(group.redistributedCents)) pro rata of earned amounts "
-                         + "(largest remainder): + \(euros(hospital.redistributedCents)).")
+            lines.append("Score \(hospital.scoreBasisPoints) bp over \(hospital.requiredIndicators) required indicator(s) "
+                         + "(level weight \(rules.scoring.levelWeightBasisPoints) bp, change weight \(rules.scoring.changeWeightBasisPoints) bp).")
+            lines.append(amountLine(hospital, group))
         }
         if let prior = hospital.priorDotationPartCents, let activity = hospital.activityPartCents {
-            lines.append("2021 transitional parts (art. 6): on the 2019 dotation \(euros(prior)); on two years of activity \(euros(activity)).")
+            lines.append("2021 transitional parts (décret 2021-1613 art. 6 I 2° and 3°): on the 2019 dotation \(euros(prior)); "
+                         + "on two years of activity \(euros(activity)).")
         }
-        lines.append("Dotation \(euros(hospital.dotationCents)), set by \(hospital.decidedBy), paid in \(hospital.instalments.count) "
-                     + "instalments: " + hospital.instalments.map { "\($0.date) \(euros($0.cents))" }.joined(separator: ", ") + ".")
-        switch hospital.penalty.status {
-        case "incurred", "waived":
-            var text = "Penalty path: \(hospital.penalty.indicators.joined(separator: ", ")) below the minimum threshold "
-                + "\(rules.penalty.consecutiveYears) consecutive years; penalty incurred min(\(hospital.baseCents) x "
-                + "\(rules.penalty.basisPointsOfBasePerIndicator) bp x \(hospital.penalty.indicators.count), \(hospital.baseCents) x "
-                + "\(rules.penalty.capBasisPoints) bp) = \(euros(hospital.penalty.incurredCents))"
-            text += hospital.penalty.status == "waived" ? "; not applied by decision of the ARS director general." : "."
-            if let deadlines = hospital.penalty.deadlines {
-                text += " Notification by \(deadlines.notificationBy), "
-                    + (hospital.army ? "the defence minister's observations by " : "observations by ")
-                    + "\(deadlines.observationsBy), "
-                    + "decision by \(deadlines.decisionBy), payment by \(deadlines.paymentBy)."
-            }
-            lines.append(text)
-        default:
-            break
+        var dotation = "Dotation \(euros(hospital.dotationCents)), set by \(hospital.decidedBy), "
+        if hospital.army {
+            dotation += "as part of the service de santé des armées' dotation (its ten allocations are the service's, R174-46); this hospital's share in \(hospital.instalments.count) parts: "
+        } else {
+            dotation += "paid in \(hospital.instalments.count) instalments: "
         }
+        lines.append(dotation + hospital.instalments.map { "\($0.date) \(euros($0.cents))" }.joined(separator: ", ") + ".")
+        if let line = penaltyLine(hospital, rules: rules) { lines.append(line) }
         return lines
+    }
+
+    static func euros(_ cents: Int64) -> String { Money(cents: cents).formatted(.french) }
+
+    /// `value` with at most `digits` decimals, trailing zeros dropped.
+    static func decimal(_ value: Double, _ digits: Int) -> String {
+        var scaled = (value * pow10(digits)).rounded()
+        var text = String(Int64(clamping: Int64(exactly: scaled) ?? 0))
+        if scaled < 0 { scaled = -scaled }
+        let negative = text.hasPrefix("-")
+        if negative { text.removeFirst() }
+        while text.count <= digits { text = "0" + text }
+        var whole = String(text.dropLast(digits)), fraction = String(text.suffix(digits))
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        if whole.isEmpty { whole = "0" }
+        return (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    private static func pow10(_ n: Int) -> Double { (0..<max(n, 0)).reduce(1.0) { value, _ in value * 10 } }
+
+    /// A change, signed: `+3`, `-0.5`, `0`.
+    static func signed(_ value: Double) -> String { value > 0 ? "+\(decimal(value, 3))" : decimal(value, 3) }
+
+    private static func indicatorLine(_ indicator: IFAQResult.IndicatorResult, _ thresholds: IFAQResult.IndicatorThresholds?,
+                                      rules: IFAQRuleSet) -> String {
+        var text = "\(indicator.indicator): \(indicator.status)"
+        if let value = indicator.value { text += " \(decimal(value, 3))" }
+        if let gridClass = indicator.gridClass {
+            text += "; result class \(gridClass + 1)"
+            if let previous = indicator.previousValue { text += ", previous \(decimal(previous, 3))" } else { text += ", no comparable previous result (stable column)" }
+            text += " -> \(indicator.scoreBasisPoints) grid point(s)"
+        } else if indicator.status == "collected", let thresholds {
+            text += "; " + levelText(indicator, thresholds, rules) + "; " + changeText(indicator, thresholds, rules)
+        } else if indicator.status == "not-concerned" {
+            text += ": no obligation to collect; not counted"
+        } else if !indicator.required {
+            text += " (optional and not collected: not counted)"
+        } else if indicator.status == "invalidated" {
+            text += ": invalidated by the control: earns nothing, stays in the divisor (R162-36)"
+        } else {
+            text += ": not collected under the obligation: earns nothing (R162-36)"
+        }
+        if indicator.gridClass == nil { text += "; score \(indicator.scoreBasisPoints) bp" }
+        if let minimum = indicator.minimumThreshold {
+            text += "; minimum threshold \(decimal(minimum, 3)): \(indicator.belowMinimum ? "not met" : "met")"
+            if indicator.consecutiveYearsBelow > 0 { text += " (\(indicator.consecutiveYearsBelow) consecutive year(s) below)" }
+        }
+        return text + "."
+    }
+
+    private static func levelText(_ indicator: IFAQResult.IndicatorResult, _ t: IFAQResult.IndicatorThresholds,
+                                  _ rules: IFAQRuleSet) -> String {
+        let rank = indicator.rank.map { "rank \($0) of \(t.candidates)" } ?? "\(t.candidates) results"
+        let k = "k = ceil(\(t.candidates) x \(rules.scoring.paidShareBasisPoints) bp) = \(t.rank)"
+        guard let threshold = t.levelThreshold else {
+            return "level paid (\(rank); \(k): every result is paid)"
+        }
+        let rule = rules.scoring.comparison == .strict
+            ? "strictly better than the threshold \(decimal(threshold, 3)), the (k+1)-th best value"
+            : "at least as good as the threshold \(decimal(threshold, 3)), the k-th best value"
+        return indicator.levelPaid ? "level paid (\(rank); \(rule); \(k))"
+                                   : "level not paid: \(rank), not \(rule); \(k)"
+    }
+
+    private static func changeText(_ indicator: IFAQResult.IndicatorResult, _ t: IFAQResult.IndicatorThresholds,
+                                   _ rules: IFAQRuleSet) -> String {
+        guard let change = indicator.change, let previous = indicator.previousValue else {
+            return "no comparable previous result: no change score"
+        }
+        let what = "change \(signed(change)) from \(decimal(previous, 3))"
+        if indicator.changePaid { return "\(what): paid" }
+        let positiveOnly = rules.scoring.changeRule == .positive
+        if positiveOnly ? change <= 0 : change < 0 {
+            return "\(what): not paid (a change must be \(positiveOnly ? "positive" : "positive or stable"))"
+        }
+        let cap = "cap n = floor(\(t.changeCandidates) x \(rules.scoring.changeCapBasisPoints) bp) = \(t.changeCap)"
+        if t.changeCap == 0 { return "\(what): not paid (\(cap): nobody is paid on change)" }
+        let cut = t.changeThreshold.map { "strictly better than \(signed($0)), the (n+1)-th best change" } ?? "within the cap"
+        return "\(what): not paid (\(t.changeEligible) hospitals' changes qualify, \(cap); only changes \(cut) are paid)"
+    }
+
+    private static func amountLine(_ hospital: IFAQResult.Hospital, _ group: IFAQResult.Group) -> String {
+        guard hospital.scoreBasisPoints > 0, group.valueUnit != nil else {
+            return "Amount on results: 0 (score 0)."
+        }
+        var text = "Amount on results = envelope x weight / W: weight = base x score x (D / required) = \(hospital.baseCents) x "
+            + "\(hospital.scoreBasisPoints) x (\(group.weightScale) / \(hospital.requiredIndicators)) = \(hospital.weight); "
+            + "W = \(group.totalWeight) (the group's weights); floor(\(group.envelopeCents) x \(hospital.weight) / \(group.totalWeight)) "
+        text += hospital.leftoverCent ? "+ 1 leftover cent (largest remainder) = " : "= "
+        text += "\(hospital.earnedCents) cents = \(euros(hospital.earnedCents))"
+        if let vu = group.valueUnit {
+            let check = Double(hospital.baseCents) / 100 * vu * Double(hospital.scoreBasisPoints) / (10_000 * Double(hospital.requiredIndicators))
+            text += " (check: base x VU x score / (10000 x required) = \(decimal(check, 2)) EUR)"
+        }
+        return text + "."
+    }
+
+    private static func penaltyLine(_ hospital: IFAQResult.Hospital, rules: IFAQRuleSet) -> String? {
+        let penalty = hospital.penalty
+        guard penalty.status != "none", let parameters = rules.penalty else { return nil }
+        let counts = hospital.indicators.filter { penalty.indicators.contains($0.indicator) }
+            .map { "\($0.indicator) (\($0.consecutiveYearsBelow) consecutive years below)" }.joined(separator: ", ")
+        var text = "Penalty path: \(counts); penalty incurred = min(\(hospital.baseCents) x \(parameters.basisPointsOfBasePerIndicator) bp x "
+            + "\(penalty.indicators.count), \(hospital.baseCents) x \(parameters.capBasisPoints) bp) = \(euros(penalty.incurredCents))"
+        switch penalty.status {
+        case "waived": text += "; not applied by decision of the ARS director general (R162-36-3 II): nothing to pay."
+        case "retained": text += "; retained after observations: \(euros(penalty.retainedCents))."
+        default: text += "; the amount retained is decided after the observations (at most the amount incurred)."
+        }
+        if let deadlines = penalty.deadlines {
+            text += " From the dotation's notification \(deadlines.from.map { "\($0)" } ?? "")"
+                + (deadlines.latestPossible == true ? " (not given: the deadline of R162-36-4, so these are the latest possible dates)" : "")
+                + ": notification of the penalty incurred by \(deadlines.notificationBy), observations by \(deadlines.observationsBy), "
+                + "decision by \(deadlines.decisionBy)"
+                + (deadlines.paymentBy.map { ", payment by \($0)" } ?? "") + "."
+        } else if hospital.army {
+            text += " Army hospital (R174-45 II): the defence minister has one month for observations, then the ministers of "
+                + "health and social security pronounce the penalty; no ARS dates apply."
+        }
+        return text
     }
 }
 

@@ -11,6 +11,8 @@ struct IFAQGridScores {
     var points: [Int]
     /// Envelopes of indicators where no hospital earned a point.
     var unspent: Int64
+    /// Those indicators.
+    var unspentIndicators: [String] = []
 
     init(data: IFAQData, byId: [Int]) throws(IFAQError) {
         let rules = data.rules
@@ -44,6 +46,7 @@ struct IFAQGridScores {
             }
             guard weights.contains(where: { $0 > 0 }) else {
                 unspent += envelope
+                if envelope > 0 { unspentIndicators.append(indicator.id) }
                 continue
             }
             let shares: [Money]

@@ -12,13 +12,36 @@ public struct IFAQInput: Hashable, Sendable, Codable {
     public var hospitals: [Hospital]
     public var results: [Result]
     /// Hospitals for which the ARS director general decided not to apply the penalty, for
-    /// particular circumstances (R162-36-3).
+    /// particular circumstances (R162-36-3 II: "décider de ne pas appliquer la pénalité
+    /// retenue"). Not for army hospitals, whose penalty the ministers pronounce (R174-45 II).
     public var waivers: [String]?
+    /// The penalty retained after the hospital's observations (R162-36-3 II: "le montant retenu
+    /// de la pénalité"), per hospital: any amount from 0 to the one incurred.
+    public var penaltyDecisions: [PenaltyDecision]?
+    /// The day the dotations were notified, when known: the penalty procedure's dates run from
+    /// it. Without it (and without a hospital's own date) they run from the latest possible
+    /// day, the rule set's dotation deadline (30 April, R162-36-4), and say so.
+    public var dotationNotified: CalendarDate?
 
-    public init(hospitals: [Hospital], results: [Result], waivers: [String]? = nil) {
+    public init(hospitals: [Hospital], results: [Result], waivers: [String]? = nil,
+                penaltyDecisions: [PenaltyDecision]? = nil, dotationNotified: CalendarDate? = nil) {
         self.hospitals = hospitals
         self.results = results
         self.waivers = waivers
+        self.penaltyDecisions = penaltyDecisions
+        self.dotationNotified = dotationNotified
+    }
+
+    /// The ARS director general's reasoned decision on a penalty incurred (R162-36-3 II).
+    public struct PenaltyDecision: Hashable, Sendable, Codable {
+        public var hospital: String
+        /// The penalty retained, cents: 0 up to the amount incurred.
+        public var retainedCents: Int64
+
+        public init(hospital: String, retainedCents: Int64) {
+            self.hospital = hospital
+            self.retainedCents = retainedCents
+        }
     }
 
     /// A hospital (établissement de santé), identified by its FINESS number or any unique id.
@@ -31,13 +54,18 @@ public struct IFAQInput: Hashable, Sendable, Codable {
         public var baseCents: Int64
         /// A hospital of the service de santé des armées (R174-45, R174-46).
         public var army: Bool?
-        /// 2021 only: the hospital's 2019 IFAQ dotation, cents.
+        /// 2021 only, then required: the hospital's 2019 IFAQ dotation, cents (0 when it had
+        /// none).
         public var dotation2019Cents: Int64?
-        /// 2021 only: the base of the year before the previous one, for the two-year prorata.
+        /// 2021 only, then required: the base of the year before the previous one, for the
+        /// two-year prorata (art. 6 I 3°).
         public var previousBaseCents: Int64?
+        /// The day this hospital's dotation was notified, when known (overrides the input's).
+        public var dotationNotified: CalendarDate?
 
         public init(id: String, field: String, group: String, baseCents: Int64, army: Bool = false,
-                    dotation2019Cents: Int64? = nil, previousBaseCents: Int64? = nil) {
+                    dotation2019Cents: Int64? = nil, previousBaseCents: Int64? = nil, dotationNotified: CalendarDate? = nil) {
+            self.dotationNotified = dotationNotified
             self.id = id
             self.field = field
             self.group = group
@@ -54,12 +82,13 @@ public struct IFAQInput: Hashable, Sendable, Codable {
         public var indicator: String
         public var year: Int
         public var status: Status
-        /// The value, required when collected, in the indicator's unit (read to 0.001).
-        public var value: Double?
+        /// The value, required when collected, in the indicator's unit, exact to 0.001 (read
+        /// from its decimal text, rounded half up).
+        public var value: IndicatorValue?
         /// The indicator's definition version that year; the rule set's when absent.
         public var definitionVersion: Int?
 
-        public init(hospital: String, indicator: String, year: Int, status: Status, value: Double? = nil,
+        public init(hospital: String, indicator: String, year: Int, status: Status, value: IndicatorValue? = nil,
                     definitionVersion: Int? = nil) {
             self.hospital = hospital
             self.indicator = indicator
@@ -71,9 +100,17 @@ public struct IFAQInput: Hashable, Sendable, Codable {
 
         public enum Status: String, Hashable, Sendable, Codable {
             case collected
+            /// Not collected. Under an obligation to collect, it earns nothing and the minimum
+            /// threshold is deemed not met (R162-36).
             case notCollected = "not-collected"
-            /// Collection invalidated by a control (R162-36 as amended).
+            /// Collection invalidated by a control (R162-36 as amended): earns nothing, the
+            /// minimum threshold is deemed not met whatever the obligation, and the indicator
+            /// stays in the hospital's divisor.
             case invalidated
+            /// The hospital has no obligation to collect this indicator this year (below the
+            /// activity threshold of e-Satis, an activity it does not have...): not in its
+            /// divisor, not below any threshold, not on the penalty path.
+            case notConcerned = "not-concerned"
         }
     }
 

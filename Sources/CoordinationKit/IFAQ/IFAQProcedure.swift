@@ -28,14 +28,15 @@ public enum IFAQProcedure {
     /// notification of the penalty incurred within one month after the dotation's notification;
     /// observations within one month of receipt; the reasoned decision within fifteen days;
     /// payment within two months of the fund's notification (taken as the decision date).
-    /// An army hospital follows the same months, the defence minister's observations replacing
-    /// the hospital's (R174-46).
+    /// A month from a day that its target month lacks ends on that month's last day (31 January
+    /// + 1 month = 28 or 29 February).
     public static func penaltyDeadlines(dotationNotified: CalendarDate) -> IFAQResult.PenaltyDeadlines? {
         guard let notification = try? Deadline.months(1).lastDay(fromReceipt: dotationNotified),
               let observations = try? Deadline.months(1).lastDay(fromReceipt: notification),
               let decision = try? Deadline.days(15).lastDay(fromReceipt: observations),
               let payment = try? Deadline.months(2).lastDay(fromReceipt: decision) else { return nil }
-        return IFAQResult.PenaltyDeadlines(notificationBy: notification, observationsBy: observations,
+        return IFAQResult.PenaltyDeadlines(from: dotationNotified, latestPossible: nil,
+                                           notificationBy: notification, observationsBy: observations,
                                            decisionBy: decision, paymentBy: payment)
     }
 }

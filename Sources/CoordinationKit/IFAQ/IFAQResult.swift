@@ -9,11 +9,33 @@ public struct IFAQResult: Hashable, Sendable, Codable {
     public var envelopeCents: Int64
     /// Paid to hospitals (all parts, after redistribution).
     public var distributedCents: Int64
-    /// Not distributed (envelope − distributed): groups where no hospital earned anything, or
-    /// `redistributeUnspent` off.
+    /// Not distributed (envelope − distributed): only where nobody could be paid (a group or
+    /// field without hospitals, a group where no hospital scored, a 2026-style indicator where
+    /// nobody earned a point, a 2021 part with no weight). Each case is in ``unspentReasons``.
     public var unspentCents: Int64
+    /// Why any money is unspent, one line per case; empty when the envelope is paid in full.
+    public var unspentReasons: [String] = []
+    /// What the reader should know before trusting the figures (rows missing for indicators
+    /// the hospitals must collect...); empty when nothing.
+    public var warnings: [String] = []
     public var groups: [Group]
     public var hospitals: [Hospital]
+    /// The dotation allotted to the service de santé des armées (R174-45 I 1°), the sum of its
+    /// hospitals' amounts, with its ten allocations (R174-46); `nil` without army hospitals.
+    public var armyHealthService: ArmyHealthService?
+
+    /// The army hospitals' dotation as the texts allot it: one amount for the service de santé
+    /// des armées, proposed by the ARS Île-de-France director general and set by the ministers
+    /// of health and social security (R174-45 I 1°), paid in ten allocations by the fund of
+    /// L174-15 (R174-46; two in 2021, art. 6 II).
+    public struct ArmyHealthService: Hashable, Sendable, Codable {
+        /// Its hospitals, in identifier order (their own amounts are detail in ``hospitals``).
+        public var hospitals: [String]
+        public var dotationCents: Int64
+        public var instalments: [Instalment]
+        public var proposedBy: String
+        public var setBy: String
+    }
 
     public struct Group: Hashable, Sendable, Codable {
         public var id: String
@@ -21,12 +43,29 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var hospitals: Int
         /// The group's share of the results envelope.
         public var envelopeCents: Int64
-        /// Σ bases of its hospitals: value per euro of base VU = envelope / base.
+        /// Σ bases of its hospitals.
         public var baseCents: Int64
-        /// Σ amounts before redistribution (each rounded down to the cent).
+        /// Σ of its hospitals' amounts on results: the whole envelope when anyone scored.
         public var earnedCents: Int64
+        /// Always 0 in a by-group campaign (the calibrated VU pays the envelope in full); kept
+        /// for readers of earlier outputs.
         public var redistributedCents: Int64
         public var unspentCents: Int64
+        /// Why the group's envelope is unspent, when it is.
+        public var unspentReason: String?
+        /// The value unit VU: euros paid per euro of base to a hospital whose score is full
+        /// (every indicator it must collect paid on level and change). VU = envelope /
+        /// Σ base × score / (10,000 × required), calibrated so that the envelope is paid in
+        /// full; `nil` when nobody scored. For display: amounts use the exact fraction.
+        public var valueUnit: Double?
+        /// D: the least common multiple of the hospitals' required-indicator counts, so that
+        /// weights are whole numbers.
+        public var weightScale: Int64
+        /// W = Σ of the hospitals' weights (decimal digits: it may exceed 64 bits).
+        public var totalWeight: String
+        /// Cents left after every hospital got ⌊envelope × weight / W⌋, handed out one each by
+        /// largest remainder (ties to the lower hospital id).
+        public var leftoverCents: Int64
         public var indicators: [IndicatorThresholds]
     }
 
@@ -42,7 +81,12 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var levelPaid: Int
         /// Hospitals with a valid result this year and last year under the same definition.
         public var changeCandidates: Int
-        /// The change threshold when the cap binds; `nil` otherwise.
+        /// Candidates whose change qualifies (positive, or positive or stable, per the rule).
+        public var changeEligible: Int
+        /// n = ⌊changeCandidates × cap⌋: at most this many are paid on change.
+        public var changeCap: Int
+        /// The change threshold when the cap binds (the (n+1)-th best change: paid when
+        /// strictly better); `nil` otherwise.
         public var changeThreshold: Double?
         public var changePaid: Int
     }
@@ -57,9 +101,15 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var requiredIndicators: Int
         /// Σ of indicator scores, basis points (10,000 = one indicator fully paid).
         public var scoreBasisPoints: Int
-        /// ⌊envelope(group) × base × score / (Σ base(group) × 10,000 × required)⌋.
+        /// Its weight in the group: base × score × (D / required), D the group's weight scale
+        /// (decimal digits).
+        public var weight: String
+        /// The amount on results: ⌊envelope(group) × weight / W⌋, plus one leftover cent when
+        /// its remainder is among the largest. = base × VU × score / (10,000 × required).
         public var earnedCents: Int64
-        /// Its share of the group's unspent money, pro rata of the earned amounts.
+        /// Whether one of the group's leftover cents went to it.
+        public var leftoverCent: Bool
+        /// 0 in a by-group campaign (see ``Group/redistributedCents``).
         public var redistributedCents: Int64
         /// 2021: the parts on the 2019 dotation and on two years of activity.
         public var priorDotationPartCents: Int64?
@@ -86,10 +136,15 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var indicator: String
         /// Whether it counts in the hospital's divisor: mandatory, or optional and collected.
         public var required: Bool
-        /// `collected`, `not-collected`, `invalidated`, or `missing` (no row).
+        /// `collected`, `not-collected`, `invalidated`, `not-concerned`, or `missing` (no row).
         public var status: String
         public var value: Double?
         public var previousValue: Double?
+        /// Its rank among the group's results this year, 1 = best (ties share a rank).
+        public var rank: Int?
+        /// value − previous value, oriented so that positive is better; `nil` without a
+        /// comparable previous result.
+        public var change: Double?
         public var levelPaid: Bool
         public var changePaid: Bool
         /// Basis points of the level/change weights; in a `by-indicator` campaign, the grid points.
@@ -104,19 +159,32 @@ public struct IFAQResult: Hashable, Sendable, Codable {
     }
 
     public struct PenaltyStatus: Hashable, Sendable, Codable {
-        /// `none`, `incurred` or `waived`.
+        /// `none`; `incurred` (no decision given: the amount retained is at most the one
+        /// incurred); `retained` (the decision after observations, in the input); `waived` (the
+        /// ARS director general decided not to apply it, R162-36-3 II).
         public var status: String
         /// Indicators below their minimum threshold for the required consecutive years.
         public var indicators: [String]
         /// min(base × bp per indicator × count, base × cap) / 10,000, rounded down.
         public var incurredCents: Int64
-        /// What the hospital pays: incurred, or 0 when waived.
+        /// What the hospital pays: the decision's amount; the incurred one until a decision;
+        /// 0 when waived.
         public var retainedCents: Int64
-        /// The procedure's latest dates, assuming each step on its last day.
+        /// Who decides, with the articles: the ARS director general (R162-36-3 II), or for an
+        /// army hospital the ministers after the defence minister's observations (R174-45 II).
+        public var procedure: String = ""
+        /// The procedure's dates, each step assumed on its last day; `nil` for an army hospital
+        /// (the texts date no step of R174-45 II but the defence minister's month, which runs
+        /// from a communication they do not date).
         public var deadlines: PenaltyDeadlines?
     }
 
     public struct PenaltyDeadlines: Hashable, Sendable, Codable {
+        /// The day the dotation was notified, the dates' starting point.
+        public var from: CalendarDate?
+        /// `true` when `from` is the dotation deadline (30 April) because no notification date
+        /// was given: every date is then the latest possible one.
+        public var latestPossible: Bool?
         /// The ARS director general notifies the indicators and penalty incurred: one month
         /// after the dotation's notification.
         public var notificationBy: CalendarDate
@@ -125,7 +193,8 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var observationsBy: CalendarDate
         /// The reasoned decision: fifteen days after the observations period.
         public var decisionBy: CalendarDate
-        /// Payment: two months from the fund's notification (taken as the decision date).
-        public var paymentBy: CalendarDate
+        /// Payment: two months from the fund's notification (taken as the decision date); `nil`
+        /// when the penalty is waived (nothing to pay).
+        public var paymentBy: CalendarDate?
     }
 }

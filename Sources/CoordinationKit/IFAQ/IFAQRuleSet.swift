@@ -7,12 +7,13 @@
 /// weights are basis points (10,000 = 100 %); indicator values are read with a precision of
 /// 0.001 and kept as integer thousandths.
 public struct IFAQRuleSet: Hashable, Sendable, Codable {
-    public init(format: String = IFAQRuleSet.formatTag, campaign: Int, name: String, version: String, sources: [String],
-                envelopeCents: Int64, fields: [Field], groups: [Group], indicators: [Indicator], scoring: Scoring,
-                redistributeUnspent: Bool, penalty: Penalty, payment: Payment, transitional: Transitional?,
+    public init(format: String = IFAQRuleSet.formatTag, campaign: Int, resultsYear: Int? = nil, name: String, version: String,
+                sources: [String], envelopeCents: Int64, fields: [Field], groups: [Group], indicators: [Indicator],
+                scoring: Scoring, penalty: Penalty?, payment: Payment, transitional: Transitional?,
                 envelopeSplit: EnvelopeSplit? = nil) {
         self.format = format
         self.campaign = campaign
+        self.resultsYear = resultsYear ?? campaign - 1
         self.name = name
         self.version = version
         self.sources = sources
@@ -21,7 +22,6 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
         self.groups = groups
         self.indicators = indicators
         self.scoring = scoring
-        self.redistributeUnspent = redistributeUnspent
         self.penalty = penalty
         self.payment = payment
         self.transitional = transitional
@@ -30,8 +30,12 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
 
     /// Format tag of the JSON document.
     public var format: String
-    /// The campaign year N: the dotation of N is set from the results of N-1.
+    /// The campaign year N: the dotation of N (set by 30 April of N, R162-36-4).
     public var campaign: Int
+    /// The year of the results the campaign scores: N-1 (R162-36-4: "pour l'année
+    /// précédente"), except the transitional 2021 campaign, which scores the results
+    /// "recueillis au titre de l'année 2021" (décret 2021-1613, art. 6 I 1°). Either N-1 or N.
+    public var resultsYear: Int
     public var name: String
     public var version: String
     /// Where each figure comes from, and which ones are parameters rather than official figures.
@@ -46,11 +50,8 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
     public var indicators: [Indicator]
     /// How results become scores.
     public var scoring: Scoring
-    /// Whether the money a group does not spend is redistributed within the group, pro rata of
-    /// the amounts already earned. When `false` it is reported as unspent.
-    public var redistributeUnspent: Bool
-    /// The penalty of R162-36-3.
-    public var penalty: Penalty
+    /// The penalty of R162-36-3; `nil` for a campaign without one (before décret 2021-1613).
+    public var penalty: Penalty?
     /// Payment in instalments (R162-36-4, R174-46, art. 6 of the décret).
     public var payment: Payment
     /// The 2021 transitional formula (art. 6 of décret 2021-1613), when it applies.
@@ -114,7 +115,7 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
     public struct Indicator: Hashable, Sendable, Codable {
         public init(id: String, name: String, category: Category, direction: Direction, fields: [String], mandatory: Bool,
                     definitionVersion: Int, firstNationalCollection: Int?, minimum: Double, maximum: Double,
-                    minimumThreshold: IFAQRuleSet.MinimumThreshold?, envelopeCents: Int64? = nil, grid: IFAQRuleSet.Grid? = nil) {
+                    minimumThresholds: [IFAQRuleSet.MinimumThreshold] = [], envelopeCents: Int64? = nil, grid: IFAQRuleSet.Grid? = nil) {
             self.id = id
             self.name = name
             self.category = category
@@ -125,7 +126,7 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
             self.firstNationalCollection = firstNationalCollection
             self.minimum = minimum
             self.maximum = maximum
-            self.minimumThreshold = minimumThreshold
+            self.minimumThresholds = minimumThresholds
             self.envelopeCents = envelopeCents
             self.grid = grid
         }
@@ -149,8 +150,11 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
         /// Valid values, inclusive.
         public var minimum: Double
         public var maximum: Double
-        /// The minimum threshold, if one is set for this indicator.
-        public var minimumThreshold: MinimumThreshold?
+        /// The minimum thresholds set for this indicator over the years, each for at least three
+        /// years (R162-36-3 I), periods not overlapping. Each results year is judged against the
+        /// threshold in force that year; a renewed threshold does not restart the count of
+        /// years below it (only a change of the indicator's definition does, R162-36-3 III 1°).
+        public var minimumThresholds: [MinimumThreshold]
         /// `by-indicator` campaigns: this indicator's envelope, cents.
         public var envelopeCents: Int64?
         /// `by-indicator` campaigns: its class × change grid.
@@ -170,7 +174,8 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
         }
     }
 
-    /// A minimum threshold set for at least three years (R162-36-3).
+    /// A minimum threshold set for at least three years (R162-36-3 I): it applies to the
+    /// results of the years `fromYear...untilYear`.
     public struct MinimumThreshold: Hashable, Sendable, Codable {
         public init(value: Double, fromYear: Int, untilYear: Int) {
             self.value = value
@@ -268,7 +273,4 @@ public struct IFAQRuleSet: Hashable, Sendable, Codable {
         /// Distributed on the campaign's results by the scoring rule (150 M EUR).
         public var resultsCents: Int64
     }
-
-    /// The year of the results the campaign scores: N-1.
-    public var resultsYear: Int { campaign - 1 }
 }

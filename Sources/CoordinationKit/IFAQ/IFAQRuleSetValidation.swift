@@ -25,20 +25,35 @@ public enum IFAQError: Error, Hashable, Sendable, CustomStringConvertible {
 
 extension IFAQRuleSet {
     /// The format tag this version reads.
-    public static let formatTag = "coordinationkit.ifaq/1"
+    public static let formatTag = "coordinationkit.ifaq/2"
+
+    /// What changed since `coordinationkit.ifaq/1`, said when such a file is read.
+    static let formatChanges = """
+        format: "coordinationkit.ifaq/1" is no longer read: rule sets are now "coordinationkit.ifaq/2". \
+        What changed: the group's value unit is calibrated so that its envelope is paid in full (the /1 VU = \
+        envelope / base left money unspent; "redistributeUnspent" is gone); "resultsYear" is given (campaign - 1, \
+        or the campaign itself for 2021); "minimumThreshold" became the dated list "minimumThresholds" \
+        ([] when none); "penalty" may be null. Edit these keys and set the format to "coordinationkit.ifaq/2".
+        """
 
     /// Loads and validates a rule set from JSON bytes.
     /// - Throws: ``IFAQError/parse(_:)`` or ``IFAQError/invalidRules(_:)`` naming the field.
     public init(json: some Collection<UInt8>) throws(IFAQError) {
+        if let probe = try? IFAQJSON.decode(FormatProbe.self, from: json, limit: JSONDocument.ruleSetLimit),
+           probe.format == "coordinationkit.ifaq/1" {
+            throw .parse(IFAQRuleSet.formatChanges)
+        }
         let decoded: IFAQRuleSet = try IFAQJSON.decode(IFAQRuleSet.self, from: json, limit: JSONDocument.ruleSetLimit)
         self = try decoded.validated()
     }
 
     /// The rule set if every invariant holds.
     ///
-    /// Checked: the format tag; a positive envelope; unique, non-empty identifiers; every group in a
-    /// known field and every field with a group; every indicator in known fields, with
-    /// `minimum < maximum` and a threshold inside that range covering at least three years;
+    /// Checked: the format tag; the results year (N-1, or N for a transitional campaign); a
+    /// positive envelope; unique, non-empty identifiers; every group in a known field and every
+    /// field with a group; every indicator in known fields, with `minimum < maximum` and dated
+    /// minimum thresholds inside that range, each for at least three years, in order, not
+    /// overlapping;
     /// level + change weights = 10,000; shares within 0...10,000; field shares all given and
     /// summing to 10,000, or none given; instalment counts within 1...12; penalty parameters
     /// non-negative; the transitional parts summing to the envelope.
@@ -48,6 +63,9 @@ extension IFAQRuleSet {
         func fail(_ message: String) -> IFAQError { .invalidRules(message) }
         guard format == IFAQRuleSet.formatTag else { throw .parse("format: expected \"\(IFAQRuleSet.formatTag)\", got \"\(format)\"") }
         guard (2000...2100).contains(campaign) else { throw fail("campaign: \(campaign) is not a campaign year") }
+        guard resultsYear == campaign - 1 || resultsYear == campaign else {
+            throw fail("resultsYear: \(resultsYear) must be the campaign's previous year \(campaign - 1) (R162-36-4) or, for a transitional campaign like 2021, the campaign year itself")
+        }
         guard envelopeCents > 0, envelopeCents <= 1_000_000_000_000_000 else {
             throw fail("envelopeCents: must be within 1...10^15, got \(envelopeCents)")
         }
@@ -96,17 +114,24 @@ extension IFAQRuleSet {
             if let first = indicator.firstNationalCollection, !(1900...2200).contains(first) {
                 throw fail("\(at).firstNationalCollection: \(first) is not a year within 1900...2200")
             }
-            if let threshold = indicator.minimumThreshold {
+            var previousUntil: Int? = nil
+            for (t, threshold) in indicator.minimumThresholds.enumerated() {
+                let place = "\(at).minimumThresholds[\(t)]"
                 guard threshold.value.isFinite, threshold.value >= indicator.minimum, threshold.value <= indicator.maximum else {
-                    throw fail("\(at).minimumThreshold.value: \(threshold.value) is outside the indicator's range")
+                    throw fail("\(place).value: \(threshold.value) is outside the indicator's range \(indicator.minimum)...\(indicator.maximum)")
                 }
                 guard (1900...2200).contains(threshold.fromYear), (1900...2200).contains(threshold.untilYear) else {
-                    throw fail("\(at).minimumThreshold: years must be within 1900...2200")
+                    throw fail("\(place): years must be within 1900...2200")
                 }
                 guard threshold.untilYear - threshold.fromYear >= 2 else {
-                    throw fail("\(at).minimumThreshold: set for at least three years (R162-36-3), got \(threshold.fromYear)...\(threshold.untilYear)")
+                    throw fail("\(place): a minimum threshold is set for at least three years (R162-36-3 I: \"pour une durée minimale de trois ans\"), got \(threshold.fromYear)...\(threshold.untilYear)")
                 }
+                if let previousUntil, threshold.fromYear <= previousUntil {
+                    throw fail("\(place): starts in \(threshold.fromYear), before the previous threshold ends (\(previousUntil)); list them in date order without overlap")
+                }
+                previousUntil = threshold.untilYear
             }
+            guard indicator.minimumThresholds.count <= 50 else { throw fail("\(at).minimumThresholds: at most 50") }
         }
         guard scoring.levelWeightBasisPoints >= 0, scoring.changeWeightBasisPoints >= 0,
               scoring.levelWeightBasisPoints + scoring.changeWeightBasisPoints == 10_000 else {
@@ -118,9 +143,11 @@ extension IFAQRuleSet {
         guard (0...10_000).contains(scoring.changeCapBasisPoints) else {
             throw fail("scoring.changeCapBasisPoints: \(scoring.changeCapBasisPoints) is outside 0...10000")
         }
-        guard (1...20).contains(penalty.consecutiveYears), (0...10_000).contains(penalty.basisPointsOfBasePerIndicator),
-              (0...10_000).contains(penalty.capBasisPoints) else {
-            throw fail("penalty: consecutiveYears within 1...20, basisPointsOfBasePerIndicator and capBasisPoints within 0...10000")
+        if let penalty {
+            guard (1...20).contains(penalty.consecutiveYears), (0...10_000).contains(penalty.basisPointsOfBasePerIndicator),
+                  (0...10_000).contains(penalty.capBasisPoints) else {
+                throw fail("penalty: consecutiveYears within 1...20, basisPointsOfBasePerIndicator and capBasisPoints within 0...10000")
+            }
         }
         guard (1...12).contains(payment.instalments) else { throw fail("payment.instalments: \(payment.instalments) is outside 1...12") }
         guard (1...12).contains(payment.armyInstalments) else { throw fail("payment.armyInstalments: \(payment.armyInstalments) is outside 1...12") }
@@ -163,6 +190,9 @@ extension IFAQRuleSet {
     /// The envelope distributed on results: the whole envelope, or the results part in 2021.
     var resultsEnvelope: Money { Money(cents: transitional?.resultsCents ?? envelopeCents) }
 }
+
+/// Reads only a document's format tag.
+struct FormatProbe: Decodable { var format: String? }
 
 /// JSON decoding shared by the IFAQ documents, with errors naming the field path.
 enum IFAQJSON {

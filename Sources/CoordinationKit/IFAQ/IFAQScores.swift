@@ -3,6 +3,9 @@ struct IFAQScores {
     /// Per cell (hospital × indicator): level paid, change paid.
     var levelPaid: [Bool]
     var changePaid: [Bool]
+    /// Per cell: the result's rank in its group this year, 1 = best, ties sharing the better
+    /// rank (0 when no valid result).
+    var levelRank: [Int32]
     /// Per group, per indicator that applies to its field.
     var thresholds: [[IFAQResult.IndicatorThresholds]]
 
@@ -11,6 +14,7 @@ struct IFAQScores {
         let cells = data.hospitals.count * data.indicatorCount
         levelPaid = [Bool](repeating: false, count: cells)
         changePaid = [Bool](repeating: false, count: cells)
+        levelRank = [Int32](repeating: 0, count: cells)
         thresholds = Array(repeating: [], count: rules.groups.count)
         var members = Array(repeating: [Int](), count: rules.groups.count)
         for h in data.hospitals.indices { members[data.hospitalGroup[h]].append(h) }
@@ -57,6 +61,7 @@ struct IFAQScores {
                     let c = data.cell(h, i)
                     guard data.status[data.at(0, c)] == 1 else { continue }
                     let v = data.value[data.at(0, c)]
+                    levelRank[c] = Int32(IFAQScores.betterCount(than: v, inDescending: levelValues) + 1)
                     let paid = levelCut.map { strictLevel ? v > $0 : v >= $0 } ?? (n > 0)
                     levelPaid[c] = paid
                     if paid { levelCount += 1 }
@@ -73,9 +78,19 @@ struct IFAQScores {
                 thresholds[g].append(IFAQResult.IndicatorThresholds(
                     indicator: indicator.id, candidates: n, rank: k,
                     levelThreshold: levelCut.map { IFAQData.unoriented($0, indicator) }, levelPaid: levelCount,
-                    changeCandidates: changeValues.count,
+                    changeCandidates: changeValues.count, changeEligible: eligible.count, changeCap: cap,
                     changeThreshold: changeCut.map { Double($0) / 1000 }, changePaid: changeCount))
             }
         }
+    }
+
+    /// How many values of `sorted` (descending) are strictly greater than `value`. O(log n).
+    static func betterCount(than value: Int64, inDescending sorted: [Int64]) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] > value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -48,8 +48,8 @@ extension SyntheticData {
                     let noise = (Double(generator.below(2_001)) / 1_000 - 1) * span * 0.08
                     let trend = Double(years - 1 - back) * span * 0.01
                     let raw = min(indicator.maximum, max(indicator.minimum, centre + noise + trend))
-                    let value = (raw * 10).rounded() / 10
-                    results.append(IFAQInput.Result(hospital: id, indicator: indicator.id, year: year, status: .collected, value: value))
+                    let value = (raw * 10).rounded() / 10     // one decimal, within the indicator's range
+                    results.append(IFAQInput.Result(hospital: id, indicator: indicator.id, year: year, status: .collected, value: IndicatorValue(unchecked: Int64(value * 1000))))
                 }
             }
         }

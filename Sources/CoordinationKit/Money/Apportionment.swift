@@ -89,3 +89,47 @@ public enum Apportionment {
         }
     }
 }
+
+extension Apportionment {
+    /// Largest remainder for weights wider than 64 bits (the IFAQ group weights): part i gets
+    /// ⌊cents × wᵢ / Σw⌋, then the leftover cents go one each to the largest remainders, ties
+    /// to the lower index. Exact: the products are 256-bit.
+    ///
+    /// - Returns: the parts (summing to `cents`), whether each got a leftover cent, and Σw;
+    ///   `nil` when Σw overflows 128 bits or is zero, or `cents` is negative.
+    /// - Complexity: O(n log n).
+    static func splitWide(_ cents: Int64, byWeights weights: [UInt128])
+        -> (parts: [Int64], leftover: [Bool], total: UInt128)? {
+        guard cents >= 0 else { return nil }
+        var total: UInt128 = 0
+        for weight in weights {
+            let (sum, overflow) = total.addingReportingOverflow(weight)
+            guard !overflow else { return nil }
+            total = sum
+        }
+        guard total > 0 else { return nil }
+        let amount = UInt128(cents)
+        var parts = [Int64](repeating: 0, count: weights.count)
+        var remainders = [UInt128](repeating: 0, count: weights.count)
+        var distributed: Int64 = 0
+        for (index, weight) in weights.enumerated() {
+            // weight ≤ total, so the quotient ≤ cents: it fits, and so does the running sum.
+            let (quotient, remainder) = total.dividingFullWidth(amount.multipliedFullWidth(by: weight))
+            parts[index] = Int64(truncatingIfNeeded: quotient)
+            remainders[index] = remainder
+            distributed += Int64(truncatingIfNeeded: quotient)
+        }
+        var leftover = [Bool](repeating: false, count: weights.count)
+        var left = cents - distributed              // < number of weights
+        if left > 0 {
+            var order = Array(weights.indices)
+            order.sort { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }
+            for index in order where left > 0 {
+                parts[index] += 1
+                leftover[index] = true
+                left -= 1
+            }
+        }
+        return (parts, leftover, total)
+    }
+}

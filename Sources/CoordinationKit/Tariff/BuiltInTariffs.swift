@@ -3,20 +3,13 @@
 extension TariffRuleSet {
     /// The Santélys three levels, per act: 22 / 80 / 135 EUR per file (2,200 / 8,000 / 13,500
     /// cents), in force from 2014-01-01 with no end date. Source: IGAS report 2014-010R
-    /// §266-270 (study of February 2014 on 82 files; loaded salaries only, no fixed costs).
+    /// [266]-[270] (study of February 2014 on 82 files; loaded salaries only, no fixed costs).
     /// The default of the C ABI's `coord_tariff_new_default`.
     public static let santelys2014: TariffRuleSet = builtIn(santelys2014JSON)
-
-    /// The report's two cost hypotheses as a two-level tariff: 200 EUR simple (the CLIC cost per
-    /// prestation, §282 and note 51) and 300 EUR in-depth (a network's, §282), per act, from
-    /// 2014-01-01. Information files are priced as simple ones (`levelMap`), since the 200 EUR
-    /// CLIC figure is an average over all their prestations, information included.
-    public static let igas2014TwoLevels: TariffRuleSet = builtIn(igas2014TwoLevelsJSON)
 
     /// Every built-in rule set, by identifier.
     public static let builtIns: [String: TariffRuleSet] = [
         "santelys-2014": santelys2014,
-        "igas-2014-two-levels": igas2014TwoLevels,
     ]
 
     static let santelys2014JSON = """
@@ -28,26 +21,9 @@ extension TariffRuleSet {
         "id": "santelys-2014",
         "validFrom": "2014-01-01",
         "validUntil": null,
-        "source": "IGAS report 2014-010R, §266-270: Santélys study, February 2014, 82 files; average cost per file 22 / 80 / 135 EUR",
+        "source": "IGAS report 2014-010R, [266]-[270]: Santélys study, February 2014, 82 files; average cost per file 22 / 80 / 135 EUR",
         "payment": "per-act",
         "levels": {"information": 2200, "simple": 8000, "complex": 13500}
-      }]
-    }
-    """
-
-    static let igas2014TwoLevelsJSON = """
-    {
-      "format": "coordinationkit.tariff/1",
-      "name": "IGAS cost hypotheses as two levels (report 2014-010R)",
-      "version": "2014.1",
-      "schedules": [{
-        "id": "igas-2014-two-levels",
-        "validFrom": "2014-01-01",
-        "validUntil": null,
-        "source": "IGAS report 2014-010R, §282 and note 51: 200 EUR per prestation (CLIC data), 300 EUR in-depth (a network)",
-        "payment": "per-act",
-        "levels": {"simple": 20000, "complex": 30000},
-        "levelMap": {"information": "simple"}
       }]
     }
     """

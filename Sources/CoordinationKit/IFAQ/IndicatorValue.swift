@@ -1,0 +1,179 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// An indicator result, exact to 0.001 in the indicator's own unit (a percentage, a score...).
+///
+/// Values are read from their **decimal text** and rounded **half up** (half away from zero)
+/// to the thousandth: `65.5225` is 65.523 and `72.2225` is 72.223, on every machine. Reading
+/// them as binary floating point first would send the first to 65.522 and the second to
+/// 72.223, and a minimum threshold can depend on that last digit.
+///
+/// - JSON: a number, decoded from its text (`73.5`, `65.5225`, `1e2`); encoded as a number
+///   with at most three decimals.
+/// - Swift: a literal (`73.5`, `60`) or ``init(_:)-(String)``; a `Double` is read through its
+///   shortest decimal form, which is the text one wrote for any value of 15 significant digits
+///   or fewer.
+///
+/// Storage is one `Int64` of thousandths; |value| ≤ 10^12.
+public struct IndicatorValue: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The value × 1000.
+    public let thousandths: Int64
+
+    /// The largest magnitude accepted, in the indicator's unit.
+    public static let limit: Int64 = 1_000_000_000_000
+
+    /// The value `thousandths / 1000`.
+    /// - Throws: ``IFAQError/invalidInput(_:)`` beyond ±10^12.
+    public init(thousandths: Int64) throws(IFAQError) {
+        guard thousandths.magnitude <= UInt64(IndicatorValue.limit) * 1000 else {
+            throw .invalidInput("\(thousandths) thousandths is beyond ±10^12")
+        }
+        self.thousandths = thousandths
+    }
+
+    /// Reads decimal text: optional sign, digits, optional `.` or `,` and decimals, optional
+    /// exponent (`1.5e2`). Rounded half up to 0.001.
+    /// - Throws: ``IFAQError/invalidInput(_:)`` naming the text when it is not a number or is
+    ///   beyond ±10^12.
+    public init(_ text: String) throws(IFAQError) {
+        guard let value = IndicatorValue.parse(Substring(text)) else {
+            throw .invalidInput("'\(text)' is not a decimal number within ±10^12")
+        }
+        self = value
+    }
+
+    /// Reads a `Double` through its shortest round-trip decimal text (what `print` shows).
+    /// - Throws: ``IFAQError/invalidInput(_:)`` for NaN, infinities or beyond ±10^12.
+    public init(_ double: Double) throws(IFAQError) {
+        guard double.isFinite, let value = IndicatorValue.parse(Substring(double.description)) else {
+            throw .invalidInput("\(double) is not a finite number within ±10^12")
+        }
+        self = value
+    }
+
+    /// Internal: a value known to be in range.
+    init(unchecked thousandths: Int64) { self.thousandths = thousandths }
+
+    /// The value as a `Double`, for display and JSON output (exact to the thousandth).
+    public var doubleValue: Double { Double(thousandths) / 1000 }
+
+    /// `73.5`, `-0.001`, `60`.
+    public var description: String {
+        let sign = thousandths < 0 ? "-" : ""
+        let magnitude = thousandths.magnitude
+        let whole = magnitude / 1000, fraction = magnitude % 1000
+        guard fraction != 0 else { return "\(sign)\(whole)" }
+        var decimals = String(fraction)
+        decimals = String(repeating: "0", count: 3 - decimals.count) + decimals
+        while decimals.hasSuffix("0") { decimals.removeLast() }
+        return "\(sign)\(whole).\(decimals)"
+    }
+
+    public static func < (lhs: IndicatorValue, rhs: IndicatorValue) -> Bool { lhs.thousandths < rhs.thousandths }
+
+    /// The parser behind every initialiser: exact decimal arithmetic on the digits, no floating
+    /// point. `nil` for anything but a number within ±10^12.
+    static func parse(_ text: Substring) -> IndicatorValue? {
+        var bytes = Array(text.utf8)
+        while let last = bytes.last, last == 0x20 { bytes.removeLast() }
+        var index = 0
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+        var negative = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var digits: [UInt8] = []          // significant digits, leading zeros dropped
+        var pointShift = 0                // decimals among `digits`
+        var sawDigit = false, sawPoint = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x30, byte <= 0x39 {
+                sawDigit = true
+                if !(digits.isEmpty && byte == 0x30) { digits.append(byte - 0x30) }
+                if sawPoint { pointShift += 1 }
+            } else if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")) && !sawPoint {
+                sawPoint = true
+            } else {
+                break
+            }
+            guard digits.count <= 40, pointShift <= 400 else { return nil }
+            index += 1
+        }
+        guard sawDigit else { return nil }
+        var exponent = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            var negativeExponent = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                negativeExponent = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            var sawExponentDigit = false
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                exponent = exponent * 10 + Int(bytes[index] - 0x30)
+                sawExponentDigit = true
+                guard exponent <= 400 else { return nil }
+                index += 1
+            }
+            guard sawExponentDigit else { return nil }
+            if negativeExponent { exponent = -exponent }
+        }
+        guard index == bytes.count else { return nil }
+        // value = digits × 10^(exponent − pointShift); thousandths = digits × 10^(scale).
+        let scale = exponent - pointShift + 3
+        var whole: Int64 = 0
+        var roundUp = false
+        let kept = digits.count + min(scale, 0)            // digits left of the thousandths cut
+        if scale > 0, !digits.isEmpty, digits.count + scale > 16 { return nil }
+        if kept > 16 { return nil }
+        for (position, digit) in digits.enumerated() {
+            if position < kept {
+                whole = whole * 10 + Int64(digit)
+            } else if position == kept {
+                roundUp = digit >= 5
+            }
+        }
+        if scale > 0 { for _ in 0..<scale where !digits.isEmpty { whole *= 10 } }
+        guard whole <= IndicatorValue.limit * 1000 else { return nil }
+        if roundUp { whole += 1 }
+        guard whole <= IndicatorValue.limit * 1000 else { return nil }
+        return IndicatorValue(unchecked: negative ? -whole : whole)
+    }
+}
+
+extension IndicatorValue: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
+    /// `60`. A literal beyond ±10^12 is clamped to it (a literal is the programmer's, not input).
+    public init(integerLiteral value: Int64) {
+        let clamped = min(max(value, -IndicatorValue.limit), IndicatorValue.limit)
+        self.init(unchecked: clamped * 1000)
+    }
+
+    /// `73.5`, read through its decimal text. A literal beyond ±10^12 is clamped to it.
+    public init(floatLiteral value: Double) {
+        let clamped = min(max(value, -Double(IndicatorValue.limit)), Double(IndicatorValue.limit))
+        self = IndicatorValue.parse(Substring(clamped.description)) ?? IndicatorValue(unchecked: 0)
+    }
+}
+
+extension IndicatorValue: Codable {
+    /// Decodes a JSON number from its text (through `Decimal`, which keeps every digit).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let decimal = try container.decode(Decimal.self)
+        guard let value = IndicatorValue.parse(Substring(decimal.description)) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "\(decimal) is not a number within ±10^12"))
+        }
+        self = value
+    }
+
+    /// Encodes a JSON number with at most three decimals.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(Decimal(string: description) ?? Decimal(thousandths) / 1000)
+    }
+}
