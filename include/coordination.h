@@ -146,7 +146,7 @@ coord_status coord_classify(const coord_file_facts *facts, int32_t *out_level);
 typedef struct coord_tariff coord_tariff;
 
 /* The built-in default: the three Santélys levels, 2,200 / 8,000 / 13,500 cents per file, in
-   force from 20140101 with no end date, priced per act (IGAS report 2014-010R §266-270).
+   force from 20140101 with no end date, priced per act (IGAS report 2014-010R [266]-[270]).
    Free with coord_tariff_free. Errors: COORD_ERR_INVALID for a NULL out. */
 coord_status coord_tariff_new_default(coord_tariff **out);
 
@@ -199,8 +199,11 @@ typedef struct coord_ifaq coord_ifaq;
    COORD_ERR_INVALID for a NULL out. */
 coord_status coord_ifaq_new_builtin(int32_t campaign_year, coord_ifaq **out);
 
-/* A rule set from JSON (format "coordinationkit.ifaq/1", docs/IFAQ.md), UTF-8 of `length`
-   bytes. Errors: COORD_ERR_PARSE (the message names the field path), COORD_ERR_RULES
+/* A rule set from JSON (format "coordinationkit.ifaq/2", docs/IFAQ.md), UTF-8 of `length`
+   bytes. A "coordinationkit.ifaq/1" document gives COORD_ERR_PARSE with what changed (the
+   value unit is now calibrated so that each group's envelope is paid in full; resultsYear;
+   dated minimumThresholds; a null penalty). Errors: COORD_ERR_PARSE (the message names the
+   field path), COORD_ERR_RULES
    (weights not summing to 10000, unknown field of a group, a threshold outside its range...),
    COORD_ERR_INVALID. *out is only written on success. */
 coord_status coord_ifaq_new_json(const char *rules_json, size_t length, coord_ifaq **out);
@@ -209,13 +212,19 @@ coord_status coord_ifaq_new_json(const char *rules_json, size_t length, coord_if
 void coord_ifaq_free(coord_ifaq *rules);
 
 /* Runs a campaign. Input (UTF-8 JSON, docs/IFAQ.md): hospitals (id, field, group, baseCents,
-   army, and for 2021 dotation2019Cents, previousBaseCents), results (hospital, indicator,
-   year, status collected / not-collected / invalidated, value, definitionVersion) and
-   waivers. Output (*out_json, NUL-terminated, *out_length bytes without the NUL; free with
-   coord_free): per group the envelope, thresholds and paid counts; per hospital the
-   indicator scores, the dotation in cents, its instalments with dates, the minimum-threshold
-   and penalty status with its deadlines, and the explanation of each step. Amounts reconcile:
-   distributedCents + unspentCents == envelopeCents. Errors: COORD_ERR_PARSE, COORD_ERR_INVALID
+   army, dotationNotified, and for 2021 the required dotation2019Cents, previousBaseCents),
+   results (hospital, indicator, year, status collected / not-collected / invalidated /
+   not-concerned, value read from its decimal text to 0.001 half up, definitionVersion),
+   waivers, penaltyDecisions and dotationNotified. Output (*out_json, NUL-terminated,
+   *out_length bytes without the NUL; free with coord_free): per group the envelope, the value
+   unit calibrated so that the envelope is paid in full, thresholds and paid counts; per
+   hospital the indicator scores, weight, the dotation in cents, its instalments with dates, the
+   minimum-threshold and penalty status (incurred / retained / waived) with its deadlines, and
+   the explanation of each step; the army health service's dotation; unspentReasons and
+   warnings. Amounts reconcile: distributedCents + unspentCents == envelopeCents.
+   History: since 0.1.0 of this header's second edition, each group's envelope is paid in full
+   (a fix: the earlier value unit, envelope / base, left about 40 % unspent); fields were
+   added, none changed in meaning. Errors: COORD_ERR_PARSE, COORD_ERR_INVALID
    (unknown group or indicator, duplicated row, a value outside its range, a base <= 0: the
    message names the item), COORD_ERR_OVERFLOW. Outputs are only written on success.
    Cost: O(R + H x I x log H) for R result rows, H hospitals, I indicators. */

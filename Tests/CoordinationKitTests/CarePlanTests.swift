@@ -79,7 +79,7 @@ struct CarePlanTests {
     @Test("a PPS comes out of an evaluation; an empty PPS is not sent; edits only in draft or review")
     func planRules() throws {
         var c = try Care.openCase()
-        #expect(throws: CareError.caseStateRefused(action: "start a PPS", reason: "a PPS comes out of an evaluation, and none is recorded (IGAS §804-808)")) {
+        #expect(throws: CareError.caseStateRefused(action: "start a PPS", reason: "a PPS comes out of an evaluation, and none is recorded (IGAS [108])")) {
             try c.record(.plan(.start), by: Care.coordinator.id, on: Care.date(20240110))
         }
         try c.record(.record(function: .evaluation(.init(minutes: 60, formal: false))), by: Care.coordinator.id, on: Care.date(20240110))
@@ -178,7 +178,7 @@ struct CarePlanTests {
         #expect(view.content.needs.map(\.id) == ["N2"])
         #expect(view.content.interventions.isEmpty && view.content.goals.isEmpty)
         #expect(throws: CareError.partHidden(part: .health, actor: "local:CLIC69-AS1",
-                                            reason: "a social professional sees and writes only the medico-social part (IGAS §4094-4109)")) {
+                                            reason: "a social professional sees and writes only the medico-social part (IGAS [466]-[467])")) {
             try c.record(.plan(.addNeed(Need(id: "N5", part: .health, description: "x"))), by: Care.socialWorker.id, on: Care.date(20240113))
         }
         #expect(throws: CareError.self) {
@@ -200,7 +200,7 @@ struct CarePlanTests {
         try c.record(.plan(.start), by: Care.coordinator.id, on: Care.date(20240112))
         try c.record(.plan(.addNeed(Need(id: "N2", part: .medicoSocial, description: "help with meals"))), by: Care.socialWorker.id, on: Care.date(20240112))
         #expect(throws: CareError.partHidden(part: .medicoSocial, actor: "10000000003",
-                                            reason: "the patient has not consented to sharing with the health sector (IGAS §3488)")) {
+                                            reason: "the patient has not consented to sharing with the health sector (IGAS [379])")) {
             try c.record(.plan(.addNeed(Need(id: "N3", part: .medicoSocial, description: "housing"))), by: Care.coordinator.id, on: Care.date(20240112))
         }
         let view = try c.planView(for: Care.gp.id)

@@ -6,7 +6,7 @@ private func classifierFacts(_ providers: Int, evaluation: Bool, financing: Bool
                             formalEvaluation: evaluation, financingFile: financing, externalExpertise: expertise)
 }
 
-@Suite("Three-level classification (Santélys, IGAS 2014-010R §266-269)")
+@Suite("Three-level classification (Santélys, IGAS 2014-010R [266]-[269])")
 struct ClassifierTests {
     @Test("the study's three examples")
     func santelys() throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CoordinationKit
 
-@Suite("Coordination cases: the GP-only trigger and the process rules (IGAS §1793-1927)")
+@Suite("Coordination cases: the GP-only trigger and the process rules (IGAS [213]-[226])")
 struct CoordinationCaseTests {
     @Test("only the patient's GP opens a case; a signal goes to the GP")
     func gpOnlyTrigger() throws {
@@ -42,7 +42,7 @@ struct CoordinationCaseTests {
             try c.record(evaluation, by: Care.pharmacist.id, on: Care.date(20240106))
         }
         #expect(throws: CareError.roleNotAllowed(actor: "10000000004", role: .member, action: "designate the coordinator",
-                                                allowed: "the patient's GP (IGAS §2019-2035)")) {
+                                                allowed: "the patient's GP (IGAS [231]-[233])")) {
             try c.record(.designateCoordinator(coordinator: Care.coordinator, structure: nil), by: Care.pharmacist.id, on: Care.date(20240106))
         }
         #expect(throws: CareError.self) {
@@ -93,7 +93,7 @@ struct CoordinationCaseTests {
         #expect(throws: CareError.caseStateRefused(action: "add a care-team member", reason: "the case is closed")) {
             try c.record(.addTeamMember(member: Care.pharmacist), by: Care.gp.id, on: Care.date(20240302))
         }
-        #expect(throws: CareError.roleNotAllowed(actor: "10000000003", role: .coordinator, action: "reopen the case", allowed: "the patient's GP (IGAS §1916)")) {
+        #expect(throws: CareError.roleNotAllowed(actor: "10000000003", role: .coordinator, action: "reopen the case", allowed: "the patient's GP (IGAS [226])")) {
             try c.record(.reopen(reason: "back home"), by: Care.coordinator.id, on: Care.date(20240401))
         }
         try c.record(.reopen(reason: "back home"), by: Care.gp.id, on: Care.date(20240401))

@@ -35,9 +35,9 @@ public enum CareError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalid(let field, let reason):
             "\(field): \(reason)"
         case .noDeclaredGP(let patient):
-            "patient \(patient) has no declared médecin traitant: only the patient's GP may trigger a coordination (IGAS §112-118)"
+            "patient \(patient) has no declared médecin traitant: only the patient's GP may trigger a coordination (IGAS [16])"
         case .notThePatientsGP(let actor, let action):
-            "\(actor) is not the patient's médecin traitant: only the patient's GP may \(action) (IGAS §112-118, §1793-1801)"
+            "\(actor) is not the patient's médecin traitant: only the patient's GP may \(action) (IGAS [16], [213])"
         case .notInCareTeam(let actor):
             "\(actor) is not a member of the patient's care team (L1110-12)"
         case .roleNotAllowed(let actor, let role, let action, let allowed):

@@ -7,7 +7,7 @@ public enum CaseRole: String, Hashable, Sendable, Codable {
     case member
 }
 
-/// Punctual (one health event) or lasting coordination (IGAS §365-372).
+/// Punctual (one health event) or lasting coordination (IGAS [47]).
 public enum CaseMode: String, Hashable, Sendable, Codable {
     case punctual
     case lasting

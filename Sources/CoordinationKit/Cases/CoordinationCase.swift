@@ -1,5 +1,5 @@
 /// A coordination case ("dossier de coordination") for one patient, with the process rules of
-/// DOMAIN.md 1.2 enforced (IGAS 2014-010R §1793-1927):
+/// DOMAIN.md 1.2 enforced (IGAS 2014-010R [213]-[226]):
 /// - **only the patient's GP opens a case**, and only the GP reopens it;
 /// - the GP designates the coordinator, who joins the care team;
 /// - the three functions (evaluation, accompaniment, follow-up) are recorded with their time by
@@ -27,7 +27,7 @@ public struct CoordinationCase: Hashable, Sendable {
     public private(set) var team = CareTeam()
     /// The designated coordinator, if any.
     public private(set) var coordinator: Professional?
-    /// The structure the coordinator works for (funding follows the file to it, IGAS §1808).
+    /// The structure the coordinator works for (funding follows the file to it, IGAS [215]).
     public private(set) var structure: String?
     /// The day the GP opened the case (the GP's request).
     public private(set) var openedOn: CalendarDate
@@ -136,12 +136,12 @@ public struct CoordinationCase: Hashable, Sendable {
             openedOn = event.date
             team.add(gp, role: .gp, since: event.date)
         case .designateCoordinator(let professional, let structure):
-            try require([.gp], "the patient's GP (IGAS §2019-2035)")
+            try require([.gp], "the patient's GP (IGAS [231]-[233])")
             try requireOpen()
             if let structure { try CarePlan.checkText(structure, field: "structure", maximum: 64) }
             guard professional.id != patient.medecinTraitant else {
                 // The GP triggers, receives and validates: a plan he coordinated himself would be
-                // validated by its own author. The texts name other coordinators (IGAS §2019-2035).
+                // validated by its own author. The texts name other coordinators (IGAS [231]-[233]).
                 throw .caseStateRefused(action: action.name, reason: "the GP designates another professional or structure as coordinator")
             }
             team.demoteCoordinators()
@@ -186,7 +186,7 @@ public struct CoordinationCase: Hashable, Sendable {
             status = .closed
             closedOn = event.date
         case .reopen(let reason):
-            try require([.gp], "the patient's GP (IGAS §1916)")
+            try require([.gp], "the patient's GP (IGAS [226])")
             guard status == .closed else { throw .caseStateRefused(action: action.name, reason: "the case is open") }
             try CarePlan.checkText(reason, field: "reason")
             status = .open
@@ -198,7 +198,7 @@ public struct CoordinationCase: Hashable, Sendable {
                 try require([.coordinator], "the coordinator")
                 guard plan == nil else { throw .planTransitionRefused(from: plan?.status ?? .draft, action: planAction.name, reason: "the case already has a PPS") }
                 guard evaluationCount > 0 else {
-                    throw .caseStateRefused(action: planAction.name, reason: "a PPS comes out of an evaluation, and none is recorded (IGAS §804-808)")
+                    throw .caseStateRefused(action: planAction.name, reason: "a PPS comes out of an evaluation, and none is recorded (IGAS [108])")
                 }
                 plan = CarePlan(startedOn: event.date)
             } else {

@@ -1,6 +1,6 @@
-/// One use of the three coordination functions (IGAS §1876-1927): evaluation, accompaniment,
+/// One use of the three coordination functions (IGAS [220]-[226]): evaluation, accompaniment,
 /// follow-up. Each records the time spent; the facts they carry give the file's tariff level.
-/// Never for emergencies (§1845): an emergency is not recorded as a coordination function.
+/// Never for emergencies ([218]): an emergency is not recorded as a coordination function.
 public enum CoordinationFunction: Hashable, Sendable, Codable {
     /// Multidimensional evaluation of needs and design of answers.
     case evaluation(Evaluation)
@@ -9,7 +9,7 @@ public enum CoordinationFunction: Hashable, Sendable, Codable {
     /// Status reports to the GP, review of the effects of the PPS interventions.
     case followUp(FollowUp)
 
-    /// Validated tools of evaluation (IGAS §3195).
+    /// Validated tools of evaluation (IGAS [330]).
     public enum AssessmentTool: String, Hashable, Sendable, Codable, CaseIterable {
         case geriatricAssessment = "standardised-geriatric-assessment"
         case aggir
@@ -90,7 +90,7 @@ public enum CoordinationFunction: Hashable, Sendable, Codable {
     }
 }
 
-/// A report of a situation (IGAS §1892-1896): anyone may make one (a relative, a pharmacist,
+/// A report of a situation (IGAS [224]): anyone may make one (a relative, a pharmacist,
 /// a nurse), but only to the patient's GP, who alone decides to open a case. Reporting is not a
 /// coordination function.
 public struct Signal: Hashable, Sendable, Codable {

@@ -27,9 +27,9 @@ public struct PerPatientPayments: Hashable, Sendable, Codable {
         maiaCeilingByCaseManagers: [2: Money(cents: 22_000_000), 3: Money(cents: 28_000_000)],
         maiaLabellingProvision: Money(cents: 500_000),
         sources: [
-            "médecin traitant: IGAS 2014-010R §400-403 (40 EUR per ALD and former-ALD patient; FMT 5 EUR from 2013-07-01)",
-            "PAERPA: IGAS 2014-010R §382, Table 6 (DSS): GP 278,250, nurse 166,950, pharmacist 111,300, total 556,500 EUR a year",
-            "MAIA: IGAS 2014-010R §356-358 (circular DGCS/DGOS/CNSA/2013/10): 280,000 EUR with three case managers, 220,000 with two; about 5,000 EUR for labelling",
+            "médecin traitant: IGAS 2014-010R [400]-[403] (40 EUR per ALD and former-ALD patient; FMT 5 EUR from 2013-07-01)",
+            "PAERPA: IGAS 2014-010R [382], Table 6 (DSS): GP 278,250, nurse 166,950, pharmacist 111,300, total 556,500 EUR a year",
+            "MAIA: IGAS 2014-010R [356]-[358] (circular DGCS/DGOS/CNSA/2013/10): 280,000 EUR with three case managers, 220,000 with two; about 5,000 EUR for labelling",
         ])
 
     public init(aldPatientForfait: Money, otherPatientForfait: Money, otherPatientForfaitFrom: CalendarDate,

@@ -1,5 +1,5 @@
 /// The Catalyst Center staffing model of a national coordination system (IGAS report
-/// 2014-010R §275-280): coordinators needed for a population, their payroll, overheads as a
+/// 2014-010R [275]-[280]): coordinators needed for a population, their payroll, overheads as a
 /// share of payroll, a fixed yearly evaluation cost and the platform's running costs.
 ///
 /// Every figure is a parameter; ``catalyst`` holds the report's (32 % overheads, 1.2 M USD a year

@@ -206,11 +206,30 @@ struct IFAQAmounts {
                             + "taken as not collected (no dotation for them, minimum threshold deemed not met, R162-36). "
                             + "Give a row with status not-concerned where a hospital has no obligation to collect.")
         }
+        // A campaign computed from the hospitals given is a national run: the thresholds and the
+        // value unit come from them. Say so loudly when the input is obviously partial.
+        let emptyGroups = rules.groups.indices.filter { groupSize[$0] == 0 }.map { rules.groups[$0].id }
+        let smallGroups = rules.groups.indices.filter { (1..<IFAQAmounts.smallGroup).contains(groupSize[$0]) }.map { rules.groups[$0].id }
+        if !emptyGroups.isEmpty || !smallGroups.isEmpty {
+            var what: [String] = []
+            if !emptyGroups.isEmpty { what.append("\(emptyGroups.count) group(s) without any hospital (\(emptyGroups.prefix(5).joined(separator: ", "))\(emptyGroups.count > 5 ? ", ..." : ""))") }
+            if !smallGroups.isEmpty { what.append("\(smallGroups.count) group(s) with fewer than \(IFAQAmounts.smallGroup) hospitals (\(smallGroups.prefix(5).joined(separator: ", "))\(smallGroups.count > 5 ? ", ..." : ""))") }
+            warnings.append("partial input: \(what.joined(separator: " and ")). This computation shares the national envelope among the "
+                            + "\(hospitalCount) hospital(s) given, with thresholds and value units computed from them alone: the amounts are not "
+                            + "those of a national campaign.")
+        }
+        let overBase = hospitals.filter { $0.dotationCents > $0.baseCents }.count
+        if overBase > 0 {
+            warnings.append("\(overBase) hospital(s) receive more than their whole base: a sign that the input is not the national one.")
+        }
         return IFAQResult(campaign: rules.campaign, resultsYear: rules.resultsYear,
                           ruleSet: "\(rules.name) (\(rules.version))", envelopeCents: rules.envelopeCents,
                           distributedCents: distributed, unspentCents: unspent, unspentReasons: unspentReasons,
                           warnings: warnings, groups: groups, hospitals: hospitals, armyHealthService: armyService)
     }
+
+    /// Below this many hospitals a comparison group is taken as a sign of partial input.
+    static let smallGroup = 10
 
     static let armyDecidedBy = "the ministers of health and social security, on the proposal of the ARS Île-de-France director general, within the dotation allotted to the service de santé des armées (R174-45 I 1°)"
 

@@ -20,7 +20,7 @@ public struct CarePlan: Hashable, Sendable, Codable {
     public private(set) var status: CarePlanStatus
     /// All versions, oldest first; never empty.
     public private(set) var versions: [Version]
-    /// The GP took part in drawing up a version (IGAS §3198-3207: "associé").
+    /// The GP took part in drawing up a version (IGAS [330]-[331]: "associé").
     public private(set) var gpAssociated: Bool
     /// The first day a version was sent to the GP ("reçoit").
     public private(set) var firstSharedWithGPOn: CalendarDate?

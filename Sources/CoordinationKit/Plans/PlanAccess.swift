@@ -1,4 +1,4 @@
-/// Who may read and write which part of a PPS (IGAS §4094-4109, §3488):
+/// Who may read and write which part of a PPS (IGAS [466]-[467], [379]):
 /// - a social or medico-social professional never sees the health part;
 /// - a professional works on the part of their own sector (medico-social and social share the
 ///   medico-social part);
@@ -8,10 +8,10 @@ public enum PlanAccess {
     /// Why `reader` may not access `part`, or `nil` when they may. O(1).
     public static func hidingReason(part: PlanPart, reader: Professional, consents: Set<Sector>) -> String? {
         if part == .health, reader.sector != .health {
-            return "a \(reader.sector.rawValue) professional sees and writes only the medico-social part (IGAS §4094-4109)"
+            return "a \(reader.sector.rawValue) professional sees and writes only the medico-social part (IGAS [466]-[467])"
         }
         if part.homeSectors.contains(reader.sector) || consents.contains(reader.sector) { return nil }
-        return "the patient has not consented to sharing with the \(reader.sector.rawValue) sector (IGAS §3488)"
+        return "the patient has not consented to sharing with the \(reader.sector.rawValue) sector (IGAS [379])"
     }
 }
 

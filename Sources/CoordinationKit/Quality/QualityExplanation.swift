@@ -8,7 +8,7 @@ extension QualityReport {
     /// numerator, denominator, share, 2013 baseline and difference; the delay; the caseload;
     /// the files per tariff level; then one block per group of `grouping`, if given.
     public func explanation(grouping: Grouping? = nil) -> [String] {
-        var lines = ["Coordination quality indicators (IGAS 2014-010R Recommendation 12; baselines: 2013 national survey, §3198-3207)",
+        var lines = ["Coordination quality indicators (IGAS 2014-010R Recommendation 12; baselines: 2013 national survey, [330]-[331])",
                      "Baselines are shares of schemes answering yes; these are shares of cases.", ""]
         lines += overall.explanation(title: "All cases")
         if let grouping {

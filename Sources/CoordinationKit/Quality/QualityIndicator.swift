@@ -1,6 +1,6 @@
 /// The seven coordination quality indicators of IGAS Recommendation 12 (DOMAIN.md 1.4),
 /// computable from PPS records, with the 2013 national survey as baseline (IGAS 2014-010R
-/// §3198-3207: the share of schemes answering yes).
+/// [330]-[331]: the share of schemes answering yes).
 ///
 /// Each indicator is a share of cases: ``evaluationLeadsToPlan`` among cases with an
 /// evaluation, the six others among cases with a PPS. The baselines are shares of *schemes*

@@ -1,4 +1,4 @@
-/// The three-level classification rule of the Santélys study (IGAS report 2014-010R §266-269).
+/// The three-level classification rule of the Santélys study (IGAS report 2014-010R [266]-[269]).
 ///
 /// The rule, in order:
 /// 1. **No formal evaluation** → ``CoordinationLevel/information``. The study's information
@@ -54,11 +54,11 @@ public enum Classifier {
         var text: String
         switch level {
         case .information:
-            text = "information: no formal evaluation (IGAS 2014-010R §267)"
+            text = "information: no formal evaluation (IGAS 2014-010R [267])"
         case .complex:
-            text = "complex: formal evaluation and " + markers.joined(separator: ", ") + " (§269)"
+            text = "complex: formal evaluation and " + markers.joined(separator: ", ") + " ([269])"
         case .simple:
-            text = "simple: formal evaluation and \(facts.providersContacted) provider(s) contacted (§268)"
+            text = "simple: formal evaluation and \(facts.providersContacted) provider(s) contacted ([268])"
         }
         if let flag { text += " [flag: \(flag.rawValue)]" }
         return text

@@ -12,7 +12,7 @@ import Foundation
 ///   "name": "Santélys three levels", "version": "2014.1",
 ///   "schedules": [{
 ///     "id": "santelys-2014", "validFrom": "2014-01-01", "validUntil": null,
-///     "source": "IGAS 2014-010R §266-270",
+///     "source": "IGAS 2014-010R [266]-[270]",
 ///     "payment": "per-act",                 // or "package/month", "package/year", "capitation"
 ///     "levels": {"information": 2200, "simple": 8000, "complex": 13500},   // cents
 ///     "levelMap": {"information": "simple"},                              // optional

@@ -16,7 +16,7 @@ public struct TariffSchedule: Hashable, Sendable {
     public let levelMap: [CoordinationLevel: CoordinationLevel]
     /// What one priced unit is.
     public let payment: PaymentMode
-    /// Caps against act inflation (IGAS 2014-010R §279-280).
+    /// Caps against act inflation (IGAS 2014-010R [258], [260]).
     public let limits: TariffLimits
     /// Performance bonus on top of the amounts, in basis points of a coordinator's priced total,
     /// paid to coordinators that met their objectives. 0 for none.
@@ -57,7 +57,7 @@ public struct TariffSchedule: Hashable, Sendable {
     }
 }
 
-/// How a coordination prestation is paid (IGAS 2014-010R §2236-2238 of the report's text).
+/// How a coordination prestation is paid (IGAS 2014-010R [255] of the report's text).
 public enum PaymentMode: Hashable, Sendable {
     /// Per act: every file record is paid its level's amount.
     case perAct

@@ -16,7 +16,7 @@ public struct CoordinationStructure: Hashable, Sendable, Codable {
         case individualProfessional = "professionnel"
     }
 
-    /// CLIC label levels: each level adds missions to the one below (IGAS §3405-3414).
+    /// CLIC label levels: each level adds missions to the one below (IGAS [364]-[365]).
     public enum CLICLevel: Int, Hashable, Sendable, Codable, Comparable {
         case level1 = 1, level2, level3
         public static func < (lhs: CLICLevel, rhs: CLICLevel) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -43,7 +43,7 @@ public struct CoordinationStructure: Hashable, Sendable, Codable {
         }
     }
 
-    /// The area a structure serves (IGAS §3160) and the INSEE codes that make it up.
+    /// The area a structure serves (IGAS [324]) and the INSEE codes that make it up.
     public struct ServedTerritory: Hashable, Sendable, Codable {
         public enum Scope: String, Hashable, Sendable, Codable, CaseIterable {
             case commune, groupOfCommunes = "group-of-communes", departement, healthTerritory = "health-territory", region

@@ -9,11 +9,11 @@ public struct Patient: Hashable, Sendable, Codable {
         case none
         /// In ALD, with the numbers of the ALD list (1-32 for ALD 30 and hors-liste 31/32).
         case ald(lists: [Int])
-        /// Former ALD patient, still followed under L322-3 10° CSS (IGAS §3672-3679).
+        /// Former ALD patient, still followed under L322-3 10° CSS (IGAS [401]-[402]).
         case formerALD
     }
 
-    /// Dependency level from the AGGIR grid, GIR 1 (most dependent) to GIR 6 (IGAS §3195).
+    /// Dependency level from the AGGIR grid, GIR 1 (most dependent) to GIR 6 (IGAS [330]).
     public enum GIR: Int, Hashable, Sendable, Codable, Comparable {
         case gir1 = 1, gir2, gir3, gir4, gir5, gir6
         public static func < (lhs: GIR, rhs: GIR) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -1,5 +1,5 @@
 /// The three sectors a professional works in. Sharing a patient's data across sectors needs
-/// the patient's express consent (IGAS 2014-010R §3488).
+/// the patient's express consent (IGAS 2014-010R [379]).
 public enum Sector: String, Hashable, Sendable, Codable, CaseIterable {
     /// Health: doctors, nurses, pharmacists, physiotherapists...
     case health
@@ -10,7 +10,7 @@ public enum Sector: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// The two parts of a personalised health plan (PPS): the health part, and the
-/// medico-social/social part that social coordinators may see and write (IGAS §4094-4109).
+/// medico-social/social part that social coordinators may see and write (IGAS [466]-[467]).
 public enum PlanPart: String, Hashable, Sendable, Codable, CaseIterable {
     /// Care, treatments, medical follow-up.
     case health
