@@ -1,7 +1,7 @@
 /// Why a care-coordination value or action was refused.
 ///
 /// Every refusal names what is wrong and, for the process rules, the rule that refused it
-/// (DOMAIN.md section 1, IGAS report 2014-010R). Nothing in the care model traps on input:
+/// (docs/CARE.md, IGAS report 2014-010R). Nothing in the care model traps on input:
 /// invalid identifiers, refused transitions and hidden parts all come back as one of these.
 public enum CareError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A value of the wrong shape: the field and why (an INS with a bad key, a GIR of 7...).

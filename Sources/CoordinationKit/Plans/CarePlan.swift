@@ -1,4 +1,4 @@
-/// A personalised health plan (PPS, DOMAIN.md 1.3): versions of its content, its lifecycle
+/// A personalised health plan (PPS, docs/CARE.md): versions of its content, its lifecycle
 /// status and the GP's involvement. Owned by a ``CoordinationCase`` and changed only through
 /// ``CoordinationCase/record(_:by:on:)`` with ``CaseAction/plan(_:)``, so that every change is
 /// an event of the case's history.

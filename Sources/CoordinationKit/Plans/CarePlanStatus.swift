@@ -1,4 +1,4 @@
-/// The lifecycle of a PPS (DOMAIN.md 1.3):
+/// The lifecycle of a PPS (docs/CARE.md):
 ///
 /// ```
 /// draft ──share──▶ sharedWithGP ──validate (GP)──▶ validated ──activate──▶ active

@@ -1,4 +1,4 @@
-/// The seven coordination quality indicators of IGAS Recommendation 12 (DOMAIN.md 1.4),
+/// The seven coordination quality indicators of IGAS Recommendation 12 (docs/CARE.md),
 /// computable from PPS records, with the 2013 national survey as baseline (IGAS 2014-010R
 /// [330]-[331]: the share of schemes answering yes).
 ///

@@ -73,7 +73,7 @@ public struct QualityGroup: Hashable, Sendable, Codable {
     public let summary: QualitySummary
 }
 
-/// The coordination quality indicators (DOMAIN.md 1.4) over any set of cases: overall and by
+/// The coordination quality indicators (docs/CARE.md) over any set of cases: overall and by
 /// coordinator, structure and territory (the patient's département).
 ///
 /// Cases without a coordinator are left out of the coordinator groups, cases without a

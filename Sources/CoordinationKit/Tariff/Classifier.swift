@@ -15,7 +15,7 @@
 public enum Classifier {
     /// A note on a classification the source text does not settle.
     public enum Flag: String, Hashable, Sendable, Codable {
-        /// Formal evaluation, zero providers contacted: classified simple (DOMAIN.md 2.2, Open).
+        /// Formal evaluation, zero providers contacted: classified simple (docs/TARIFF.md, Open).
         case evaluationWithoutProviders = "evaluation-without-providers"
         /// Providers, a financing file or expertise without a formal evaluation: classified
         /// information, since complex presupposes simple.

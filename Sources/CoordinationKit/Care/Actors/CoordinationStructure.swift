@@ -1,4 +1,4 @@
-/// A coordination structure ("dispositif", DOMAIN.md 1.1): who it is, what it does, where,
+/// A coordination structure ("dispositif", docs/CARE.md): who it is, what it does, where,
 /// for how many files, with which staff and money.
 public struct CoordinationStructure: Hashable, Sendable, Codable {
     /// The kinds of structure the IGAS report lists.

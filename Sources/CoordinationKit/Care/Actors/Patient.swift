@@ -1,4 +1,4 @@
-/// A patient followed by a coordination (DOMAIN.md 1.1).
+/// A patient followed by a coordination (docs/CARE.md).
 ///
 /// A value: copying it is cheap and safe across threads. Created validated: a bad INS, a
 /// médecin traitant without an RPPS number or an ALD list number out of range is an error.
@@ -64,7 +64,7 @@ public struct Patient: Hashable, Sendable, Codable {
     }
 
     /// Whether the patient is in ALD or a former ALD patient: the médecin traitant's
-    /// 40 EUR rather than 5 EUR payment (DOMAIN.md 2.4).
+    /// 40 EUR rather than 5 EUR payment (docs/TARIFF.md).
     public var isALDOrFormerALD: Bool {
         if case .none = ald { false } else { true }
     }

@@ -1,4 +1,4 @@
-/// A professional who takes part in a patient's care or its coordination (DOMAIN.md 1.1).
+/// A professional who takes part in a patient's care or its coordination (docs/CARE.md).
 public struct Professional: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Professions named by the IGAS report; `other` for the rest.
     public enum Profession: String, Hashable, Sendable, Codable, CaseIterable {
