@@ -1,5 +1,5 @@
 /// A coordination case ("dossier de coordination") for one patient, with the process rules of
-/// DOMAIN.md 1.2 enforced (IGAS 2014-010R [213]-[226]):
+/// docs/CARE.md enforced (IGAS 2014-010R [213]-[226]):
 /// - **only the patient's GP opens a case**, and only the GP reopens it;
 /// - the GP designates the coordinator, who joins the care team;
 /// - the three functions (evaluation, accompaniment, follow-up) are recorded with their time by
@@ -234,7 +234,7 @@ public struct CoordinationCase: Hashable, Sendable {
     }
 
     /// The classification facts of the file, dated on the opening: formal evaluation, distinct
-    /// providers contacted, financing file, outside expertise (DOMAIN.md 2.2).
+    /// providers contacted, financing file, outside expertise (docs/TARIFF.md).
     public var classificationFacts: ClassificationFacts {
         ClassificationFacts(date: openedOn, validatedProviders: providersContacted.count, formalEvaluation: formalEvaluation,
                             financingFile: financingFile, externalExpertise: externalExpertise)
