@@ -47,9 +47,9 @@ enum IFAQExplanation {
 
     /// `value` with at most `digits` decimals, trailing zeros dropped.
     static func decimal(_ value: Double, _ digits: Int) -> String {
-        var scaled = (value * pow10(digits)).rounded()
-        var text = String(Int64(clamping: Int64(exactly: scaled) ?? 0))
-        if scaled < 0 { scaled = -scaled }
+        let scaled = (value * pow10(digits)).rounded()
+        guard let exact = Int64(exactly: scaled) else { return "\(value)" }   // beyond 64 bits: plain notation
+        var text = String(exact)
         let negative = text.hasPrefix("-")
         if negative { text.removeFirst() }
         while text.count <= digits { text = "0" + text }
