@@ -38,12 +38,11 @@ struct CareJSONTests {
 
     static func decodingError(_ text: String) -> String? {
         do {
-            _ = try JSONDecoder().decode(CoordinationCase.self, from: Data(text.utf8))
+            _ = try CoordinationCase(json: Array(text.utf8))
             return nil
-        } catch let error as DecodingError {
-            return JSONErrors.describe(error)
         } catch {
-            return "\(error)"
+            if case .malformedDocument(let message) = error { return message }
+            return error.description
         }
     }
 

@@ -39,7 +39,8 @@ extension IFAQRuleSet {
     /// Loads and validates a rule set from JSON bytes.
     /// - Throws: ``IFAQError/parse(_:)`` or ``IFAQError/invalidRules(_:)`` naming the field.
     public init(json: some Collection<UInt8>) throws(IFAQError) {
-        if let probe = try? IFAQJSON.decode(FormatProbe.self, from: json, limit: JSONDocument.ruleSetLimit),
+        if let probe = try? JSONDocument.decode(FormatProbe.self, from: json, limit: JSONDocument.ruleSetLimit,
+                                                rejectsUnknownKeys: false, IFAQError.parse),
            probe.format == "coordinationkit.ifaq/1" {
             throw .parse(IFAQRuleSet.formatChanges)
         }

@@ -177,3 +177,13 @@ extension IndicatorValue: Codable {
         try container.encode(Decimal(string: description) ?? Decimal(thousandths) / 1000)
     }
 }
+
+extension IndicatorValue: DocumentNumber {
+    /// Reads a document's number from its text, every digit kept (rounded half up to thousandths).
+    init(documentNumber text: String) throws(DocumentValueError) {
+        guard let value = IndicatorValue.parse(Substring(text)) else {
+            throw DocumentValueError(message: "\(text) is not an indicator value: expected a decimal number within ±10^12, such as 73.5")
+        }
+        self = value
+    }
+}
