@@ -135,8 +135,9 @@ struct ACITests {
 
     @Test("a rule set may apply the supplement to the points scaled by the patientèle only")
     func deprivationOnPatientPoints() throws {
-        var rules = ACIRuleSet.aci2017
-        rules.deprivationSupplement?.appliesTo = .patientVariablePoints
+        var draft = ACIRuleSet.aci2017.draft
+        draft.deprivationSupplement?.appliesTo = .patientVariablePoints
+        let rules = try draft.build()
         let rates = ACIYear.DeprivationRates(c2sBasisPoints: 1_500, ameBasisPoints: 100, nationalC2SBasisPoints: 1_000, nationalAMEBasisPoints: 100)
         let result = try Self.msp(patients: 6_000, deprivation: rates).remuneration(rules: rules)
         // Patient-scaled: coordination 1,100 x 1.5 = 1,650 points = 11,550 EUR; 5 % = 577.50 EUR.
@@ -204,9 +205,9 @@ struct ACITests {
                 added.achieved[extra] = 1
                 #expect(try added.remuneration(rules: rules).totalCents >= result.totalCents)
             }
-            var shuffled = rules
+            var shuffled = rules.draft
             shuffled.indicators.reverse()
-            #expect(try year.remuneration(rules: shuffled).totalCents == result.totalCents)
+            #expect(try year.remuneration(rules: shuffled.build()).totalCents == result.totalCents)
         }
     }
 
@@ -219,7 +220,7 @@ struct ACITests {
             try Self.msp(patients: -1).remuneration(rules: .aci2017)
         }
         #expect(throws: FundError.self) { try Self.msp(achieved: ["PROTOCOLES": 0]).remuneration(rules: .aci2017) }
-        var huge = ACIRuleSet.aci2017
+        var huge = ACIRuleSet.aci2017.draft
         huge.pointValueCents = 100_000
         huge.referencePatients = 1
         // 100,000 points x 1,000 units x 10^7 patients / 1 patient = 10^15 points, x 100,000 cents = 10^20 cents: beyond Int64.
@@ -229,7 +230,7 @@ struct ACITests {
         var achieved = Self.prerequisites2017
         achieved["CONCERTATION"] = 1_000
         #expect(throws: FundError.invalid("remuneration: would exceed 1000000000000000 cents; check patients, professionals and the rule set's points")) {
-            try Self.msp(patients: 10_000_000, achieved: achieved).remuneration(rules: huge)
+            try Self.msp(patients: 10_000_000, achieved: achieved).remuneration(rules: huge.build())
         }
         let bad = ACIYear.DeprivationRates(c2sBasisPoints: 10_001, ameBasisPoints: 0, nationalC2SBasisPoints: 0, nationalAMEBasisPoints: 0)
         #expect(throws: FundError.invalid("deprivation.c2sBasisPoints: must be within 0...10000, got 10001")) {
@@ -239,10 +240,10 @@ struct ACITests {
 
     @Test("invalid rule sets are refused with the field named")
     func invalidRuleSets() {
-        func refuse(_ message: String, _ change: (inout ACIRuleSet) -> Void) {
-            var rules = ACIRuleSet.aci2022
+        func refuse(_ message: String, _ change: (inout ACIRuleSet.Draft) -> Void) {
+            var rules = ACIRuleSet.aci2022.draft
             change(&rules)
-            #expect(throws: FundError.invalid(message)) { try rules.validated() }
+            #expect(throws: FundError.invalid(message)) { try rules.build() }
         }
         refuse("indicators[PROTOCOLES-IPA].requires.indicator: \"NOPE\" is not another indicator of the rule set") {
             $0.indicators[$0.indicators.firstIndex { $0.id == "PROTOCOLES-IPA" }!].requires?.indicator = "NOPE"
@@ -257,10 +258,10 @@ struct ACITests {
             $0.indicators[0].variablePointsBeyondMax = 10
         }
         refuse("deprivationSupplement.capBasisPoints: must be within 0...10000") { $0.deprivationSupplement?.capBasisPoints = -1 }
-        var old = ACIRuleSet.aci2017
+        var old = ACIRuleSet.aci2017.draft
         old.format = "coordinationkit.aci/1"
         #expect(throws: FundError.parse("format: coordinationkit.aci/1 is superseded by coordinationkit.aci/2: replace deprivationTiers by deprivationSupplement (docs/FUNDS.md)")) {
-            try old.validated()
+            try old.build()
         }
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("FIQCS (art. L221-1-1 CSS)")
 struct FIQCSTests {
-    static let fund = FIQCSFundYear(year: 2024, dotation: Money(cents: 25_000_000_001),
+    static let fund = try! FIQCSFundYear(year: 2024, dotation: Money(cents: 25_000_000_001),
                                     schemeShares: .init(general: 8_700, agricultural: 700, selfEmployed: 600),
                                     experimentsBasisPoints: 1_000, nationalBasisPoints: 3_000, regionalBasisPoints: 6_000)
 
@@ -16,12 +16,16 @@ struct FIQCSTests {
         let envelopes = try Self.fund.envelopes()
         #expect(envelopes.experiments.cents + envelopes.national.cents + envelopes.regional.cents + envelopes.unallocated.cents == 25_000_000_001)
         #expect(envelopes.unallocated == .zero)
-        var bad = Self.fund
-        bad.schemeShares.general = 8_000
-        #expect(throws: FundError.self) { try bad.contributions() }
-        bad = Self.fund
-        bad.regionalBasisPoints = 7_000
-        #expect(throws: FundError.self) { try bad.envelopes() }
+        // Invalid parameters are refused on creation: a fund year that exists can be split.
+        let fund = Self.fund
+        #expect(throws: FundError.self) {
+            try FIQCSFundYear(year: 2024, dotation: fund.dotation, schemeShares: .init(general: 8_000, agricultural: 700, selfEmployed: 600),
+                              experimentsBasisPoints: 1_000, nationalBasisPoints: 3_000, regionalBasisPoints: 6_000)
+        }
+        #expect(throws: FundError.self) {
+            try FIQCSFundYear(year: 2024, dotation: fund.dotation, schemeShares: fund.schemeShares,
+                              experimentsBasisPoints: 1_000, nationalBasisPoints: 3_000, regionalBasisPoints: 7_000)
+        }
     }
 
     @Test("regional split by weighted criteria reconciles (property)")
@@ -32,10 +36,10 @@ struct FIQCSTests {
             let population = Dictionary(uniqueKeysWithValues: regions.map { ($0, Int64(random.next() % 10_000_000)) })
             let ald = Dictionary(uniqueKeysWithValues: regions.map { ($0, Int64(1 + random.next() % 1_000_000)) })
             let share = Int(random.next() % 10_001)
-            let split = FIQCSRegionalSplit(criteria: [.init(name: "population", shareBasisPoints: share, values: population),
-                                                      .init(name: "ald", shareBasisPoints: 10_000 - share, values: ald)])
-            let amount = Money(cents: Int64(random.next() % 100_000_000_000))
             guard population.values.contains(where: { $0 > 0 }) || share == 0 else { continue }
+            let split = try FIQCSRegionalSplit(criteria: [.init(name: "population", shareBasisPoints: share, values: population),
+                                                          .init(name: "ald", shareBasisPoints: 10_000 - share, values: ald)])
+            let amount = Money(cents: Int64(random.next() % 100_000_000_000))
             let result = try split.split(amount)
             #expect(result.values.reduce(0) { $0 + $1.cents } == amount.cents)
             #expect(result.values.allSatisfy { $0.cents >= 0 })

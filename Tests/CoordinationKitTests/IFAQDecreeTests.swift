@@ -63,20 +63,20 @@ struct IFAQDecreeTests {
         #expect(throws: IFAQError.invalidInput("hospitals[3] (\(missing.hospitals[3].id)).previousBaseCents: required by the transitional formula (art. 6 I 3°: \"un prorata de l'activité de l'établissement concerné pour les deux années précédentes\")")) {
             try IFAQCampaign.compute(rules: rules, input: missing)
         }
-        var wrong = rules
+        var wrong = rules.draft
         wrong.resultsYear = 2019
-        #expect(throws: IFAQError.self) { try wrong.validated() }
+        #expect(throws: IFAQError.self) { try wrong.build() }
     }
 
     // 3. R162-36-3 I: "Ce seuil est fixé, par indicateur, pour une durée minimale de trois ans";
     // III 1°: "pendant trois années consécutives sans changement dans la définition de l'indicateur".
     @Test("each year is judged against the threshold in force that year; a renewal does not restart the count")
     func datedThresholds() throws {
-        var rules = SmallCampaign.rules()
+        var rules = SmallCampaign.draft()
         rules.indicators[0].minimumThresholds = [.init(value: 65, fromYear: 2018, untilYear: 2020),
                                                  .init(value: 70, fromYear: 2021, untilYear: 2023)]
         // H4 on A: 60 (2022), 60 (2021) below 70; 2020 at 50 below 65: three years across the renewal.
-        let result = try IFAQCampaign.compute(rules: rules, input: SmallCampaign.input())
+        let result = try IFAQCampaign.compute(rules: rules.build(), input: SmallCampaign.input())
         let a = try #require(try hospital(result, "H4").indicators.first { $0.indicator == "A" })
         #expect(a.consecutiveYearsBelow == 3 && a.minimumThreshold == 70)
         #expect(try hospital(result, "H4").penalty.status == "incurred")
@@ -84,11 +84,11 @@ struct IFAQDecreeTests {
         var input = SmallCampaign.input()
         let index = try #require(input.results.firstIndex { $0.hospital == "H4" && $0.indicator == "A" && $0.year == 2020 })
         input.results[index].value = 66
-        let second = try IFAQCampaign.compute(rules: rules, input: input)
+        let second = try IFAQCampaign.compute(rules: rules.build(), input: input)
         #expect(try hospital(second, "H4").indicators.first { $0.indicator == "A" }?.consecutiveYearsBelow == 2)
         // Overlapping or too-short periods are refused.
         rules.indicators[0].minimumThresholds[1].fromYear = 2020
-        #expect(throws: IFAQError.self) { try rules.validated() }
+        #expect(throws: IFAQError.self) { try rules.build() }
     }
 
     // 4. R162-36: "réputé non atteint pour les établissements qui n'ont pas procédé au recueil
@@ -117,12 +117,12 @@ struct IFAQDecreeTests {
     // 5. R162-36: "ou qui ont vu leurs résultats invalidés lors du contrôle sur place".
     @Test("an invalidated result is below the threshold whatever the obligation, earns nothing, stays in the divisor")
     func invalidated() throws {
-        var rules = SmallCampaign.rules()
+        var rules = SmallCampaign.draft()
         rules.indicators[0].mandatory = false                        // no obligation to collect A
         var input = SmallCampaign.input()
         let index = try #require(input.results.firstIndex { $0.hospital == "H3" && $0.indicator == "A" && $0.year == 2022 })
         input.results[index] = R(hospital: "H3", indicator: "A", year: 2022, status: .invalidated)
-        let result = try IFAQCampaign.compute(rules: rules, input: input)
+        let result = try IFAQCampaign.compute(rules: rules.build(), input: input)
         let h3 = try hospital(result, "H3")
         let a = try #require(h3.indicators.first { $0.indicator == "A" })
         #expect(a.required && a.belowMinimum && a.scoreBasisPoints == 0 && h3.requiredIndicators == 2)
@@ -130,7 +130,7 @@ struct IFAQDecreeTests {
         // collected 0 (the worst value, below every threshold and a fall) earns no less.
         var honest = input
         honest.results[index] = R(hospital: "H3", indicator: "A", year: 2022, status: .collected, value: 0)
-        let reference = try IFAQCampaign.compute(rules: rules, input: honest)
+        let reference = try IFAQCampaign.compute(rules: rules.build(), input: honest)
         #expect(try hospital(reference, "H3").requiredIndicators == 2)
         #expect(h3.dotationCents <= (try hospital(reference, "H3")).dotationCents)
     }
@@ -181,14 +181,14 @@ struct IFAQDecreeTests {
     // 8. Why a part is not paid: all three improved by +3.0, cap 2, strict: none paid.
     @Test("the explanation of an unpaid part names the threshold, the value or change, the rank and the cap")
     func whyNotPaid() throws {
-        var rules = SmallCampaign.rules()
+        var rules = SmallCampaign.draft()
         rules.indicators.removeLast()
         let hospitals = (1...3).map { IFAQInput.Hospital(id: "H\($0)", field: "F", group: "G", baseCents: 1_000_000) }
         let results = (1...3).flatMap { h -> [R] in
             [R(hospital: "H\(h)", indicator: "A", year: 2022, status: .collected, value: IndicatorValue(integerLiteral: Int64(70 + h))),
              R(hospital: "H\(h)", indicator: "A", year: 2021, status: .collected, value: IndicatorValue(integerLiteral: Int64(67 + h)))]
         }
-        let result = try IFAQCampaign.compute(rules: rules, input: IFAQInput(hospitals: hospitals, results: results))
+        let result = try IFAQCampaign.compute(rules: rules.build(), input: IFAQInput(hospitals: hospitals, results: results))
         let thresholds = result.groups[0].indicators[0]
         #expect(thresholds.changeEligible == 3 && thresholds.changeCap == 2 && thresholds.changePaid == 0 && thresholds.changeThreshold == 3)
         let h3 = try hospital(result, "H3")
@@ -226,9 +226,9 @@ struct IFAQDecreeTests {
         var input = SmallCampaign.input()
         input.results[0].definitionVersion = 2
         #expect(throws: IFAQError.self) { try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: input) }
-        var rules = SmallCampaign.rules()
+        var rules = SmallCampaign.draft()
         rules.penalty = nil
-        let result = try IFAQCampaign.compute(rules: rules, input: SmallCampaign.input())
+        let result = try IFAQCampaign.compute(rules: rules.build(), input: SmallCampaign.input())
         let h4 = try hospital(result, "H4")
         #expect(h4.penalty.status == "none" && h4.indicators.first?.consecutiveYearsBelow == 3)
         #expect(IFAQRuleSet.campaign2019.penalty == nil)

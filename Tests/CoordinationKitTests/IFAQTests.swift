@@ -6,7 +6,12 @@ import Testing
 enum SmallCampaign {
     static func rules(comparison: IFAQRuleSet.Scoring.Comparison = .strict,
                       definitionVersion: Int = 1) -> IFAQRuleSet {
-        IFAQRuleSet(
+        try! draft(comparison: comparison, definitionVersion: definitionVersion).build()  // a valid fixture (tested)
+    }
+
+    static func draft(comparison: IFAQRuleSet.Scoring.Comparison = .strict,
+                      definitionVersion: Int = 1) -> IFAQRuleSet.Draft {
+        IFAQRuleSet.Draft(
             format: IFAQRuleSet.formatTag, campaign: 2023, name: "small", version: "1", sources: ["hand-computed test"],
             envelopeCents: 1_000_000,
             fields: [.init(id: "F", base: .activity, shareBasisPoints: nil)],
@@ -155,7 +160,7 @@ struct IFAQTests {
 
     @Test("rule sets are validated", arguments: ["weights", "share", "group field", "threshold years", "envelope"])
     func badRules(kind: String) {
-        var rules = SmallCampaign.rules()
+        var rules = SmallCampaign.draft()
         switch kind {
         case "weights": rules.scoring.changeWeightBasisPoints = 5_000
         case "share": rules.fields[0].shareBasisPoints = 5_000
@@ -163,14 +168,14 @@ struct IFAQTests {
         case "threshold years": rules.indicators[0].minimumThresholds[0].untilYear = 2021
         default: rules.envelopeCents = 0
         }
-        #expect(throws: IFAQError.self) { try rules.validated() }
+        #expect(throws: IFAQError.self) { try rules.build() }
     }
 
     @Test("built-in campaigns load, cite sources, round-trip through JSON and run on a synthetic campaign",
           arguments: IFAQRuleSet.builtInCampaigns)
     func builtIns(year: Int) throws {
         let rules = try #require(IFAQRuleSet.builtIn(campaign: year))
-        #expect(try rules.validated() == rules)
+        #expect(try rules.draft.build() == rules)
         #expect(rules.sources.contains { $0.contains("Illustrative parameters") })
         let encoded = try JSONEncoderForTests.encode(rules)
         #expect(try IFAQRuleSet(json: encoded) == rules)
@@ -241,7 +246,11 @@ struct IFAQGridTests {
     /// [up, stable, down] = [10, 8, 6], [6, 4, 2], [2, 1, 0]; indicator B (lower is better) with
     /// 400,000 cents, one bound 15: [5, 5, 5], [0, 0, 0].
     static func rules() -> IFAQRuleSet {
-        var rules = SmallCampaign.rules()
+        try! draft().build()  // a valid fixture (tested)
+    }
+
+    static func draft() -> IFAQRuleSet.Draft {
+        var rules = SmallCampaign.draft()
         rules.envelopeSplit = .byIndicator
         rules.indicators[0].envelopeCents = 600_000
         rules.indicators[0].grid = .init(classBounds: [80, 65], points: [[10, 8, 6], [6, 4, 2], [2, 1, 0]])
@@ -278,16 +287,16 @@ struct IFAQGridTests {
 
     @Test("grid rule sets are validated")
     func validation() {
-        var rules = Self.rules()
+        var rules = Self.draft()
         rules.indicators[1].envelopeCents = 1
-        #expect(throws: IFAQError.self) { try rules.validated() }
-        rules = Self.rules()
+        #expect(throws: IFAQError.self) { try rules.build() }
+        rules = Self.draft()
         rules.indicators[0].grid?.classBounds = [65, 80]
-        #expect(throws: IFAQError.self) { try rules.validated() }
-        rules = Self.rules()
+        #expect(throws: IFAQError.self) { try rules.build() }
+        rules = Self.draft()
         rules.indicators[0].grid?.points.removeLast()
-        #expect(throws: IFAQError.self) { try rules.validated() }
-        #expect(throws: Never.self) { try Self.rules().validated() }
+        #expect(throws: IFAQError.self) { try rules.build() }
+        #expect(throws: Never.self) { try Self.draft().build() }
     }
 }
 

@@ -82,7 +82,7 @@ struct TariffRuleSetTests {
 
     static let parseCases: [(String, String)] = [
         (#"{"format": "coordinationkit.tariff/1", "name": "x", "version": "1", "schedules": [{"id": "a"}]}"#, "schedules[0].validFrom: missing"),
-        (#"{"format": "coordinationkit.tariff/1", "name": "x", "version": "1", "schedules": [{"id": "a", "validFrom": 3}]}"#, "schedules[0].validFrom: expected a string"),
+        (#"{"format": "coordinationkit.tariff/1", "name": "x", "version": "1", "schedules": [{"id": "a", "validFrom": 3}]}"#, "schedules[0].validFrom: expected text, found a number (3)"),
         (#"{"format": "other/1", "name": "x", "version": "1", "schedules": []}"#, "format"),
         ("[1, 2", "document"),
         ("", "document"),

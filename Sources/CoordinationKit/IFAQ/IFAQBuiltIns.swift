@@ -92,7 +92,7 @@ extension IFAQRuleSet {
             indicators.append(percent("CARDIO", "Cardiovascular and metabolic assessment", .clinicalQuality, ["PSY"], first: 2020))
         }
         let deadline = campaign == 2021 ? CalendarDate(unchecked: 2021, 12, 31) : CalendarDate(unchecked: campaign, 4, 30)
-        return IFAQRuleSet(
+        let draft = Draft(
             format: formatTag, campaign: campaign, resultsYear: transitional == nil ? campaign - 1 : campaign, name: "IFAQ \(campaign)\(transitional == nil ? "" : " (transitional)")",
             version: "\(campaign).1", sources: sources, envelopeCents: envelopeEuros * 100,
             fields: fields, groups: groups, indicators: indicators,
@@ -103,5 +103,9 @@ extension IFAQRuleSet {
             payment: Payment(instalments: campaign == 2021 ? 2 : 12, armyInstalments: campaign == 2021 ? 2 : 10,
                              dotationDeadline: deadline),
             transitional: transitional)
+        // The built-ins go through the same validation as a user's file (a test builds each).
+        do { return try draft.build() } catch {
+            fatalError("built-in IFAQ rule set \(campaign) is invalid: \(error)")  // trap-free: compiled-in data, tested
+        }
     }
 }

@@ -2,65 +2,122 @@
 /// 2021-1613): fields, comparison groups, indicators, the envelope and how it is split, the
 /// scoring rule, minimum thresholds, the penalty and the payment schedule.
 ///
-/// Decoded from JSON (format `coordinationkit.ifaq/1`, see docs/IFAQ.md) and validated by
-/// ``validated()``: every error names the field at fault. Amounts are cents; shares and
+/// An immutable, validated value: made from JSON (format `coordinationkit.ifaq/2`, see
+/// docs/IFAQ.md) with ``init(json:)``, or from an edited ``Draft`` with ``Draft/build()``; every
+/// error names the field at fault, and a rule set that exists can be computed with. Amounts are cents; shares and
 /// weights are basis points (10,000 = 100 %); indicator values are read with a precision of
 /// 0.001 and kept as integer thousandths.
-public struct IFAQRuleSet: Hashable, Sendable, Codable {
-    public init(format: String = IFAQRuleSet.formatTag, campaign: Int, resultsYear: Int? = nil, name: String, version: String,
-                sources: [String], envelopeCents: Int64, fields: [Field], groups: [Group], indicators: [Indicator],
-                scoring: Scoring, penalty: Penalty?, payment: Payment, transitional: Transitional?,
-                envelopeSplit: EnvelopeSplit? = nil) {
-        self.format = format
-        self.campaign = campaign
-        self.resultsYear = resultsYear ?? campaign - 1
-        self.name = name
-        self.version = version
-        self.sources = sources
-        self.envelopeCents = envelopeCents
-        self.fields = fields
-        self.groups = groups
-        self.indicators = indicators
-        self.scoring = scoring
-        self.penalty = penalty
-        self.payment = payment
-        self.transitional = transitional
-        self.envelopeSplit = envelopeSplit
-    }
+public struct IFAQRuleSet: Hashable, Sendable {
+    /// The validated contents. Copy it to derive another rule set:
+    /// `var draft = rules.draft; draft.envelopeCents = 80_000_000_000; let variant = try draft.build()`.
+    public let draft: Draft
+
+    /// Only through ``Draft/build()`` or ``init(json:)``: a rule set that exists is valid.
+    fileprivate init(validated draft: Draft) { self.draft = draft }
 
     /// Format tag of the JSON document.
-    public var format: String
+    public var format: String { draft.format }
     /// The campaign year N: the dotation of N (set by 30 April of N, R162-36-4).
-    public var campaign: Int
+    public var campaign: Int { draft.campaign }
     /// The year of the results the campaign scores: N-1 (R162-36-4: "pour l'année
     /// précédente"), except the transitional 2021 campaign, which scores the results
     /// "recueillis au titre de l'année 2021" (décret 2021-1613, art. 6 I 1°). Either N-1 or N.
-    public var resultsYear: Int
-    public var name: String
-    public var version: String
+    public var resultsYear: Int { draft.resultsYear }
+    /// The draft's `name`.
+    public var name: String { draft.name }
+    /// The draft's `version`.
+    public var version: String { draft.version }
     /// Where each figure comes from, and which ones are parameters rather than official figures.
-    public var sources: [String]
-    /// The national envelope, cents.
-    public var envelopeCents: Int64
-    /// The fields of activity (MCO incl. HAD, SMR, PSY) and their base.
-    public var fields: [Field]
+    public var sources: [String] { draft.sources }
+    /// `by-indicator` campaigns: this indicator's envelope, cents.
+    public var envelopeCents: Int64 { draft.envelopeCents }
+    /// The fields whose hospitals it concerns.
+    public var fields: [Field] { draft.fields }
     /// The comparison groups (set by arrêté), each in one field.
-    public var groups: [Group]
+    public var groups: [Group] { draft.groups }
     /// The indicators.
-    public var indicators: [Indicator]
+    public var indicators: [Indicator] { draft.indicators }
     /// How results become scores.
-    public var scoring: Scoring
+    public var scoring: Scoring { draft.scoring }
     /// The penalty of R162-36-3; `nil` for a campaign without one (before décret 2021-1613).
-    public var penalty: Penalty?
+    public var penalty: Penalty? { draft.penalty }
     /// Payment in instalments (R162-36-4, R174-46, art. 6 of the décret).
-    public var payment: Payment
+    public var payment: Payment { draft.payment }
     /// The 2021 transitional formula (art. 6 of décret 2021-1613), when it applies.
-    public var transitional: Transitional?
+    public var transitional: Transitional? { draft.transitional }
     /// How the results envelope reaches hospitals: `by-group` (the default: fields, then
     /// groups, then the VU formula) or `by-indicator` (2026 style: each indicator has its own
     /// envelope, split among hospitals pro rata of base × the points of their cell in the
     /// indicator's result-class × change grid).
-    public var envelopeSplit: EnvelopeSplit?
+    public var envelopeSplit: EnvelopeSplit? { draft.envelopeSplit }
+
+    /// The contents of a rule set, freely editable; ``build()`` validates them into an
+    /// ``IFAQRuleSet``. The fields are those of the JSON document (docs/IFAQ.md).
+    public struct Draft: Hashable, Sendable, Codable {
+        public init(format: String = IFAQRuleSet.formatTag, campaign: Int, resultsYear: Int? = nil, name: String, version: String,
+                    sources: [String], envelopeCents: Int64, fields: [Field], groups: [Group], indicators: [Indicator],
+                    scoring: Scoring, penalty: Penalty?, payment: Payment, transitional: Transitional?,
+                    envelopeSplit: EnvelopeSplit? = nil) {
+            self.format = format
+            self.campaign = campaign
+            self.resultsYear = resultsYear ?? campaign - 1
+            self.name = name
+            self.version = version
+            self.sources = sources
+            self.envelopeCents = envelopeCents
+            self.fields = fields
+            self.groups = groups
+            self.indicators = indicators
+            self.scoring = scoring
+            self.penalty = penalty
+            self.payment = payment
+            self.transitional = transitional
+            self.envelopeSplit = envelopeSplit
+        }
+
+        /// Format tag of the JSON document.
+        public var format: String
+        /// The campaign year N: the dotation of N (set by 30 April of N, R162-36-4).
+        public var campaign: Int
+        /// The year of the results the campaign scores: N-1 (R162-36-4: "pour l'année
+        /// précédente"), except the transitional 2021 campaign, which scores the results
+        /// "recueillis au titre de l'année 2021" (décret 2021-1613, art. 6 I 1°). Either N-1 or N.
+        public var resultsYear: Int
+        public var name: String
+        public var version: String
+        /// Where each figure comes from, and which ones are parameters rather than official figures.
+        public var sources: [String]
+        /// The national envelope, cents.
+        public var envelopeCents: Int64
+        /// The fields of activity (MCO incl. HAD, SMR, PSY) and their base.
+        public var fields: [Field]
+        /// The comparison groups (set by arrêté), each in one field.
+        public var groups: [Group]
+        /// The indicators.
+        public var indicators: [Indicator]
+        /// How results become scores.
+        public var scoring: Scoring
+        /// The penalty of R162-36-3; `nil` for a campaign without one (before décret 2021-1613).
+        public var penalty: Penalty?
+        /// Payment in instalments (R162-36-4, R174-46, art. 6 of the décret).
+        public var payment: Payment
+        /// The 2021 transitional formula (art. 6 of décret 2021-1613), when it applies.
+        public var transitional: Transitional?
+        /// How the results envelope reaches hospitals: `by-group` (the default: fields, then
+        /// groups, then the VU formula) or `by-indicator` (2026 style: each indicator has its own
+        /// envelope, split among hospitals pro rata of base × the points of their cell in the
+        /// indicator's result-class × change grid).
+        public var envelopeSplit: EnvelopeSplit?
+
+        /// The rule set, if every invariant holds (see ``IFAQRuleSet/Draft/check()``).
+        /// - Throws: ``IFAQError/parse(_:)`` for a wrong format tag, ``IFAQError/invalidRules(_:)``
+        ///   naming the field otherwise.
+        /// - Complexity: O(fields + groups + indicators × thresholds).
+        public func build() throws(IFAQError) -> IFAQRuleSet {
+            try check()
+            return IFAQRuleSet(validated: self)
+        }
+    }
 
     public enum EnvelopeSplit: String, Hashable, Sendable, Codable {
         case byGroup = "by-group"

@@ -44,10 +44,24 @@ extension IFAQRuleSet {
            probe.format == "coordinationkit.ifaq/1" {
             throw .parse(IFAQRuleSet.formatChanges)
         }
-        let decoded: IFAQRuleSet = try IFAQJSON.decode(IFAQRuleSet.self, from: json, limit: JSONDocument.ruleSetLimit)
-        self = try decoded.validated()
+        self = try IFAQJSON.decode(IFAQRuleSet.self, from: json, limit: JSONDocument.ruleSetLimit)
+    }
+}
+
+extension IFAQRuleSet: Codable {
+    /// Decodes a ``Draft`` and validates it: a decoded rule set is as valid as a built one.
+    /// - Throws: ``IFAQError`` when the contents are refused.
+    public init(from decoder: any Decoder) throws {
+        self = try Draft(from: decoder).build()
     }
 
+    /// Encodes the ``Draft``: the same document ``init(json:)`` reads.
+    public func encode(to encoder: any Encoder) throws {
+        try draft.encode(to: encoder)
+    }
+}
+
+extension IFAQRuleSet.Draft {
     /// The rule set if every invariant holds.
     ///
     /// Checked: the format tag; the results year (N-1, or N for a transitional campaign); a
@@ -60,7 +74,7 @@ extension IFAQRuleSet {
     /// non-negative; the transitional parts summing to the envelope.
     /// - Complexity: O(fields + groups + indicators).
     /// - Throws: ``IFAQError/invalidRules(_:)`` naming the field.
-    public func validated() throws(IFAQError) -> IFAQRuleSet {
+    func check() throws(IFAQError) {
         func fail(_ message: String) -> IFAQError { .invalidRules(message) }
         guard format == IFAQRuleSet.formatTag else { throw .parse("format: expected \"\(IFAQRuleSet.formatTag)\", got \"\(format)\"") }
         guard (2000...2100).contains(campaign) else { throw fail("campaign: \(campaign) is not a campaign year") }
@@ -185,9 +199,11 @@ extension IFAQRuleSet {
                 throw fail("transitional: the three parts must be >= 0 and sum to envelopeCents \(envelopeCents)")
             }
         }
-        return self
     }
 
+}
+
+extension IFAQRuleSet {
     /// The envelope distributed on results: the whole envelope, or the results part in 2021.
     var resultsEnvelope: Money { Money(cents: transitional?.resultsCents ?? envelopeCents) }
 }

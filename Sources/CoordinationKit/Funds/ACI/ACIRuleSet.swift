@@ -5,27 +5,90 @@
 ///
 /// JSON format `coordinationkit.aci/2` (docs/FUNDS.md). Every indicator says whether its figures
 /// were checked against a public source (`verified`), and the rule set lists its sources.
-/// Loading validates everything (``validated()``): a rule set that loads can be applied to any
-/// ``ACIYear`` without trapping.
-public struct ACIRuleSet: Hashable, Sendable, Codable {
-    public var format: String
-    public var name: String
-    public var version: String
+/// An immutable, validated value (``init(json:)`` or ``Draft/build()``): a rule set that exists
+/// can be applied to any ``ACIYear`` without trapping.
+public struct ACIRuleSet: Hashable, Sendable {
+    /// The validated contents. Copy it to derive another rule set:
+    /// `var draft = ACIRuleSet.aci2022.draft; draft.pointValueCents = 800; let rules = try draft.build()`.
+    public let draft: Draft
+
+    /// Only through ``Draft/build()`` or ``init(json:)``: a rule set that exists is valid.
+    fileprivate init(validated draft: Draft) { self.draft = draft }
+
+    /// The draft's `format`.
+    public var format: String { draft.format }
+    /// The draft's `name`.
+    public var name: String { draft.name }
+    /// The draft's `version`.
+    public var version: String { draft.version }
     /// The first day the rule set applies.
-    public var validFrom: CalendarDate
-    public var sources: [String]
+    public var validFrom: CalendarDate { draft.validFrom }
+    /// The draft's `sources`.
+    public var sources: [String] { draft.sources }
     /// Value of one point, cents (700: 1 point = 7 EUR).
-    public var pointValueCents: Int64
+    public var pointValueCents: Int64 { draft.pointValueCents }
     /// Variable points are scaled by the doctors' patientèle against this reference (4,000).
-    public var referencePatients: Int64
+    public var referencePatients: Int64 { draft.referencePatients }
     /// The advance: this share of the remuneration for 100 % of the prerequisite and core
     /// indicators over a full year (6,000 bp), prorated by the signature date.
-    public var advanceBasisPoints: Int
+    public var advanceBasisPoints: Int { draft.advanceBasisPoints }
     /// A minimum advance, cents (the 2022 amendment's 12,000 EUR); `nil` for none.
-    public var minimumAdvanceCents: Int64?
+    public var minimumAdvanceCents: Int64? { draft.minimumAdvanceCents }
     /// The supplement for deprived patients; `nil` when the rule set has none.
-    public var deprivationSupplement: DeprivationSupplement?
-    public var indicators: [Indicator]
+    public var deprivationSupplement: DeprivationSupplement? { draft.deprivationSupplement }
+    /// The draft's `indicators`.
+    public var indicators: [Indicator] { draft.indicators }
+
+    /// The contents of a rule set, freely editable; ``build()`` validates them into an
+    /// ``ACIRuleSet``. The fields are those of the JSON document (docs/FUNDS.md).
+    public struct Draft: Hashable, Sendable, Codable {
+        /// The draft's `format`.
+        public var format: String
+        /// The draft's `name`.
+        public var name: String
+        /// The draft's `version`.
+        public var version: String
+        /// The first day the rule set applies.
+        public var validFrom: CalendarDate
+        /// The draft's `sources`.
+        public var sources: [String]
+        /// Value of one point, cents (700: 1 point = 7 EUR).
+        public var pointValueCents: Int64
+        /// Variable points are scaled by the doctors' patientèle against this reference (4,000).
+        public var referencePatients: Int64
+        /// The advance: this share of the remuneration for 100 % of the prerequisite and core
+        /// indicators over a full year (6,000 bp), prorated by the signature date.
+        public var advanceBasisPoints: Int
+        /// A minimum advance, cents (the 2022 amendment's 12,000 EUR); `nil` for none.
+        public var minimumAdvanceCents: Int64?
+        /// The supplement for deprived patients; `nil` when the rule set has none.
+        public var deprivationSupplement: DeprivationSupplement?
+        /// The draft's `indicators`.
+        public var indicators: [Indicator]
+
+        public init(format: String, name: String, version: String, validFrom: CalendarDate, sources: [String], pointValueCents: Int64, referencePatients: Int64, advanceBasisPoints: Int, minimumAdvanceCents: Int64?, deprivationSupplement: DeprivationSupplement?, indicators: [Indicator]) {
+            self.format = format
+            self.name = name
+            self.version = version
+            self.validFrom = validFrom
+            self.sources = sources
+            self.pointValueCents = pointValueCents
+            self.referencePatients = referencePatients
+            self.advanceBasisPoints = advanceBasisPoints
+            self.minimumAdvanceCents = minimumAdvanceCents
+            self.deprivationSupplement = deprivationSupplement
+            self.indicators = indicators
+        }
+
+        /// The rule set, if its invariants hold (listed in docs/FUNDS.md, "ACI rule sets").
+        /// - Complexity: O(indicators²).
+        /// - Throws: ``FundError/invalid(_:)`` naming the field; ``FundError/parse(_:)`` for a
+        ///   format tag that is not `coordinationkit.aci/2` (the `/1` tag says what changed).
+        public func build() throws(FundError) -> ACIRuleSet {
+            try check()
+            return ACIRuleSet(validated: self)
+        }
+    }
 
     public struct Indicator: Hashable, Sendable, Codable {
         public var id: String
@@ -87,9 +150,21 @@ public struct ACIRuleSet: Hashable, Sendable, Codable {
     /// Loads and validates a rule set.
     /// - Complexity: O(n) in the document size, plus O(indicators²) for the checks.
     /// - Throws: ``FundError/parse(_:)`` naming the field path, ``FundError/invalid(_:)``
-    ///   naming the field (see ``validated()``).
+    ///   naming the field (see ``Draft/build()``).
     public init(json: some Collection<UInt8>) throws(FundError) {
-        let decoded = try JSONDocument.decode(ACIRuleSet.self, from: json, limit: JSONDocument.ruleSetLimit, FundError.parse)
-        self = try decoded.validated()
+        self = try JSONDocument.decode(ACIRuleSet.self, from: json, limit: JSONDocument.ruleSetLimit, FundError.parse)
+    }
+}
+
+extension ACIRuleSet: Codable {
+    /// Decodes a ``Draft`` and validates it: a decoded rule set is as valid as a built one.
+    /// - Throws: ``FundError`` when the contents are refused.
+    public init(from decoder: any Decoder) throws {
+        self = try Draft(from: decoder).build()
+    }
+
+    /// Encodes the ``Draft``: the same document ``init(json:)`` reads.
+    public func encode(to encoder: any Encoder) throws {
+        try draft.encode(to: encoder)
     }
 }

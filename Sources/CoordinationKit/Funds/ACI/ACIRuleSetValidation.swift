@@ -1,4 +1,4 @@
-extension ACIRuleSet {
+extension ACIRuleSet.Draft {
     /// The rule set if its invariants hold: format; point value within 1...100,000 cents;
     /// reference patients within 1...10^6; advance within 0...10,000 bp; sources cited; unique
     /// indicator ids; points within 0...100,000; units within 1...1,000; points beyond the
@@ -7,7 +7,7 @@ extension ACIRuleSet {
     /// - Complexity: O(indicators²).
     /// - Throws: ``FundError/invalid(_:)`` naming the field; ``FundError/parse(_:)`` for a
     ///   format tag that is not `coordinationkit.aci/2` (the `/1` tag says what changed).
-    public func validated() throws(FundError) -> ACIRuleSet {
+    func check() throws(FundError) {
         if format == "coordinationkit.aci/1" {
             throw .parse("format: coordinationkit.aci/1 is superseded by \(ACIRuleSet.formatTag): replace deprivationTiers by deprivationSupplement (docs/FUNDS.md)")
         }
@@ -30,14 +30,13 @@ extension ACIRuleSet {
         if let supplement = deprivationSupplement, !(0...10_000).contains(supplement.capBasisPoints) {
             throw .invalid("deprivationSupplement.capBasisPoints: must be within 0...10000")
         }
-        return self
     }
 
     /// The indicator named `id`, if any. O(indicators).
-    func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+    func indicator(_ id: String) -> ACIRuleSet.Indicator? { indicators.first { $0.id == id } }
 
     /// A requirement names another indicator, asks for units it can have, and its chain ends.
-    private func checkRequirement(of indicator: Indicator) throws(FundError) {
+    private func checkRequirement(of indicator: ACIRuleSet.Indicator) throws(FundError) {
         guard let requirement = indicator.requires else { return }
         let at = "indicators[\(indicator.id)].requires"
         guard requirement.indicator != indicator.id, let required = self.indicator(requirement.indicator) else {
@@ -54,6 +53,11 @@ extension ACIRuleSet {
         }
         throw .invalid("\(at): requirements form a cycle")
     }
+}
+
+extension ACIRuleSet {
+    /// The indicator `id`, or nil. O(indicators).
+    func indicator(_ id: String) -> Indicator? { draft.indicator(id) }
 }
 
 extension ACIRuleSet.Indicator {
