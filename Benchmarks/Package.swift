@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.3
 //
 // The benchmark suite of CoordinationKit, a package of its own so that the library keeps no
 // dependency. Run from this folder: `./run.sh` (everything) or `swift package benchmark`.
@@ -16,6 +16,7 @@ let package = Package(
             name: "Engines",
             dependencies: [
                 .product(name: "CoordinationKit", package: "CoordinationKit"),
+                .product(name: "CoordinationSamples", package: "CoordinationKit"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/Engines",

@@ -40,7 +40,7 @@ func required<T>(_ pointer: T?, _ name: StaticString) throws(BoundaryError) -> T
 
 /// A `YYYYMMDD` argument as a date, or an error naming the argument.
 func date(_ value: Int32, _ name: String) throws(BoundaryError) -> CalendarDate {
-    do throws(CalendarError) { return try CalendarDate(yyyymmdd: Int(value)) } catch {
+    do throws(CalendarError) { return try CalendarDate(yyyymmdd: Int(value)) } catch {  // trap-free: widening Int32 to Int
         throw .invalid("\(name): \(error.description)")
     }
 }

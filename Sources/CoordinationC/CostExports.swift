@@ -7,7 +7,7 @@ public func coord_national_cost(_ population: Int64, _ shareBasisPoints: Int32, 
     withStatus { () throws(BoundaryError) in
         let out = try required(outCents, "out_cents")
         do throws(CostModelError) {
-            out.pointee = try NationalCost.cost(population: population, shareBasisPoints: Int(shareBasisPoints),
+            out.pointee = try NationalCost.cost(population: population, shareBasisPoints: Int(shareBasisPoints),  // trap-free: widening Int32 to Int
                                                 unitCost: Money(cents: unitCostCents)).cents
         } catch {
             switch error {

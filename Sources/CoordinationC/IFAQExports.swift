@@ -24,7 +24,7 @@ extension IFAQError {
 public func coord_ifaq_new_builtin(_ campaignYear: Int32, _ out: UnsafeMutablePointer<OpaquePointer?>?) -> coord_status {
     withStatus { () throws(BoundaryError) in
         let out = try required(out, "out")
-        guard let rules = IFAQRuleSet.builtIn(campaign: Int(campaignYear)) else {
+        guard let rules = IFAQRuleSet.builtIn(campaign: Int(campaignYear)) else {  // trap-free: widening Int32 to Int
             throw .notFound("campaign_year: no built-in rule set for \(campaignYear) (known: "
                             + IFAQRuleSet.builtInCampaigns.map(String.init).joined(separator: ", ") + ")")
         }

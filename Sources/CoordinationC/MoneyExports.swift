@@ -11,7 +11,7 @@ public func coord_split_instalments(_ amountCents: Int64, _ count: Int32,
         let out = try required(outCents, "out_cents")
         var index = 0
         do throws(MoneyError) {
-            try Apportionment.instalments(of: Money(cents: amountCents), count: Int(count)) { part in
+            try Apportionment.instalments(of: Money(cents: amountCents), count: Int(count)) { part in  // trap-free: widening Int32 to Int
                 out[index] = part.cents
                 index += 1
             }

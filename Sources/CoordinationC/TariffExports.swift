@@ -14,7 +14,7 @@ func classify(_ facts: coord_file_facts, index: Int?) throws(BoundaryError) -> C
     guard facts.financing_file <= 1 else { throw .invalid("\(at)financing_file must be 0 or 1, got \(facts.financing_file)") }
     guard facts.external_expertise <= 1 else { throw .invalid("\(at)external_expertise must be 0 or 1, got \(facts.external_expertise)") }
     guard CalendarDate.isValid(yyyymmdd: facts.date) else { _ = try date(facts.date, "\(at)date"); return .information }
-    return Classifier.classify(providersContacted: Int(facts.providers_contacted),
+    return Classifier.classify(providersContacted: Int(facts.providers_contacted),  // trap-free: widening Int32 to Int
                                formalEvaluation: facts.formal_evaluation == 1,
                                financingFile: facts.financing_file == 1,
                                externalExpertise: facts.external_expertise == 1).level

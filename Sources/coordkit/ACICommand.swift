@@ -31,17 +31,15 @@ enum ACICommand {
         """,
         run: run)
 
-    /// 15 March 2023: a valid literal date.
-    static let exampleSignature: CalendarDate = {
-        do { return try CalendarDate(year: 2023, month: 3, day: 15) } catch { fatalError("\(error)") }
-    }()
-
-    static let example = ACIYear(
-        msp: "MSP example (synthetic)", year: 2023, signatureDate: exampleSignature,
+    /// The built-in example MSP, signed on 15 March 2023.
+    static func example() throws -> ACIYear {
+        try ACIYear(
+        msp: "MSP example (synthetic)", year: 2023, signatureDate: CalendarDate(year: 2023, month: 3, day: 15),
         patients: 5_200, professionals: 12,
         deprivation: .init(c2sBasisPoints: 1_400, ameBasisPoints: 120, nationalC2SBasisPoints: 1_050, nationalAMEBasisPoints: 150),
         achieved: ["HORAIRES": 1, "CRISES-PLAN": 1, "COORDINATION": 1, "SI-STANDARD": 1, "PROTOCOLES": 5, "PROTOCOLES-IPA": 2,
                    "CONCERTATION": 1, "SANTE-PUBLIQUE": 2, "FORMATION": 1, "QUALITE": 1])
+    }
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try ParsedOptions(arguments, valued: ["--rules", "--write-rules"], flags: ["--json"])
@@ -52,7 +50,7 @@ enum ACICommand {
                 throw RunError("\(path): \(error.description)")
             }
         } else {
-            year = example
+            do { year = try example() } catch { throw RunError("\(error)") }
         }
         let rules: ACIRuleSet
         if let path = options.value("--rules") {

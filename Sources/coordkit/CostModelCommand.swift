@@ -57,7 +57,7 @@ enum CostModelCommand {
                 guard let money = try? Money(parsing: part), money.cents >= 0, money.cents <= 10_000 else {
                     throw UsageError("--shares: '\(part)' is not a percentage within 0...100")
                 }
-                return Int(money.cents)
+                return Int(money.cents)  // trap-free: Int is 64-bit on every supported platform
             }
         }
         if let text = options.value("--costs") {
@@ -88,7 +88,7 @@ enum CostModelCommand {
         print("unit cost".padding(toLength: 14) + "share".padding(toLength: 9)
               + "gross".leftPadding(toLength: 22) + (deduction == nil ? "" : "net".leftPadding(toLength: 22)) + "  note")
         for cell in cells {
-            let share = Money(cents: Int64(cell.shareBasisPoints)).formatted(.plain) + " %"
+            let share = Money(cents: Int64(cell.shareBasisPoints)).formatted(.plain) + " %"  // trap-free: widening Int to Int64
             print(cell.unitCost.formatted(.french).padding(toLength: 14) + share.padding(toLength: 9)
                   + cell.gross.formatted(.french).leftPadding(toLength: 22)
                   + (cell.net.map { $0.formatted(.french).leftPadding(toLength: 22) } ?? "")

@@ -1,4 +1,6 @@
+import CoordinationCSV
 import CoordinationKit
+import CoordinationSamples
 import Foundation
 
 /// `coordkit ifaq`: runs an IFAQ campaign and prints its summary or one hospital's reasoning.

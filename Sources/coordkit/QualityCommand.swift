@@ -1,4 +1,6 @@
+import CoordinationCSV
 import CoordinationKit
+import CoordinationSamples
 import Foundation
 
 /// `coordkit quality [FILE]`: the coordination quality indicators of a set of cases.
@@ -49,7 +51,7 @@ enum QualityCommand {
         } else {
             let count = try integer(options.value("--cases"), name: "--cases", default: 2_000, range: 1...10_000_000)
             let seed = try integer(options.value("--seed"), name: "--seed", default: 2014, range: 0...Int.max)
-            do { cases = try SyntheticData.cases(count: count, seed: UInt64(seed)) } catch { throw RunError("\(error)") }
+            do { cases = try SyntheticData.cases(count: count, seed: UInt64(seed)) } catch { throw RunError("\(error)") }  // trap-free: seed parsed as a non-negative Int
             if let output = options.value("--write-sample") {
                 try writeLines(cases, to: output)
                 print("wrote \(cases.count) cases to \(output)")

@@ -1,4 +1,6 @@
+import CoordinationCSV
 import CoordinationKit
+import CoordinationSamples
 
 /// `coordkit tariff [FILE.csv]`: prices coordination records and prints totals.
 enum TariffCommand {
@@ -64,7 +66,7 @@ enum TariffCommand {
             errors = imported.errors
             source = path
         } else {
-            files = SyntheticData.tariffYear()
+            do { files = try SyntheticData.tariffYear() } catch { throw RunError("\(error)") }
             source = "built-in synthetic year (\(files.count) records, seed 2014)"
         }
 

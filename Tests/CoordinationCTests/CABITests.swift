@@ -1,6 +1,8 @@
 import CCoordination
 import CoordinationC
 import CoordinationKit
+import CoordinationCSV
+import CoordinationSamples
 import Foundation
 import Testing
 

@@ -1,6 +1,8 @@
 import CCoordination
 import CoordinationC
 import CoordinationKit
+import CoordinationCSV
+import CoordinationSamples
 import Foundation
 import Testing
 
@@ -12,8 +14,8 @@ struct ConcurrencyTests {
     /// as safe to share between threads, which is what these tests check.
     struct Shared: @unchecked Sendable { let pointer: OpaquePointer? }
 
-    static func files(_ count: Int) -> [coord_file_facts] {
-        SyntheticData.facts(count: count, seed: 77).map { facts in
+    static func files(_ count: Int) throws -> [coord_file_facts] {
+        try SyntheticData.facts(count: count, seed: 77).map { facts in
             coord_file_facts(date: Int32(facts.date.yyyymmdd), providers_contacted: Int32(facts.providersContacted),
                              formal_evaluation: facts.formalEvaluation ? 1 : 0, financing_file: facts.financingFile ? 1 : 0,
                              external_expertise: facts.externalExpertise ? 1 : 0, reserved: 0)
@@ -50,7 +52,7 @@ struct ConcurrencyTests {
             coord_tariff_free(tariffPointer)
             coord_ifaq_free(ifaqPointer)
         }
-        let files = Self.files(20_000)
+        let files = try Self.files(20_000)
         let input = try [UInt8](Data(contentsOf: Toolchain.packageRoot.appendingPathComponent("Tests/Fuzz/corpus/ifaq-input-json/four.json")))
         let serialPrice = Self.price(tariff, files)
         let serialIFAQ = Self.ifaq(rules, input)
@@ -77,7 +79,7 @@ struct ConcurrencyTests {
 
     @Test("Swift values shared across tasks: the tariff engine, an IFAQ campaign, a quality report")
     func sharedValues() async throws {
-        let facts = SyntheticData.facts(count: 50_000, seed: 5)
+        let facts = try SyntheticData.facts(count: 50_000, seed: 5)
         let engine = TariffEngine.santelys2014
         let serial = try facts.map { try engine.price($0).amount }
         let cases = try SyntheticData.cases(count: 500, seed: 3)

@@ -4,6 +4,7 @@
 
 import CCoordination
 import CoordinationKit
+import CoordinationCSV
 import Foundation
 
 /// Reads integers from the fuzzer's bytes, zero when they run out.

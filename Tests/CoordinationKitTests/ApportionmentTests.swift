@@ -1,5 +1,7 @@
 import Testing
 @testable import CoordinationKit
+import CoordinationCSV
+import CoordinationSamples
 
 @Suite("Apportionment")
 struct ApportionmentTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CoordinationKit
+import CoordinationCSV
+import CoordinationSamples
 
 @Suite("Care interchange: lossless JSON with a schema, errors naming the path")
 struct CareJSONTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CoordinationKit
+import CoordinationCSV
+import CoordinationSamples
 
 @Suite("Coordination cases: the GP-only trigger and the process rules (IGAS [213]-[226])")
 struct CoordinationCaseTests {

@@ -1,5 +1,7 @@
 import Testing
 @testable import CoordinationKit
+import CoordinationCSV
+import CoordinationSamples
 
 @Suite("FIQCS (art. L221-1-1 CSS)")
 struct FIQCSTests {

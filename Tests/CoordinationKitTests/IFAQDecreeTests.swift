@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CoordinationKit
+import CoordinationCSV
+import CoordinationSamples
 
 /// Each rule of décret 2021-1613 (and the 2023 campaign's "paid in full") the engine enforces,
 /// with the sentence it enforces.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CoordinationKit
+import CoordinationCSV
+import CoordinationSamples
 
 /// A small campaign computed by hand (see each expectation's comment).
 enum SmallCampaign {

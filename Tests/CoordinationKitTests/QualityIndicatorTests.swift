@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CoordinationKit
+import CoordinationCSV
+import CoordinationSamples
 
 @Suite("Coordination quality indicators (IGAS Recommendation 12)")
 struct QualityIndicatorTests {

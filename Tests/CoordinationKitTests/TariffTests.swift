@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CoordinationKit
+import CoordinationCSV
+import CoordinationSamples
 
 func day(_ value: Int) -> CalendarDate { try! CalendarDate(yyyymmdd: value) }
 

@@ -26,12 +26,18 @@ if newer "$out/libCoordinationKit.a" "$root/Sources/CoordinationKit"; then
   echo "== building the library with -sanitize=fuzzer,address (about a minute)"
   swiftc "${flags[@]}" -module-name CoordinationKit -emit-module -emit-module-path "$out/module/CoordinationKit.swiftmodule" \
     -emit-library -static -o "$out/libCoordinationKit.a" $(find "$root/Sources/CoordinationKit" -name '*.swift' | sort)
+  rm -f "$out/fuzz" "$out/libCoordinationCSV.a"
+fi
+if newer "$out/libCoordinationCSV.a" "$root/Sources/CoordinationCSV"; then
+  echo "== building the CSV import with -sanitize=fuzzer,address"
+  swiftc "${flags[@]}" -module-name CoordinationCSV -I "$out/module" -emit-module -emit-module-path "$out/module/CoordinationCSV.swiftmodule" \
+    -emit-library -static -o "$out/libCoordinationCSV.a" $(find "$root/Sources/CoordinationCSV" -name '*.swift' | sort)
   rm -f "$out/fuzz"
 fi
 if newer "$out/fuzz" "$root/Sources/CoordinationC" "$here" "$root/Tests/CoordinationCTests/FuzzTargets.swift"; then
   echo "== building the fuzz targets"
   swiftc "${flags[@]}" -module-name CoordinationC -I "$out/module" -I "$root/include" \
-    "$root"/Sources/CoordinationC/*.swift "$here/FuzzMain.swift" "$root/Tests/CoordinationCTests/FuzzTargets.swift" "$out/libCoordinationKit.a" -o "$out/fuzz" \
+    "$root"/Sources/CoordinationC/*.swift "$here/FuzzMain.swift" "$root/Tests/CoordinationCTests/FuzzTargets.swift" "$out/libCoordinationCSV.a" "$out/libCoordinationKit.a" -o "$out/fuzz" \
     2> >(grep -v "Cannot export local symbol" >&2)   # ld.gold's noise about the sanitizer's local symbols
 fi
 

@@ -5,6 +5,7 @@
 
 import Benchmark
 import CoordinationKit
+import CoordinationSamples
 import Foundation
 
 /// Tolerances against the stored thresholds (Thresholds/, p90 of the run that stored them): a
@@ -28,7 +29,7 @@ func configuration(_ scale: BenchmarkScalingFactor = .one, iterations: Int = 20)
 /// An IFAQ rule set with `indicators` indicators, every one applying to every field: the
 /// "20 indicators" national campaign of the benchmarks.
 func campaign(indicators: Int) -> IFAQRuleSet {
-    var rules = IFAQRuleSet.campaign2023
+    var rules = IFAQRuleSet.campaign2023.draft
     let template = rules.indicators[0]
     rules.indicators = (0..<indicators).map { index in
         var indicator = template
@@ -36,16 +37,16 @@ func campaign(indicators: Int) -> IFAQRuleSet {
         indicator.fields = rules.fields.map(\.id)
         indicator.mandatory = true
         indicator.direction = index % 3 == 0 ? .lower : .higher
-        indicator.minimumThreshold = index % 4 == 0 ? .init(value: 40, fromYear: 2020, untilYear: 2024) : nil
+        indicator.minimumThresholds = index % 4 == 0 ? [.init(value: 40, fromYear: 2020, untilYear: 2024)] : []
         return indicator
     }
-    return rules
+    do { return try rules.build() } catch { fatalError("benchmark rule set: \(error)") }
 }
 
 let benchmarks: @Sendable () -> Void = {
     // ---- tariff: the Swift batch API (fast path), per act --------------------------------
     for count in [100_000, 1_000_000, 10_000_000] {
-        let files = SyntheticData.facts(count: count)
+        let files = (try? SyntheticData.facts(count: count)) ?? []
         let engine = TariffEngine.santelys2014
         Benchmark("tariff.price.\(count)-files", configuration: configuration(iterations: 30)) { benchmark in
             var levels = [CoordinationLevel](repeating: .information, count: count)
@@ -65,7 +66,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // ---- tariff: batches with caps and totals (the CLI path) ------------------------------
     for count in [100_000, 1_000_000] {
-        let records = SyntheticData.tariffYear(count: count)
+        let records = (try? SyntheticData.tariffYear(count: count)) ?? []
         Benchmark("tariff.batch.\(count)-records", configuration: configuration(iterations: 10)) { benchmark in
             blackHole(try TariffBatch(files: records, rules: .santelys2014))
         }
@@ -104,12 +105,12 @@ let benchmarks: @Sendable () -> Void = {
     // ---- funds -----------------------------------------------------------------------------
     do {
         let regions = (1...18).map { "R\($0)" }
-        let split = FIQCSRegionalSplit(criteria: [
+        let split = try? FIQCSRegionalSplit(criteria: [
             .init(name: "population", shareBasisPoints: 7_000, values: Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1, Int64(1_000_000 + $0 * 377_777)) })),
             .init(name: "ald", shareBasisPoints: 3_000, values: Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1, Int64(100_000 + $0 * 41_111)) })),
         ])
         Benchmark("fiqcs.regional-split.18-regions", configuration: configuration(iterations: 1_000)) { _ in
-            blackHole(try split.split(Money(cents: 20_000_000_000)))
+            blackHole(try split?.split(Money(cents: 20_000_000_000)))
         }
         let year = ACIYear(msp: "M", year: 2023, signatureDate: try! CalendarDate(yyyymmdd: 20230315), patients: 5_200, professionals: 12,
                            deprivation: .init(c2sBasisPoints: 1_400, ameBasisPoints: 120, nationalC2SBasisPoints: 1_050, nationalAMEBasisPoints: 150),

@@ -11,11 +11,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public let yyyymmddValue: Int32
 
     /// The year, 1...9999.
-    @inlinable public var year: Int { Int(yyyymmddValue / 10_000) }
+    @inlinable public var year: Int { Int(yyyymmddValue / 10_000) }  // trap-free: widening Int32 to Int
     /// The month, 1...12.
-    @inlinable public var month: Int { Int(yyyymmddValue / 100 % 100) }
+    @inlinable public var month: Int { Int(yyyymmddValue / 100 % 100) }  // trap-free: widening Int32 to Int
     /// The day of the month, 1...28/29/30/31.
-    @inlinable public var day: Int { Int(yyyymmddValue % 100) }
+    @inlinable public var day: Int { Int(yyyymmddValue % 100) }  // trap-free: widening Int32 to Int
 
     /// The date `year-month-day`.
     /// - Throws: ``CalendarError/invalidDate(_:)`` when the day does not exist (2023-02-30).
@@ -29,7 +29,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Internal unchecked initialiser for values already known to be valid.
     init(unchecked year: Int, _ month: Int, _ day: Int) {
-        yyyymmddValue = Int32(year * 10_000 + month * 100 + day)   // ≤ 99991231
+        yyyymmddValue = Int32(year * 10_000 + month * 100 + day)   // ≤ 99991231; trap-free: callers pass a checked date: at most 99991231
     }
 
     /// Whether `value` (YYYYMMDD) is a valid date of years 1...9999. O(1), no allocation: the
@@ -37,10 +37,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     @inlinable
     public static func isValid(yyyymmdd value: Int32) -> Bool {
         guard value >= 10_101, value <= 99_991_231 else { return false }
-        let month = Int(value / 100 % 100)
-        let day = Int(value % 100)
+        let month = Int(value / 100 % 100)  // trap-free: widening Int32 to Int
+        let day = Int(value % 100)  // trap-free: widening Int32 to Int
         guard (1...12).contains(month), day >= 1 else { return false }
-        return day <= daysIn(month: month, year: Int(value / 10_000))
+        return day <= daysIn(month: month, year: Int(value / 10_000))  // trap-free: widening Int32 to Int
     }
 
     /// The date of a `YYYYMMDD` integer such as `20220430`.
@@ -49,14 +49,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         guard value >= 10101, value <= 99991231 else {
             throw .invalidDate("\(value) is not a YYYYMMDD date")
         }
-        guard CalendarDate.isValid(yyyymmdd: Int32(value)) else {
+        guard CalendarDate.isValid(yyyymmdd: Int32(value)) else {  // trap-free: the guard above bounds value within 10000101...99991231
             throw .invalidDate("\(value) is not a YYYYMMDD date (no such day)")
         }
-        yyyymmddValue = Int32(value)
+        yyyymmddValue = Int32(value)  // trap-free: checked by isValid just above
     }
 
     /// The date as a `YYYYMMDD` integer.
-    public var yyyymmdd: Int { Int(yyyymmddValue) }
+    public var yyyymmdd: Int { Int(yyyymmddValue) }  // trap-free: widening Int32 to Int
 
     /// ISO 8601, `2022-04-30`.
     public var description: String {

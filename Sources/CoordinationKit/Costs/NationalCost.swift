@@ -35,7 +35,7 @@ public enum NationalCost {
         guard rounded <= Int128(Int64.max) else {
             throw .overflow("\(population) × \(shareBasisPoints) bp × \(unitCost.cents) cents")
         }
-        return Money(cents: Int64(rounded))
+        return Money(cents: Int64(rounded))  // trap-free: guarded above: rounded <= Int64.max
     }
 
     /// One cell of the sensitivity table.

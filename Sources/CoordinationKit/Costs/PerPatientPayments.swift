@@ -56,7 +56,7 @@ public struct PerPatientPayments: Hashable, Sendable, Codable {
         let ald = Int128(aldOrFormerAldPatients) * Int128(aldPatientForfait.cents)
         let other = fmtDue ? Int128(otherPatients) * Int128(otherPatientForfait.cents) : 0
         guard ald + other <= Int128(Int64.max) else { throw .overflow("médecin traitant forfaits") }
-        return (Money(cents: Int64(ald)), Money(cents: Int64(other)), Money(cents: Int64(ald + other)))
+        return (Money(cents: Int64(ald)), Money(cents: Int64(other)), Money(cents: Int64(ald + other)))  // trap-free: guarded above: ald + other <= Int64.max, both >= 0
     }
 
     /// The PAERPA yearly total (the sum of the professions' payments).

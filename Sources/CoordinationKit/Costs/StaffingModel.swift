@@ -62,8 +62,8 @@ public struct StaffingModel: Hashable, Sendable, Codable {
         let total = payroll + overheads + Int128(fixedEvaluationCost.cents) + Int128(platformCosts.cents)
         guard total <= Int128(Int64.max) else { throw .overflow("staffing model total") }
         let perBeneficiary = beneficiaries == 0 ? 0 : (2 * total + Int128(beneficiaries)) / (2 * Int128(beneficiaries))
-        return Result(coordinators: coordinators, payroll: Money(cents: Int64(payroll)),
-                      overheads: Money(cents: Int64(overheads)), total: Money(cents: Int64(total)),
-                      costPerBeneficiary: Money(cents: Int64(perBeneficiary)))
+        return Result(coordinators: coordinators, payroll: Money(cents: Int64(payroll)),  // trap-free: guarded above: payroll <= total <= Int64.max
+                      overheads: Money(cents: Int64(overheads)), total: Money(cents: Int64(total)),  // trap-free: guarded above: overheads <= total <= Int64.max
+                      costPerBeneficiary: Money(cents: Int64(perBeneficiary)))  // trap-free: perBeneficiary <= total <= Int64.max
     }
 }

@@ -66,8 +66,8 @@ public struct TransitionPlan: Hashable, Sendable, Codable {
             let total = subsidies + perFile + grants
             guard total <= Int128(Int64.max) else { throw .overflow("transition year \(firstYear + offset)") }
             result.append(Year(year: firstYear + offset, subsidyShareBasisPoints: share,
-                               subsidies: Money(cents: Int64(subsidies)), perFilePayments: Money(cents: Int64(perFile)),
-                               startUpGrants: Money(cents: Int64(grants)), total: Money(cents: Int64(total))))
+                               subsidies: Money(cents: Int64(subsidies)), perFilePayments: Money(cents: Int64(perFile)),  // trap-free: guarded above: each part <= total <= Int64.max
+                               startUpGrants: Money(cents: Int64(grants)), total: Money(cents: Int64(total))))  // trap-free: guarded above: each part <= total <= Int64.max
         }
         return result
     }

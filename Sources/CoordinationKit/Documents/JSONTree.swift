@@ -295,7 +295,7 @@ private struct JSONReader {
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
             default: throw failure("expected four hexadecimal digits after \\u")
             }
-            value = value << 4 | UInt32(digit)
+            value = value << 4 | UInt32(digit)  // trap-free: widening a hexadecimal digit (0...15)
             position += 1
         }
         return value

@@ -26,7 +26,7 @@ struct IFAQAmounts {
             fieldBase[data.groupField[g]] = sum
         }
         let fieldWeights = rules.fields.allSatisfy({ $0.shareBasisPoints != nil })
-            ? rules.fields.map { Int64($0.shareBasisPoints ?? 0) } : fieldBase
+            ? rules.fields.map { Int64($0.shareBasisPoints ?? 0) } : fieldBase  // trap-free: widening Int to Int64 (validated 0...10000)
         let fieldEnvelopes = try split(rules.resultsEnvelope, fieldWeights, "fields")
         var groupEnvelopes = [Money](repeating: .zero, count: rules.groups.count)
         for (f, envelope) in fieldEnvelopes.enumerated() {
@@ -76,7 +76,7 @@ struct IFAQAmounts {
             for g in rules.groups.indices where !members[g].isEmpty {
                 var scale: Int64 = 1
                 for h in members[g] where score[h] > 0 {
-                    let r = Int64(required[h])
+                    let r = Int64(required[h])  // trap-free: widening an indicator count (<= 200)
                     let (product, overflow) = (scale / IFAQAmounts.gcd(scale, r)).multipliedReportingOverflow(by: r)
                     guard !overflow, product <= 1_000_000_000_000_000 else {
                         throw .overflow("groups[\(rules.groups[g].id)]: the hospitals' counts of required indicators have a least common multiple beyond 10^15; the weights cannot be computed exactly")
@@ -87,7 +87,7 @@ struct IFAQAmounts {
                 let weights = members[g].map { h -> UInt128 in
                     guard score[h] > 0 else { return 0 }
                     // ≤ 10^13 × (10,000 × required) × D / required ≤ 10^32.
-                    return UInt128(data.hospitals[h].baseCents) * UInt128(score[h]) * UInt128(scale / Int64(required[h]))
+                    return UInt128(data.hospitals[h].baseCents) * UInt128(score[h]) * UInt128(scale / Int64(required[h]))  // trap-free: widening an indicator count (<= 200)
                 }
                 for (offset, h) in members[g].enumerated() { weight[h] = weights[offset] }
                 guard weights.contains(where: { $0 > 0 }) else {
@@ -275,7 +275,7 @@ struct IFAQAmounts {
                 status: IFAQAmounts.statusName(state),
                 value: state == 1 ? IFAQData.unoriented(data.value[data.at(0, c)], indicator) : nil,
                 previousValue: data.status[data.at(1, c)] == 1 ? IFAQData.unoriented(data.value[data.at(1, c)], indicator) : nil,
-                rank: state == 1 ? Int(scores.levelRank[c]) : nil,
+                rank: state == 1 ? Int(scores.levelRank[c]) : nil,  // trap-free: widening Int32 to Int
                 change: comparable ? Double(data.value[data.at(0, c)] - data.value[data.at(1, c)]) / 1000 : nil,
                 levelPaid: level, changePaid: change,
                 scoreBasisPoints: grid.map { $0.cellPoints[c] }
@@ -316,7 +316,7 @@ struct IFAQAmounts {
         }
         let base = Int128(hospital.baseCents)
         let uncapped = base * Int128(penalty.basisPointsOfBasePerIndicator) * Int128(concerned.count)
-        let incurred = Int64(min(uncapped, base * Int128(penalty.capBasisPoints)) / 10_000)   // ≤ base
+        let incurred = Int64(min(uncapped, base * Int128(penalty.capBasisPoints)) / 10_000)   // ≤ base; trap-free: the cap is at most 10000 bp of the base: at most base, an Int64
         if let decision, decision > incurred {
             throw .invalidInput("penaltyDecisions (\(hospital.id)).retainedCents: \(decision) is more than the penalty incurred, \(incurred) (R162-36-3 II: the decision retains an amount of the penalty incurred)")
         }
@@ -359,7 +359,7 @@ enum IFAQPenaltyRule {
     static func consecutiveYearsBelow(data: IFAQData, h: Int, i: Int) -> (Bool, Int) {
         let indicator = data.rules.indicators[i]
         let c = data.cell(h, i)
-        let current = Int32(indicator.definitionVersion)
+        let current = Int32(indicator.definitionVersion)  // trap-free: validated within 1...1000000
         var count = 0
         for (y, year) in data.years.enumerated() {
             guard let threshold = thresholdInForce(indicator, year: year) else { break }

@@ -194,7 +194,7 @@ struct IFAQData {
             let c = y * cells + h * indicatorCount + i
             guard status[c] == 0 else { throw fail("\(at): duplicated row") }
             let rowVersion = row.definitionVersion ?? versions[i]
-            guard rowVersion >= 1, rowVersion <= Int(Int32.max) else { throw fail("\(at).definitionVersion: must be >= 1") }
+            guard rowVersion >= 1, rowVersion <= Int(Int32.max) else { throw fail("\(at).definitionVersion: must be >= 1") }  // trap-free: widening Int32.max to Int
             // The campaign scores the definition the rule set holds: a results-year row under
             // another one cannot be compared with its group. Earlier years under another
             // definition are kept: they stop the count of years below (R162-36-3 III 1°) and
@@ -202,7 +202,7 @@ struct IFAQData {
             guard y > 0 || rowVersion == versions[i] else {
                 throw fail("\(at).definitionVersion: \(rowVersion), but campaign \(rules.campaign) scores definition \(versions[i]) of \(row.indicator) (the rule set's); results of the results year must be under it")
             }
-            version[c] = Int32(rowVersion)
+            version[c] = Int32(rowVersion)  // trap-free: checked within 1...Int32.max just above
             if row.status != .collected, row.value != nil {
                 throw fail("\(at).value: a \(row.status.rawValue) result has no value")
             }

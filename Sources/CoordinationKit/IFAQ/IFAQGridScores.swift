@@ -42,7 +42,7 @@ struct IFAQGridScores {
                 self.cellPoints[c] = cellPoints
                 points[h] += cellPoints
                 who.append(h)
-                weights.append(data.hospitals[h].baseCents * Int64(cellPoints))   // ≤ 10^13 × 1000
+                weights.append(data.hospitals[h].baseCents * Int64(cellPoints))   // ≤ 10^13 × 1000; trap-free: widening validated points (0...1000)
             }
             guard weights.contains(where: { $0 > 0 }) else {
                 unspent += envelope

@@ -61,7 +61,7 @@ struct IFAQScores {
                     let c = data.cell(h, i)
                     guard data.status[data.at(0, c)] == 1 else { continue }
                     let v = data.value[data.at(0, c)]
-                    levelRank[c] = Int32(IFAQScores.betterCount(than: v, inDescending: levelValues) + 1)
+                    levelRank[c] = Int32(IFAQScores.betterCount(than: v, inDescending: levelValues) + 1)  // trap-free: a rank within a group: at most the number of hospitals (< 2^31)
                     let paid = levelCut.map { strictLevel ? v > $0 : v >= $0 } ?? (n > 0)
                     levelPaid[c] = paid
                     if paid { levelCount += 1 }

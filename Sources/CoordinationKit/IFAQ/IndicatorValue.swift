@@ -28,7 +28,7 @@ public struct IndicatorValue: Hashable, Comparable, Sendable, CustomStringConver
     /// The value `thousandths / 1000`.
     /// - Throws: ``IFAQError/invalidInput(_:)`` beyond ±10^12.
     public init(thousandths: Int64) throws(IFAQError) {
-        guard thousandths.magnitude <= UInt64(IndicatorValue.limit) * 1000 else {
+        guard thousandths.magnitude <= UInt64(IndicatorValue.limit) * 1000 else {  // trap-free: a positive constant (10^12)
             throw .invalidInput("\(thousandths) thousandths is beyond ±10^12")
         }
         self.thousandths = thousandths
@@ -114,7 +114,7 @@ public struct IndicatorValue: Hashable, Comparable, Sendable, CustomStringConver
             }
             var sawExponentDigit = false
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                exponent = exponent * 10 + Int(bytes[index] - 0x30)
+                exponent = exponent * 10 + Int(bytes[index] - 0x30)  // trap-free: widening an ASCII digit (0...9)
                 sawExponentDigit = true
                 guard exponent <= 400 else { return nil }
                 index += 1
@@ -132,7 +132,7 @@ public struct IndicatorValue: Hashable, Comparable, Sendable, CustomStringConver
         if kept > 16 { return nil }
         for (position, digit) in digits.enumerated() {
             if position < kept {
-                whole = whole * 10 + Int64(digit)
+                whole = whole * 10 + Int64(digit)  // trap-free: widening a digit (0...9)
             } else if position == kept {
                 roundUp = digit >= 5
             }

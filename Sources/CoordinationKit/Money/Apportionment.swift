@@ -42,7 +42,7 @@ public enum Apportionment {
             remainders[index] = product % total
             distributed += quotient
         }
-        var leftover = Int(magnitude - distributed)  // < number of weights
+        var leftover = Int(magnitude - distributed)  // < number of weights; trap-free: less than the number of weights
         if leftover > 0 {
             var order = Array(weights.indices)
             order.sort { lhs, rhs in
@@ -55,7 +55,7 @@ public enum Apportionment {
         }
         // Each part is at most |amount| and carries its sign, so it fits in Int64 (even for
         // Int64.min, whose magnitude only fits once negated back).
-        return parts.map { Money(cents: Int64(amount.cents < 0 ? -$0 : $0)) }
+        return parts.map { Money(cents: Int64(amount.cents < 0 ? -$0 : $0)) }  // trap-free: each part is at most |amount| and carries its sign
     }
 
     /// Splits `amount` into `count` instalments as equal as possible.
@@ -79,13 +79,13 @@ public enum Apportionment {
                                    _ body: (Money) -> Void) throws(MoneyError) {
         guard count >= 1 else { throw .invalidSplit("instalment count \(count) must be at least 1") }
         let magnitude = amount.cents.magnitude
-        let base = magnitude / UInt64(count)
-        let extra = magnitude % UInt64(count)
+        let base = magnitude / UInt64(count)  // trap-free: count checked >= 1 above
+        let extra = magnitude % UInt64(count)  // trap-free: count checked >= 1 above
         let sign: Int64 = amount.cents < 0 ? -1 : 1
         for index in 0..<count {
-            let cents = base + (UInt64(index) < extra ? 1 : 0)   // ≤ |Int64.min| = 2^63
+            let cents = base + (UInt64(index) < extra ? 1 : 0)   // ≤ |Int64.min| = 2^63; trap-free: index >= 0
             // cents ≤ 2^63 only when count == 1 and amount == Int64.min: keep the amount itself.
-            body(count == 1 ? amount : Money(cents: sign * Int64(cents)))
+            body(count == 1 ? amount : Money(cents: sign * Int64(cents)))  // trap-free: at most |amount|, signed back
         }
     }
 }

@@ -74,7 +74,7 @@ extension Money {
                 }
                 fractionDigits = 0
             case "0"..."9":
-                let digit = Int64(scalar.value - 48)
+                let digit = Int64(scalar.value - 48)  // trap-free: widening a checked ASCII digit (0...9)
                 if fractionDigits >= 0 {
                     fractionDigits += 1
                     guard fractionDigits <= 2 else {

@@ -159,10 +159,10 @@ struct QualityAccumulator {
         if facts.feedbackToGP { met.feedbackToGP += 1 }
         if let sent = facts.planSentOn {
             let days = facts.requestedOn.days(to: sent)
-            if days < 0 || days > Int(Int32.max) {
+            if days < 0 || days > Int(Int32.max) {  // trap-free: widening Int32.max to Int
                 inconsistentDelays += 1
             } else {
-                delays.append(Int32(days))
+                delays.append(Int32(days))  // trap-free: checked within 0...Int32.max just above
                 delaySum += days
             }
         }
@@ -178,7 +178,7 @@ struct QualityAccumulator {
             var values = delays
             let median = QualityMath.lowerMedian(&values)
             delay = DelayStatistics(count: delays.count, meanTenths: QualityMath.roundedRatio(delaySum * 10, delays.count) ?? 0,
-                                    median: Int(median), minimum: Int(delays.min() ?? 0), maximum: Int(delays.max() ?? 0))
+                                    median: Int(median), minimum: Int(delays.min() ?? 0), maximum: Int(delays.max() ?? 0))  // trap-free: widening Int32 to Int
         }
         return QualitySummary(cases: cases, indicators: indicators, delay: delay, inconsistentDelays: inconsistentDelays,
                               levels: levels, caseload: caseload)

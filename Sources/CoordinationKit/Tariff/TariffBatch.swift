@@ -169,8 +169,8 @@ public struct TariffBatch: Sendable {
         for (coordinator, numerator) in bonusNumerators {
             let cents = (numerator + 5_000) / 10_000
             guard cents <= Int128(Int64.max) else { throw .overflow("bonus of \(coordinator)") }
-            bonuses[coordinator] = Money(cents: Int64(cents))
-            do throws(MoneyError) { total = try total.adding(Money(cents: Int64(cents))) } catch {
+            bonuses[coordinator] = Money(cents: Int64(cents))  // trap-free: guarded just above: cents <= Int64.max
+            do throws(MoneyError) { total = try total.adding(Money(cents: Int64(cents))) } catch {  // trap-free: guarded above: cents <= Int64.max
                 throw .overflow("total with bonuses: \(error.description)")
             }
         }

@@ -141,7 +141,7 @@ public final class TariffEngine: Sendable {
             let day = date(index)
             guard let row = row(for: day, hint: hint) else {
                 throw .noScheduleInForce("files[\(index)]: no tariff schedule in force on "
-                                         + ((try? CalendarDate(yyyymmdd: Int(day)).description) ?? String(day)))
+                                         + ((try? CalendarDate(yyyymmdd: Int(day)).description) ?? String(day)))  // trap-free: widening Int32 to Int
             }
             hint = row
             let cents = price(row: row, level: fileLevel)

@@ -36,7 +36,7 @@ public struct INS: Hashable, Sendable, TextIdentifier {
             } else if index == 6, chars[5] == UInt8(ascii: "2"), char == UInt8(ascii: "B") {
                 digit = 8
             } else if char >= UInt8(ascii: "0"), char <= UInt8(ascii: "9") {
-                digit = Int64(char - UInt8(ascii: "0"))
+                digit = Int64(char - UInt8(ascii: "0"))  // trap-free: widening an ASCII digit (0...9) to Int64
             } else {
                 throw fail("has '\(Character(Unicode.Scalar(char)))' at position \(index + 1)")
             }
@@ -45,7 +45,7 @@ public struct INS: Hashable, Sendable, TextIdentifier {
         guard chars[13...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
             throw fail("has a key that is not two digits")
         }
-        let key = Int64(chars[13] - UInt8(ascii: "0")) * 10 + Int64(chars[14] - UInt8(ascii: "0"))
+        let key = Int64(chars[13] - UInt8(ascii: "0")) * 10 + Int64(chars[14] - UInt8(ascii: "0"))  // trap-free: widening ASCII digits (0...9) to Int64
         let expected = 97 - number % 97
         guard key == expected else { throw fail("has key \(key), expected \(expected)") }
         value = compact

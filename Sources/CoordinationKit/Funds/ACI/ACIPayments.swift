@@ -12,7 +12,7 @@ extension ACIYear {
         guard paid else { return (0, 0, nil) }
         let rate = rule.rateBasisPoints(for: rates)
         let base = rule.appliesTo == .remuneration ? indicatorsCents : patientVariableCents
-        let cents = Int64((Int128(base) * Int128(rate) + 5_000) / 10_000)
+        let cents = Int64((Int128(base) * Int128(rate) + 5_000) / 10_000)  // trap-free: rate <= 10000 bp: at most base, an Int64
         let gap = "(C2S \(rates.c2sBasisPoints) - \(rates.nationalC2SBasisPoints) bp) + (AME \(rates.ameBasisPoints) - \(rates.nationalAMEBasisPoints) bp)"
         let baseText = rule.appliesTo == .remuneration ? "the remuneration" : "the points scaled by the patientèle"
         return (rate, cents, "Deprivation supplement: \(gap) = \(rate) bp (within 0...\(rule.capBasisPoints) bp) of \(baseText) "
@@ -29,7 +29,7 @@ extension ACIYear {
 
     /// `cents` × `days` / `inYear`, rounded half up. Exact in 128 bits.
     static func prorate(_ cents: Int64, _ days: Int, _ inYear: Int) -> Int64 {
-        Int64((Int128(cents) * Int128(days) * 2 + Int128(inYear)) / (Int128(inYear) * 2))
+        Int64((Int128(cents) * Int128(days) * 2 + Int128(inYear)) / (Int128(inYear) * 2))  // trap-free: days <= inYear: at most cents, an Int64
     }
 
     /// The advance: `advanceBasisPoints` of the full-year remuneration for 100 % of the

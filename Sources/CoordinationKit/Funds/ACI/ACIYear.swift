@@ -52,7 +52,7 @@ extension ACIYear {
         let reference = Int128(rules.referencePatients)
         // Points are carried × referencePatients (exact); amounts are rounded half up once.
         // trap-free: every amount is at most maximumCents (checkMagnitude), so it fits an Int64.
-        func cents(_ scaled: Int128) -> Int64 { Int64((scaled * point * 2 + reference) / (reference * 2)) }
+        func cents(_ scaled: Int128) -> Int64 { Int64((scaled * point * 2 + reference) / (reference * 2)) }  // trap-free: every amount is at most maximumCents (checkMagnitude)
         func thousandths(_ scaled: Int128) -> Int128 { (scaled * 2_000 + reference) / (reference * 2) }
 
         var lines: [ACIRemuneration.Line] = []
@@ -81,7 +81,7 @@ extension ACIYear {
                     }
                     if !indicator.verified { text += " [figures unverified]" }
                     lines.append(.init(indicator: indicator.id, axis: axis, kind: indicator.kind, met: units != nil, units: units ?? 0,
-                                       pointsThousandths: Int64(thousandths(scaled)), cents: units == nil ? 0 : cents(scaled), explanation: text))
+                                       pointsThousandths: Int64(thousandths(scaled)), cents: units == nil ? 0 : cents(scaled), explanation: text))  // trap-free: points are bounded by checkMagnitude (at most 10^15 points)
                 }
             }
         }
@@ -212,7 +212,7 @@ extension ACIYear {
         let fraction = thousandths % 1_000
         guard exact else { return "about " + points(thousandths, exact: true) }
         guard fraction != 0 else { return "\(thousandths / 1_000)" }
-        var digits = Array(String(Int(fraction) + 1_000).dropFirst())
+        var digits = Array(String(Int(fraction) + 1_000).dropFirst())  // trap-free: a remainder modulo 1000
         while digits.last == "0" { digits.removeLast() }
         return "\(thousandths / 1_000).\(String(digits))"
     }

@@ -82,7 +82,7 @@ public struct FIQCSFundYear: Hashable, Sendable, Codable {
     /// - Throws: never for a value built by the validating initialiser.
     public func envelopes() throws(FundError) -> FIQCSEnvelopes {
         let shares = [experimentsBasisPoints, nationalBasisPoints, regionalBasisPoints]
-        let parts = try FundError.split(dotation, shares.map(Int64.init) + [Int64(10_000 - shares.reduce(0, +))], "envelopes")
+        let parts = try FundError.split(dotation, shares.map(Int64.init) + [Int64(10_000 - shares.reduce(0, +))], "envelopes")  // trap-free: shares validated within 0...10000
         return FIQCSEnvelopes(experiments: parts[0], national: parts[1], regional: parts[2], unallocated: parts[3])
     }
 }

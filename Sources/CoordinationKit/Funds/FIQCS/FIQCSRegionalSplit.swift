@@ -60,7 +60,7 @@ public struct FIQCSRegionalSplit: Hashable, Sendable, Codable {
     public func split(_ regional: Money) throws(FundError) -> [String: Money] {
         guard regional.cents >= 0 else { throw .invalid("regional: must be >= 0, got \(regional.cents) cents") }
         let regions = Set(criteria.flatMap(\.values.keys)).sorted()
-        let parts = try FundError.split(regional, criteria.map { Int64($0.shareBasisPoints) }, "criteria")
+        let parts = try FundError.split(regional, criteria.map { Int64($0.shareBasisPoints) }, "criteria")  // trap-free: widening Int to Int64
         var result = Dictionary(uniqueKeysWithValues: regions.map { ($0, Money.zero) })
         for (criterion, part) in zip(criteria, parts) {
             guard part.cents != 0 else { continue }

@@ -1,3 +1,5 @@
+import CoordinationKit
+
 /// A small, strict CSV reader for the exports finance teams feed to `coordkit`.
 ///
 /// - The first line is a header; columns are found by name (case-insensitive), so column

@@ -1,3 +1,5 @@
+import CoordinationKit
+
 extension SyntheticData {
     /// A deterministic national IFAQ campaign for `rules`: `hospitals` hospitals spread over
     /// the fields (60 % MCO, 25 % SMR, 15 % PSY where it exists) and their groups, bases from
@@ -19,16 +21,16 @@ extension SyntheticData {
             let field = fieldIds.count >= 3 ? (roll < 60 ? fieldIds[0] : roll < 85 ? fieldIds[1] : fieldIds[2])
                                             : (roll < 70 ? fieldIds[0] : fieldIds[fieldIds.count - 1])
             let groups = groupsByField[field] ?? []
-            let group = groups.isEmpty ? rules.groups[0] : groups[Int(generator.below(UInt64(groups.count)))]
+            let group = groups.isEmpty ? rules.groups[0] : groups[generator.int(below: groups.count)]
             // Bases from 1 M to 400 M EUR, skewed towards small hospitals.
-            let scale = generator.below(1_000)
-            let baseEuros = 1_000_000 + Int64(scale * scale) * 400
+            let scale = Int64(generator.int(below: 1_000))  // trap-free: widening a value below 1000
+            let baseEuros = 1_000_000 + scale * scale * 400
             let id = String(100_000_000 + index * 7)
             hospitals.append(IFAQInput.Hospital(
                 id: id, field: field, group: group.field == field ? group.id : rules.groups[0].id,
                 baseCents: baseEuros * 100, army: generator.below(300) == 0,
-                dotation2019Cents: rules.transitional == nil ? nil : Int64(generator.below(20_000_000)) * 100,
-                previousBaseCents: rules.transitional == nil ? nil : baseEuros * Int64(90 + generator.below(20))))
+                dotation2019Cents: rules.transitional == nil ? nil : Int64(generator.int(below: 20_000_000)) * 100,  // trap-free: Int is 64-bit on every supported platform
+                previousBaseCents: rules.transitional == nil ? nil : baseEuros * Int64(90 + generator.int(below: 20))))  // trap-free: a 64-bit Int below 110
             let quality = Double(generator.below(1_000)) / 1_000          // the hospital's own level
             for indicator in rules.indicators where indicator.fields.contains(field) {
                 if !indicator.mandatory && generator.below(2) == 0 { continue }
@@ -49,7 +51,7 @@ extension SyntheticData {
                     let trend = Double(years - 1 - back) * span * 0.01
                     let raw = min(indicator.maximum, max(indicator.minimum, centre + noise + trend))
                     let value = (raw * 10).rounded() / 10     // one decimal, within the indicator's range
-                    results.append(IFAQInput.Result(hospital: id, indicator: indicator.id, year: year, status: .collected, value: IndicatorValue(unchecked: Int64(value * 1000))))
+                    results.append(IFAQInput.Result(hospital: id, indicator: indicator.id, year: year, status: .collected, value: (try? IndicatorValue(value)) ?? 0))
                 }
             }
         }

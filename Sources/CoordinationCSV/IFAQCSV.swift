@@ -1,3 +1,5 @@
+import CoordinationKit
+
 /// Reads an IFAQ input from two CSV files.
 ///
 /// `hospitals.csv`: `id, field, group, base` (euros, `1234567.89` or `1 234 567,89`)
@@ -63,7 +65,7 @@ public enum IFAQCSV {
                 }
                 var number: IndicatorValue?
                 if let value, !row.fields[value].isEmpty {
-                    guard let parsed = IndicatorValue.parse(Substring(row.fields[value])) else {
+                    guard let parsed = try? IndicatorValue(row.fields[value]) else {
                         throw fail(value, "'\(row.fields[value])' is not a number within ±10^12")
                     }
                     number = parsed

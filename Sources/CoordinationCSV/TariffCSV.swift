@@ -1,3 +1,5 @@
+import CoordinationKit
+
 /// Reads tariff records from CSV: one row per record.
 ///
 /// Columns (by name, any order; `*` = required):

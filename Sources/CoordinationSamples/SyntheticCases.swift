@@ -1,3 +1,5 @@
+import CoordinationKit
+
 extension SyntheticData {
     /// `count` coordination cases opened during `year`, built through the real API
     /// (``CoordinationCase/record(_:by:on:)``), so every generated history obeys the rules.
@@ -38,31 +40,31 @@ extension SyntheticData {
         let body = "\(sex)\(pad(year % 100, 2))\(pad(month, 2))"
         let tail = "\(pad(order % 1000, 3))\(pad(order / 1000 % 1000, 3))"
         let number = Int64(body + numericDepartement + tail) ?? 0
-        return try INS(body + departement + tail + pad(Int(97 - number % 97), 2))
+        return try INS(body + departement + tail + pad(Int(97 - number % 97), 2))  // trap-free: 1...97 in a 64-bit Int
     }
 
     private static func oneCase(index: Int, year: Int, generator g: inout Generator) throws -> CoordinationCase {
         func chance(_ percent: UInt64) -> Bool { g.below(100) < percent }
-        let (region, departement, commune) = sampleTerritories[Int(g.below(UInt64(sampleTerritories.count)))]
+        let (region, departement, commune) = sampleTerritories[g.int(below: sampleTerritories.count)]
         let territory = try Territory(region: region, departement: departement, commune: commune)
-        let gpNumber = Int(g.below(400))
+        let gpNumber = g.int(below: 400)
         let gp = try Professional(id: rpps(gpNumber), name: "Dr GP \(gpNumber)", profession: .generalPractitioner, sector: .health)
-        let patientINS = try ins(sex: 1 + Int(g.below(2)), year: 1925 + Int(g.below(60)), month: 1 + Int(g.below(12)),
+        let patientINS = try ins(sex: 1 + g.int(below: 2), year: 1925 + g.int(below: 60), month: 1 + g.int(below: 12),
                                  departement: departement, order: index)
         var consents: Set<Sector> = [.health]
         if chance(70) { consents.insert(.medicoSocial) }
         if chance(50) { consents.insert(.social) }
-        let patient = try Patient(ins: patientINS, birthDate: CalendarDate(unchecked: 1925 + Int(g.below(60)), 1 + Int(g.below(12)), 1 + Int(g.below(28))),
-                                  ald: chance(60) ? .ald(lists: [1 + Int(g.below(30))]) : .none,
-                                  gir: chance(50) ? Patient.GIR(rawValue: 1 + Int(g.below(6))) : nil,
+        let patient = try Patient(ins: patientINS, birthDate: CalendarDate(year: 1925 + g.int(below: 60), month: 1 + g.int(below: 12), day: 1 + g.int(below: 28)),
+                                  ald: chance(60) ? .ald(lists: [1 + g.int(below: 30)]) : .none,
+                                  gir: chance(50) ? Patient.GIR(rawValue: 1 + g.int(below: 6)) : nil,
                                   territory: territory, medecinTraitant: gp.id, consents: consents)
-        var day = try CalendarDate(unchecked: year, 1, 1).adding(days: Int(g.below(300)))
-        func later(_ maximum: UInt64) throws -> CalendarDate {
-            day = try day.adding(days: Int(g.below(maximum)))
+        var day = try CalendarDate(year: year, month: 1, day: 1).adding(days: g.int(below: 300))
+        func later(_ maximum: Int) throws -> CalendarDate {
+            day = try day.adding(days: g.int(below: maximum))
             return day
         }
-        let structureNumber = Int(g.below(12))
-        let coordinatorNumber = 1_000 + structureNumber * 4 + Int(g.below(4))
+        let structureNumber = g.int(below: 12)
+        let coordinatorNumber = 1_000 + structureNumber * 4 + g.int(below: 4)
         let coordinator = try Professional(id: rpps(coordinatorNumber), name: "Coordinator \(coordinatorNumber)",
                                            profession: .nurse, sector: .health)
         let socialWorker = try Professional(id: .local("AS-\(structureNumber)"), name: "Social worker \(structureNumber)",
@@ -73,11 +75,11 @@ extension SyntheticData {
                                      policy: chance(30) ? .default : CarePlanPolicy(requiresGPValidation: false))
         try c.record(.designateCoordinator(coordinator: coordinator, structure: "S\(structureNumber)"), by: gp.id, on: try later(5))
         guard chance(90) else { return c }
-        try c.record(.record(function: .evaluation(.init(minutes: 60 + Int(g.below(120)), formal: chance(85),
+        try c.record(.record(function: .evaluation(.init(minutes: 60 + g.int(below: 120), formal: chance(85),
                                                          tools: [.aggir], atHome: chance(60), externalExpertise: chance(15)))),
                      by: coordinator.id, on: try later(10))
-        let providers = (0..<Int(g.below(5))).map { "provider-\($0)" }
-        try c.record(.record(function: .accompaniment(.init(minutes: 30 + Int(g.below(90)), providersContacted: providers,
+        let providers = (0..<g.int(below: 5)).map { "provider-\($0)" }
+        try c.record(.record(function: .accompaniment(.init(minutes: 30 + g.int(below: 90), providersContacted: providers,
                                                             financingFile: chance(25)))), by: coordinator.id, on: try later(10))
         guard chance(80) else { return c }
         try c.record(.addTeamMember(member: socialWorker), by: coordinator.id, on: day)
