@@ -221,8 +221,12 @@ private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func node(_ key: Key) throws -> JSONTree {
         usage.asked(key.stringValue, slot: slot)
         guard let node = object[key.stringValue] else {
-            let hint = usage.misspelling(of: key.stringValue, slot: slot).map { " (found \"\($0)\": a misspelling?)" } ?? ""
-            throw DocumentError(path.appending(key: key.stringValue), "missing: this field is required\(hint)")
+            // A required key absent because it was misspelt: name the misspelling, as the
+            // unknown-key check would.
+            if let misspelt = usage.misspelling(of: key.stringValue, slot: slot) {
+                throw DocumentError(path.appending(key: misspelt), "unknown key (did you mean \"\(key.stringValue)\"?)")
+            }
+            throw DocumentError(path.appending(key: key.stringValue), "missing: this field is required")
         }
         return node
     }

@@ -98,7 +98,7 @@ public struct IFAQInput: Hashable, Sendable, Codable {
             self.definitionVersion = definitionVersion
         }
 
-        public enum Status: String, Hashable, Sendable, Codable {
+        public enum Status: String, Hashable, Sendable, Codable , CaseIterable {
             case collected
             /// Not collected. Under an obligation to collect, it earns nothing and the minimum
             /// threshold is deemed not met (R162-36).

@@ -119,7 +119,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
         }
     }
 
-    public enum EnvelopeSplit: String, Hashable, Sendable, Codable {
+    public enum EnvelopeSplit: String, Hashable, Sendable, Codable , CaseIterable {
         case byGroup = "by-group"
         case byIndicator = "by-indicator"
     }
@@ -155,7 +155,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
         /// envelope is split pro rata of the fields' total bases.
         public var shareBasisPoints: Int?
 
-        public enum Base: String, Hashable, Sendable, Codable { case activity, receipts }
+        public enum Base: String, Hashable, Sendable, Codable , CaseIterable { case activity, receipts }
     }
 
     public struct Group: Hashable, Sendable, Codable {
@@ -217,7 +217,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
         /// `by-indicator` campaigns: its class × change grid.
         public var grid: Grid?
 
-        public enum Direction: String, Hashable, Sendable, Codable { case higher, lower }
+        public enum Direction: String, Hashable, Sendable, Codable , CaseIterable { case higher, lower }
 
         public enum Category: String, Hashable, Sendable, Codable, CaseIterable {
             case patientExperience = "patient-experience"
@@ -271,12 +271,12 @@ public struct IFAQRuleSet: Hashable, Sendable {
         /// At most this share of the group is paid on change (7,000 in 2019).
         public var changeCapBasisPoints: Int
 
-        public enum Comparison: String, Hashable, Sendable, Codable {
+        public enum Comparison: String, Hashable, Sendable, Codable , CaseIterable {
             case strict
             case nonStrict = "non-strict"
         }
 
-        public enum ChangeRule: String, Hashable, Sendable, Codable {
+        public enum ChangeRule: String, Hashable, Sendable, Codable , CaseIterable {
             case positiveOrStable = "positive-or-stable"
             case positive
         }

@@ -14,7 +14,7 @@
 /// "beyond simple", which presupposes the evaluation).
 public enum Classifier {
     /// A note on a classification the source text does not settle.
-    public enum Flag: String, Hashable, Sendable, Codable {
+    public enum Flag: String, Hashable, Sendable, Codable , CaseIterable {
         /// Formal evaluation, zero providers contacted: classified simple (docs/TARIFF.md, Open).
         case evaluationWithoutProviders = "evaluation-without-providers"
         /// Providers, a financing file or expertise without a formal evaluation: classified

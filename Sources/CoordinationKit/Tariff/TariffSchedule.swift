@@ -69,7 +69,7 @@ public enum PaymentMode: Hashable, Sendable {
     case capitation
 
     /// The period of a package.
-    public enum PackagePeriod: String, Hashable, Sendable, Codable {
+    public enum PackagePeriod: String, Hashable, Sendable, Codable , CaseIterable {
         case month, year
     }
 

@@ -17,7 +17,7 @@ public struct CoordinationStructure: Hashable, Sendable, Codable {
     }
 
     /// CLIC label levels: each level adds missions to the one below (IGAS [364]-[365]).
-    public enum CLICLevel: Int, Hashable, Sendable, Codable, Comparable {
+    public enum CLICLevel: Int, Hashable, Sendable, Codable, Comparable , CaseIterable {
         case level1 = 1, level2, level3
         public static func < (lhs: CLICLevel, rhs: CLICLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -14,7 +14,7 @@ public struct Patient: Hashable, Sendable, Codable {
     }
 
     /// Dependency level from the AGGIR grid, GIR 1 (most dependent) to GIR 6 (IGAS [330]).
-    public enum GIR: Int, Hashable, Sendable, Codable, Comparable {
+    public enum GIR: Int, Hashable, Sendable, Codable, Comparable , CaseIterable {
         case gir1 = 1, gir2, gir3, gir4, gir5, gir6
         public static func < (lhs: GIR, rhs: GIR) -> Bool { lhs.rawValue < rhs.rawValue }
     }

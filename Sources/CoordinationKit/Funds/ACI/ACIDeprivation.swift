@@ -11,7 +11,7 @@ extension ACIRuleSet {
         public var verified: Bool
         public var note: String?
 
-        public enum Base: String, Hashable, Sendable, Codable {
+        public enum Base: String, Hashable, Sendable, Codable , CaseIterable {
             /// The year's remuneration from the indicators.
             case remuneration
             /// Only the points scaled by the patientèle (the patientèle is what is raised).

@@ -136,7 +136,7 @@ public struct ACIRuleSet: Hashable, Sendable {
             case optional
         }
 
-        public enum VariableBasis: String, Hashable, Sendable, Codable {
+        public enum VariableBasis: String, Hashable, Sendable, Codable , CaseIterable {
             case none
             /// × patientèle / reference patients.
             case patients

@@ -3,7 +3,7 @@
 /// oppose that second draft only by a qualified majority of two thirds **of the members composing
 /// it** (not of those present or voting).
 public enum CNQCSDeliberation {
-    public enum Outcome: String, Hashable, Sendable, Codable {
+    public enum Outcome: String, Hashable, Sendable, Codable , CaseIterable {
         /// The draft stands.
         case adopted
         /// A second draft is asked of the national management committee.

@@ -47,7 +47,7 @@ public struct FIQCSAid: Hashable, Sendable, Codable {
     }
 
     /// The body that decides the aid.
-    public enum DecidingBody: String, Hashable, Sendable, Codable {
+    public enum DecidingBody: String, Hashable, Sendable, Codable , CaseIterable {
         /// Comité national de gestion: national and interregional aids (V).
         case nationalManagementCommittee = "national-management-committee"
         /// Bureau du Conseil national de la qualité et de la coordination des soins:
