@@ -52,7 +52,7 @@ public enum IFAQCSV {
         let hospital = try column(resultsTable, "hospital"), indicator = try column(resultsTable, "indicator")
         let year = try column(resultsTable, "year"), status = try column(resultsTable, "status")
         let value = resultsTable.column("value"), version = resultsTable.column("definition_version")
-        var results: [IFAQInput.Result] = []
+        var results: [IFAQInput.IndicatorResult] = []
         var resultLines: [Int] = []
         for row in resultsTable.rows {
             do throws(CSVError) {
@@ -60,7 +60,7 @@ public enum IFAQCSV {
                     CSVError(line: row.line, column: index + 1, message: "\(resultsTable.columns[index]): \(message)")
                 }
                 guard let yearValue = Int(row.fields[year]) else { throw fail(year, "'\(row.fields[year])' is not a year") }
-                guard let state = IFAQInput.Result.Status(rawValue: row.fields[status].lowercased()) else {
+                guard let state = IFAQInput.IndicatorResult.Status(rawValue: row.fields[status].lowercased()) else {
                     throw fail(status, "'\(row.fields[status])' is not collected, not-collected or invalidated")
                 }
                 var number: IndicatorValue?
@@ -75,7 +75,7 @@ public enum IFAQCSV {
                     guard let parsed = Int(row.fields[version]) else { throw fail(version, "'\(row.fields[version])' is not a version number") }
                     definition = parsed
                 }
-                results.append(IFAQInput.Result(hospital: row.fields[hospital], indicator: row.fields[indicator], year: yearValue,
+                results.append(IFAQInput.IndicatorResult(hospital: row.fields[hospital], indicator: row.fields[indicator], year: yearValue,
                                                 status: state, value: number, definitionVersion: definition))
                 resultLines.append(row.line)
             } catch { errors.append(("results", error)) }

@@ -51,9 +51,9 @@ public enum TariffCSV {
                     default: throw fail(index, "'\(field(index))' is not a yes/no value")
                     }
                 }
-                let recordId = field(id)
-                guard !recordId.isEmpty else { throw fail(id, "empty") }
-                guard seen.insert(recordId).inserted else { throw fail(id, "duplicated id '\(recordId)'") }
+                let recordID = field(id)
+                guard !recordID.isEmpty else { throw fail(id, "empty") }
+                guard seen.insert(recordID).inserted else { throw fail(id, "duplicated id '\(recordID)'") }
                 let day: CalendarDate
                 do throws(CalendarError) { day = try CalendarDate(parsingFrench: field(date)) } catch {
                     throw fail(date, error.description)
@@ -76,7 +76,7 @@ public enum TariffCSV {
                     facts = try ClassificationFacts(date: day, providersContacted: count, formalEvaluation: evaluated,
                                                     financingFile: financed, externalExpertise: expert)
                 } catch { throw fail(providers, error.description) }
-                files.append(TariffFile(id: recordId, fileId: file.map(field).flatMap { $0.isEmpty ? nil : $0 },
+                files.append(TariffFile(id: recordID, fileID: file.map(field).flatMap { $0.isEmpty ? nil : $0 },
                                         patient: patient.map(field) ?? "", coordinator: coordinatorName,
                                         structure: structure.map(field) ?? "", kind: actKind, facts: facts))
                 lines.append(row.line)

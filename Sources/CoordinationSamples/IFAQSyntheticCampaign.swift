@@ -13,7 +13,7 @@ extension SyntheticData {
         let groupsByField = Dictionary(grouping: rules.groups, by: \.field)
         let fieldIds = rules.fields.map(\.id)
         var hospitals: [IFAQInput.Hospital] = []
-        var results: [IFAQInput.Result] = []
+        var results: [IFAQInput.IndicatorResult] = []
         hospitals.reserveCapacity(count)
         results.reserveCapacity(count * rules.indicators.count * years)
         for index in 0..<max(1, count) {
@@ -40,18 +40,18 @@ extension SyntheticData {
                     let year = rules.resultsYear - back
                     let roll = generator.below(100)
                     if roll < 3 {
-                        results.append(IFAQInput.Result(hospital: id, indicator: indicator.id, year: year, status: .notCollected))
+                        results.append(IFAQInput.IndicatorResult(hospital: id, indicator: indicator.id, year: year, status: .notCollected))
                         continue
                     }
                     if roll < 4 {
-                        results.append(IFAQInput.Result(hospital: id, indicator: indicator.id, year: year, status: .invalidated))
+                        results.append(IFAQInput.IndicatorResult(hospital: id, indicator: indicator.id, year: year, status: .invalidated))
                         continue
                     }
                     let noise = (Double(generator.below(2_001)) / 1_000 - 1) * span * 0.08
                     let trend = Double(years - 1 - back) * span * 0.01
                     let raw = min(indicator.maximum, max(indicator.minimum, centre + noise + trend))
                     let value = (raw * 10).rounded() / 10     // one decimal, within the indicator's range
-                    results.append(IFAQInput.Result(hospital: id, indicator: indicator.id, year: year, status: .collected, value: (try? IndicatorValue(value)) ?? 0))
+                    results.append(IFAQInput.IndicatorResult(hospital: id, indicator: indicator.id, year: year, status: .collected, value: (try? IndicatorValue(value)) ?? 0))
                 }
             }
         }

@@ -66,7 +66,7 @@ public enum SyntheticData {
             let coordinator = patient % max(1, coordinators)
             let facts = try randomFacts(&generator, day: first + generator.int(below: days))
             result.append(TariffFile(
-                id: "R\(index + 1)", fileId: "D\(patient)", patient: "P\(patient)",
+                id: "R\(index + 1)", fileID: "D\(patient)", patient: "P\(patient)",
                 coordinator: "COORD-\(coordinator + 1)", structure: "STRUCT-\(coordinator % max(1, structures) + 1)",
                 kind: generator.below(3) == 0 ? .inclusion : .followUp, facts: facts))
         }

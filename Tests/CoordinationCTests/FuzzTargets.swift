@@ -26,7 +26,7 @@ struct ByteReader {
 /// The fuzz targets, shared by the libFuzzer binary (Tests/Fuzz/run.sh) and `swift test`
 /// (`FuzzRegressionTests` replays the inputs the fuzzer kept).
 enum FuzzTargets {
-    static let names = ["tariff-json", "ifaq-rules-json", "ifaq-input-json", "case-json", "tariff-csv", "ifaq-csv", "aci-json", "c-args"]
+    static let names = ["tariff-json", "ifaq-rules-json", "ifaq-input-json", "case-json", "tariff-csv", "ifaq-csv", "aci-json", "fiqcs-json", "c-args"]
 
     /// The built-in IFAQ rule set and default tariff, loaded once and never freed.
     nonisolated(unsafe) static let builtinIFAQ: OpaquePointer? = {
@@ -80,6 +80,15 @@ enum FuzzTargets {
             let rules = parts[0].isEmpty ? ACIRuleSet.aci2022 : try? ACIRuleSet(json: parts[0])
             if let rules, parts.count > 1, let year = try? ACIYear(json: parts[1]) {
                 _ = try? year.remuneration(rules: rules)
+            }
+        case "fiqcs-json":
+            // A FIQCS fund year, a form feed, a regional split: both validated, then split.
+            let parts = Array(bytes).split(separator: 0x0C, maxSplits: 1, omittingEmptySubsequences: false)
+            if let fund = try? FIQCSFundYear(json: parts[0]) {
+                _ = try? fund.contributions()
+                if let envelopes = try? fund.envelopes(), parts.count > 1, let split = try? FIQCSRegionalSplit(json: parts[1]) {
+                    _ = try? split.split(envelopes.regional)
+                }
             }
         case "c-args":
             fuzzArguments(bytes)

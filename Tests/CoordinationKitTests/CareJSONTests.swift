@@ -4,7 +4,7 @@ import Testing
 import CoordinationCSV
 import CoordinationSamples
 
-@Suite("Care interchange: lossless JSON with a schema, errors naming the path")
+@Suite("Care interchange: lossless JSON with a format tag, errors naming the path")
 struct CareJSONTests {
     static func roundTrip<T: Codable & Equatable>(_ value: T) throws -> T {
         try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
@@ -57,7 +57,10 @@ struct CareJSONTests {
         #expect(badINS?.hasPrefix("patient.ins: ") == true)
         #expect(badINS?.contains("expected 77") == true)
         // Another schema.
-        #expect(Self.decodingError(text.replacingOccurrences(of: "coordinationkit.case/1", with: "coordinationkit.case/9"))?.hasPrefix("schema: unsupported") == true)
+        #expect(Self.decodingError(text.replacingOccurrences(of: "coordinationkit.case/2", with: "coordinationkit.case/9"))?.hasPrefix("format: unsupported") == true)
+        // The first version's tag is still read.
+        let legacy = text.replacingOccurrences(of: #""format":"coordinationkit.case/2""#, with: #""schema":"coordinationkit.case/1""#)
+        #expect(legacy != text && Self.decodingError(legacy) == nil)
         // A history whose role was edited: the coordinator claims to be the GP.
         let roleForged = text.replacingOccurrences(of: #""role":"coordinator""#, with: #""role":"gp""#)
         #expect(Self.decodingError(roleForged)?.hasPrefix("history[2]: role: 10000000003 is coordinator") == true)
@@ -77,7 +80,7 @@ struct CareJSONTests {
         var events = c.history
         events[0] = CaseEvent(date: events[0].date, author: Care.coordinator.id, role: .gp, action: events[0].action)
         struct Document: Encodable {
-            let schema = CoordinationCase.schema
+            let format = CoordinationCase.formatTag
             let id: String
             let patient: Patient
             let history: [CaseEvent]

@@ -8,7 +8,7 @@ import CoordinationSamples
 /// with the sentence it enforces.
 @Suite("IFAQ read to the letter of décret 2021-1613")
 struct IFAQDecreeTests {
-    typealias R = IFAQInput.Result
+    typealias R = IFAQInput.IndicatorResult
 
     func hospital(_ result: IFAQResult, _ id: String) throws -> IFAQResult.Hospital {
         try #require(result.hospitals.first { $0.id == id })

@@ -35,8 +35,8 @@ enum SmallCampaign {
     static func input(h4Army: Bool = false, waivers: [String]? = nil, h4OldVersion: Int? = nil) -> IFAQInput {
         let hospitals = (1...4).map { IFAQInput.Hospital(id: "H\($0)", field: "F", group: "G", baseCents: Int64($0) * 1_000_000,
                                                           army: $0 == 4 && h4Army) }
-        func r(_ h: Int, _ i: String, _ y: Int, _ v: IndicatorValue?, _ status: IFAQInput.Result.Status = .collected, version: Int? = nil) -> IFAQInput.Result {
-            IFAQInput.Result(hospital: "H\(h)", indicator: i, year: y, status: status, value: v, definitionVersion: version)
+        func r(_ h: Int, _ i: String, _ y: Int, _ v: IndicatorValue?, _ status: IFAQInput.IndicatorResult.Status = .collected, version: Int? = nil) -> IFAQInput.IndicatorResult {
+            IFAQInput.IndicatorResult(hospital: "H\(h)", indicator: i, year: y, status: status, value: v, definitionVersion: version)
         }
         let results = [
             r(1, "A", 2022, 90), r(2, "A", 2022, 80), r(3, "A", 2022, 70), r(4, "A", 2022, 60),
@@ -128,7 +128,7 @@ struct IFAQTests {
     @Test("not collected or invalidated: no dotation for the indicator, and the minimum threshold is not met")
     func missingData() throws {
         var input = SmallCampaign.input()
-        input.results[0] = IFAQInput.Result(hospital: "H1", indicator: "A", year: 2022, status: .invalidated)
+        input.results[0] = IFAQInput.IndicatorResult(hospital: "H1", indicator: "A", year: 2022, status: .invalidated)
         let result = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: input)
         let a = try #require(result.hospitals.first { $0.id == "H1" }?.indicators.first { $0.indicator == "A" })
         #expect(a.scoreBasisPoints == 0 && a.belowMinimum && a.consecutiveYearsBelow == 1)
@@ -335,10 +335,10 @@ struct IFAQBuiltInHandComputedTests {
                         IFAQInput.Hospital(id: "H2", field: "MCO", group: "MCO-1", baseCents: 300_000_000,
                                            dotation2019Cents: transitional ? 0 : nil, previousBaseCents: transitional ? 300_000_000 : nil)],
             results: [
-                IFAQInput.Result(hospital: "H1", indicator: "QLS", year: y, status: .collected, value: 80),
-                IFAQInput.Result(hospital: "H1", indicator: "QLS", year: y - 1, status: .collected, value: 70),
-                IFAQInput.Result(hospital: "H2", indicator: "QLS", year: y, status: .collected, value: 60),
-                IFAQInput.Result(hospital: "H2", indicator: "QLS", year: y - 1, status: .collected, value: 60),
+                IFAQInput.IndicatorResult(hospital: "H1", indicator: "QLS", year: y, status: .collected, value: 80),
+                IFAQInput.IndicatorResult(hospital: "H1", indicator: "QLS", year: y - 1, status: .collected, value: 70),
+                IFAQInput.IndicatorResult(hospital: "H2", indicator: "QLS", year: y, status: .collected, value: 60),
+                IFAQInput.IndicatorResult(hospital: "H2", indicator: "QLS", year: y - 1, status: .collected, value: 60),
             ])
         let result = try IFAQCampaign.compute(rules: rules, input: input)
         let byId = Dictionary(uniqueKeysWithValues: result.hospitals.map { ($0.id, $0) })

@@ -150,8 +150,8 @@ struct TariffPricingTests {
 @Suite("Tariff batches: modes, caps, totals")
 struct TariffBatchTests {
     func file(_ id: String, _ date: Int, patient: String = "P1", coordinator: String = "C1", structure: String = "S1",
-              kind: TariffFile.ActKind = .inclusion, fileId: String? = nil, providers: Int = 1, evaluation: Bool = true) -> TariffFile {
-        TariffFile(id: id, fileId: fileId, patient: patient, coordinator: coordinator, structure: structure, kind: kind,
+              kind: TariffFile.ActKind = .inclusion, fileID: String? = nil, providers: Int = 1, evaluation: Bool = true) -> TariffFile {
+        TariffFile(id: id, fileID: fileID, patient: patient, coordinator: coordinator, structure: structure, kind: kind,
                    facts: facts(date, providers: providers, evaluation: evaluation))
     }
 
@@ -169,7 +169,7 @@ struct TariffBatchTests {
     @Test("at most N follow-up acts per file per year")
     func followUpCap() throws {
         let ruleSet = try rules(schedule("a", from: "2020-01-01", extra: #""limits": {"followUpsPerFilePerYear": 2}"#))
-        let files = (1...4).map { file("f\($0)", 20200100 + $0, kind: .followUp, fileId: "D1") }
+        let files = (1...4).map { file("f\($0)", 20200100 + $0, kind: .followUp, fileID: "D1") }
         let batch = try TariffBatch(files: files, rules: ruleSet)
         #expect(batch.lines.map(\.amount.cents) == [8_000, 8_000, 0, 0])
     }
@@ -178,8 +178,8 @@ struct TariffBatchTests {
     func monthlyPackage() throws {
         let ruleSet = try rules(schedule("a", from: "2020-01-01").replacingOccurrences(of: "per-act", with: "package/month"))
         let batch = try TariffBatch(files: [
-            file("a", 20200105, fileId: "D1", providers: 1), file("b", 20200120, fileId: "D1", providers: 3),
-            file("c", 20200203, fileId: "D1", providers: 1), file("d", 20200110, fileId: "D2", providers: 0, evaluation: false),
+            file("a", 20200105, fileID: "D1", providers: 1), file("b", 20200120, fileID: "D1", providers: 3),
+            file("c", 20200203, fileID: "D1", providers: 1), file("d", 20200110, fileID: "D2", providers: 0, evaluation: false),
         ], rules: ruleSet)
         #expect(batch.lines.map(\.amount.cents) == [0, 13_500, 8_000, 2_200])
         #expect(batch.lines[0].outcome == .capped("package/month: already paid for this period by record b"))
@@ -189,8 +189,8 @@ struct TariffBatchTests {
     func capitation() throws {
         let ruleSet = try rules(schedule("a", from: "2020-01-01").replacingOccurrences(of: "per-act", with: "capitation"))
         let batch = try TariffBatch(files: [
-            file("a", 20200105, patient: "P1", fileId: "D1"), file("b", 20200120, patient: "P1", fileId: "D2"),
-            file("c", 20200105, patient: "P2", fileId: "D3"),
+            file("a", 20200105, patient: "P1", fileID: "D1"), file("b", 20200120, patient: "P1", fileID: "D2"),
+            file("c", 20200105, patient: "P2", fileID: "D3"),
         ], rules: ruleSet)
         #expect(batch.recordsTotal.cents == 16_000 && batch.cappedCount == 1)
     }
@@ -222,7 +222,7 @@ struct TariffBatchTests {
         var files: [TariffFile] = []
         for index in 0..<400 {
             let date = try CalendarDate(dayNumber: 17_500 + Int(random.next() % 1_500))
-            files.append(TariffFile(id: "r\(index)", fileId: "D\(random.next() % 40)", patient: "P\(random.next() % 30)",
+            files.append(TariffFile(id: "r\(index)", fileID: "D\(random.next() % 40)", patient: "P\(random.next() % 30)",
                                     coordinator: "C\(random.next() % 5)", structure: "S\(random.next() % 2)",
                                     kind: random.next() % 2 == 0 ? .inclusion : .followUp,
                                     facts: try ClassificationFacts(date: date, providersContacted: Int(random.next() % 5),

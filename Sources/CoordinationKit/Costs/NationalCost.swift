@@ -31,7 +31,7 @@ public enum NationalCost {
         // population × bp < 2^77; times a cost < 2^63 may exceed Int128: checked.
         let (numerator, overflow) = (Int128(population) * Int128(shareBasisPoints))
             .multipliedReportingOverflow(by: Int128(unitCost.cents))
-        let rounded = overflow ? Int128.max : (numerator + 5_000) / 10_000
+        let rounded = overflow ? Int128.max : BasisPoints.rounded(numerator)
         guard rounded <= Int128(Int64.max) else {
             throw .overflow("\(population) × \(shareBasisPoints) bp × \(unitCost.cents) cents")
         }

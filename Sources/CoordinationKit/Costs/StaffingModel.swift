@@ -30,7 +30,7 @@ public struct StaffingModel: Hashable, Sendable, Codable {
     }
 
     /// The result, each line checkable by hand.
-    public struct Result: Hashable, Sendable, Codable {
+    public struct Cost: Hashable, Sendable, Codable {
         /// ⌈beneficiaries / caseload⌉.
         public let coordinators: Int64
         /// coordinators × salary.
@@ -46,7 +46,7 @@ public struct StaffingModel: Hashable, Sendable, Codable {
     /// Computes the model. O(1).
     /// - Throws: ``CostModelError/invalidArgument(_:)`` (negative beneficiaries, caseload < 1,
     ///   negative amounts, overheads outside 0...100,000 bp), ``CostModelError/overflow(_:)``.
-    public func compute() throws(CostModelError) -> Result {
+    public func compute() throws(CostModelError) -> Cost {
         guard beneficiaries >= 0 else { throw .invalidArgument("beneficiaries must be >= 0, got \(beneficiaries)") }
         guard caseloadPerCoordinator >= 1 else { throw .invalidArgument("caseloadPerCoordinator must be >= 1, got \(caseloadPerCoordinator)") }
         guard annualSalary.cents >= 0, fixedEvaluationCost.cents >= 0, platformCosts.cents >= 0 else {
@@ -58,11 +58,11 @@ public struct StaffingModel: Hashable, Sendable, Codable {
         let coordinators = beneficiaries / caseloadPerCoordinator + (beneficiaries % caseloadPerCoordinator == 0 ? 0 : 1)
         let payroll = Int128(coordinators) * Int128(annualSalary.cents)       // < 2^126
         guard payroll <= Int128(Int64.max) else { throw .overflow("payroll: \(coordinators) × \(annualSalary.cents) cents") }
-        let overheads = (payroll * Int128(overheadBasisPoints) + 5_000) / 10_000
+        let overheads = BasisPoints.rounded(payroll * Int128(overheadBasisPoints))
         let total = payroll + overheads + Int128(fixedEvaluationCost.cents) + Int128(platformCosts.cents)
         guard total <= Int128(Int64.max) else { throw .overflow("staffing model total") }
         let perBeneficiary = beneficiaries == 0 ? 0 : (2 * total + Int128(beneficiaries)) / (2 * Int128(beneficiaries))
-        return Result(coordinators: coordinators, payroll: Money(cents: Int64(payroll)),  // trap-free: guarded above: payroll <= total <= Int64.max
+        return Cost(coordinators: coordinators, payroll: Money(cents: Int64(payroll)),  // trap-free: guarded above: payroll <= total <= Int64.max
                       overheads: Money(cents: Int64(overheads)), total: Money(cents: Int64(total)),  // trap-free: guarded above: overheads <= total <= Int64.max
                       costPerBeneficiary: Money(cents: Int64(perBeneficiary)))  // trap-free: perBeneficiary <= total <= Int64.max
     }

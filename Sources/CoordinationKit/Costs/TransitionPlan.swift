@@ -60,8 +60,8 @@ public struct TransitionPlan: Hashable, Sendable, Codable {
             guard newCoordinations[offset] >= 0 else {
                 throw .invalidArgument("newCoordinations[\(offset)]: must be >= 0")
             }
-            let subsidies = (Int128(baselineSubsidies.cents) * Int128(share) + 5_000) / 10_000
-            let perFile = (Int128(targetPerFileFunding.cents) * Int128(10_000 - share) + 5_000) / 10_000
+            let subsidies = BasisPoints.share(of: baselineSubsidies.cents, share)
+            let perFile = BasisPoints.share(of: targetPerFileFunding.cents, 10_000 - share)
             let grants = Int128(newCoordinations[offset]) * Int128(startUpGrant.cents)
             let total = subsidies + perFile + grants
             guard total <= Int128(Int64.max) else { throw .overflow("transition year \(firstYear + offset)") }

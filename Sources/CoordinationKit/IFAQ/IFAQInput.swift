@@ -10,7 +10,7 @@
 /// ```
 public struct IFAQInput: Hashable, Sendable, Codable {
     public var hospitals: [Hospital]
-    public var results: [Result]
+    public var results: [IndicatorResult]
     /// Hospitals for which the ARS director general decided not to apply the penalty, for
     /// particular circumstances (R162-36-3 II: "décider de ne pas appliquer la pénalité
     /// retenue"). Not for army hospitals, whose penalty the ministers pronounce (R174-45 II).
@@ -23,7 +23,7 @@ public struct IFAQInput: Hashable, Sendable, Codable {
     /// day, the rule set's dotation deadline (30 April, R162-36-4), and say so.
     public var dotationNotified: CalendarDate?
 
-    public init(hospitals: [Hospital], results: [Result], waivers: [String]? = nil,
+    public init(hospitals: [Hospital], results: [IndicatorResult], waivers: [String]? = nil,
                 penaltyDecisions: [PenaltyDecision]? = nil, dotationNotified: CalendarDate? = nil) {
         self.hospitals = hospitals
         self.results = results
@@ -77,7 +77,7 @@ public struct IFAQInput: Hashable, Sendable, Codable {
     }
 
     /// One hospital's result on one indicator for one year.
-    public struct Result: Hashable, Sendable, Codable {
+    public struct IndicatorResult: Hashable, Sendable, Codable {
         public var hospital: String
         public var indicator: String
         public var year: Int

@@ -19,7 +19,7 @@ public struct TariffBatch: Sendable {
         /// The amount paid for the record (0 when capped or rejected).
         public let amount: Money
         /// The schedule applied, if any.
-        public let scheduleId: String?
+        public let scheduleID: String?
         /// Priced, capped or rejected.
         public let outcome: Outcome
 
@@ -110,7 +110,7 @@ public struct TariffBatch: Sendable {
             let file = files[index]
             let level = levels[index]
             guard let schedule = schedules[index] else {
-                lines[index] = Line(index: index, level: level, amount: .zero, scheduleId: nil,
+                lines[index] = Line(index: index, level: level, amount: .zero, scheduleID: nil,
                                     outcome: .rejected("no tariff schedule in force on \(file.facts.date)"))
                 continue
             }
@@ -122,14 +122,14 @@ public struct TariffBatch: Sendable {
                       !TariffBatch.count("\(file.patient)\u{1F}\(file.coordinator)\u{1F}\(year)", within: cap, in: &inclusions) {
                 capped = "cap: at most \(cap) inclusion(s) per patient and coordinator in \(year)"
             } else if file.kind == .followUp, let cap = schedule.limits.followUpsPerFilePerYear,
-                      !TariffBatch.count("\(file.fileId)\u{1F}\(year)", within: cap, in: &followUps) {
+                      !TariffBatch.count("\(file.fileID)\u{1F}\(year)", within: cap, in: &followUps) {
                 capped = "cap: at most \(cap) follow-up act(s) per file in \(year)"
             }
             if let capped {
-                lines[index] = Line(index: index, level: level, amount: .zero, scheduleId: schedule.id, outcome: .capped(capped))
+                lines[index] = Line(index: index, level: level, amount: .zero, scheduleID: schedule.id, outcome: .capped(capped))
             } else {
                 let amount = schedule.price(of: level)
-                lines[index] = Line(index: index, level: level, amount: amount, scheduleId: schedule.id, outcome: .priced)
+                lines[index] = Line(index: index, level: level, amount: amount, scheduleID: schedule.id, outcome: .priced)
                 if schedule.performanceBonusBasisPoints > 0, bonusEligibleCoordinators.contains(file.coordinator) {
                     bonusNumerators[file.coordinator, default: 0] += Int128(amount.cents) * Int128(schedule.performanceBonusBasisPoints)
                 }
@@ -167,7 +167,7 @@ public struct TariffBatch: Sendable {
         var bonuses: [String: Money] = [:]
         var total = recordsTotal
         for (coordinator, numerator) in bonusNumerators {
-            let cents = (numerator + 5_000) / 10_000
+            let cents = BasisPoints.rounded(numerator)
             guard cents <= Int128(Int64.max) else { throw .overflow("bonus of \(coordinator)") }
             bonuses[coordinator] = Money(cents: Int64(cents))  // trap-free: guarded just above: cents <= Int64.max
             do throws(MoneyError) { total = try total.adding(Money(cents: Int64(cents))) } catch {  // trap-free: guarded above: cents <= Int64.max
@@ -205,8 +205,8 @@ public struct TariffBatch: Sendable {
         let date = file.facts.date
         switch schedule.payment {
         case .perAct: return nil
-        case .package(.month): return "f\u{1F}\(schedule.id)\u{1F}\(file.fileId)\u{1F}\(date.year)-\(date.month)"
-        case .package(.year): return "f\u{1F}\(schedule.id)\u{1F}\(file.fileId)\u{1F}\(date.year)"
+        case .package(.month): return "f\u{1F}\(schedule.id)\u{1F}\(file.fileID)\u{1F}\(date.year)-\(date.month)"
+        case .package(.year): return "f\u{1F}\(schedule.id)\u{1F}\(file.fileID)\u{1F}\(date.year)"
         case .capitation: return "p\u{1F}\(schedule.id)\u{1F}\(file.patient)\u{1F}\(date.year)-\(date.month)"
         }
     }
@@ -220,7 +220,7 @@ public struct TariffBatch: Sendable {
         case .capped(let reason):
             return "\(file.id): \(classification); 0,00 € (\(reason))"
         case .priced:
-            guard let id = line.scheduleId, let schedule = rules.schedules.first(where: { $0.id == id }) else {
+            guard let id = line.scheduleID, let schedule = rules.schedules.first(where: { $0.id == id }) else {
                 return "\(file.id): \(classification); \(line.amount.formatted(.french))"
             }
             let mapped = schedule.pricedLevel(for: line.level)

@@ -4,7 +4,7 @@ public struct TariffFile: Hashable, Sendable, Codable {
     public var id: String
     /// The coordination file (dossier) the record belongs to; follow-up caps and packages count
     /// per file. Defaults to ``id``.
-    public var fileId: String
+    public var fileID: String
     /// The patient (INS or a local identifier); inclusion caps and capitation count per patient.
     public var patient: String
     /// The coordinator paid for the file (the GP's designee).
@@ -16,11 +16,11 @@ public struct TariffFile: Hashable, Sendable, Codable {
     /// The classification facts, including the date.
     public var facts: ClassificationFacts
 
-    public init(id: String, fileId: String? = nil, patient: String = "", coordinator: String,
+    public init(id: String, fileID: String? = nil, patient: String = "", coordinator: String,
                 structure: String = "", kind: ActKind = .inclusion, facts: ClassificationFacts) {
         self.id = id
-        self.fileId = fileId ?? id
-        self.patient = patient.isEmpty ? (fileId ?? id) : patient
+        self.fileID = fileID ?? id
+        self.patient = patient.isEmpty ? (fileID ?? id) : patient
         self.coordinator = coordinator
         self.structure = structure
         self.kind = kind

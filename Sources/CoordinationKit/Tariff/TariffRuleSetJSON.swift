@@ -23,7 +23,7 @@ import Foundation
 /// ```
 extension TariffRuleSet {
     /// The format tag this version reads and writes.
-    public static let format = "coordinationkit.tariff/1"
+    public static let formatTag = "coordinationkit.tariff/1"
 
     /// Loads and validates a rule set from JSON bytes.
     /// - Complexity: O(document size + s log s).
@@ -31,8 +31,8 @@ extension TariffRuleSet {
     ///   ``TariffError/invalidRules(_:)`` (inconsistent values, naming the field).
     public init(json: some Collection<UInt8>) throws(TariffError) {
         let document = try JSONDocument.decode(Document.self, from: json, limit: JSONDocument.ruleSetLimit, TariffError.parse)
-        guard document.format == TariffRuleSet.format else {
-            throw .parse("format: expected \"\(TariffRuleSet.format)\", got \"\(document.format)\"")
+        guard document.format == TariffRuleSet.formatTag else {
+            throw .parse("format: expected \"\(TariffRuleSet.formatTag)\", got \"\(document.format)\"")
         }
         var schedules: [TariffSchedule] = []
         for (index, raw) in document.schedules.enumerated() {
@@ -44,7 +44,7 @@ extension TariffRuleSet {
     /// The rule set as JSON (the format ``init(json:)`` reads), keys sorted.
     public func jsonData() throws -> Data {
         let document = Document(
-            format: TariffRuleSet.format, name: name, version: version,
+            format: TariffRuleSet.formatTag, name: name, version: version,
             schedules: schedules.map { schedule in
                 RawSchedule(
                     id: schedule.id, validFrom: schedule.validFrom.description,

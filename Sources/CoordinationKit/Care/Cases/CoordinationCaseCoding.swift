@@ -4,28 +4,42 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// JSON form of a case: its identifier, its patient and its history, with a schema version.
+/// JSON form of a case: its identifier, its patient and its history, with a format tag.
 ///
 /// ```json
-/// {"schema": "coordinationkit.case/1", "id": "C-0001", "patient": {...}, "history": [...]}
+/// {"format": "coordinationkit.case/2", "id": "C-0001", "patient": {...}, "history": [...]}
 /// ```
+///
+/// `coordinationkit.case/2` only renamed the tag's key from `schema` to `format`, the key every
+/// other document uses; documents written as `{"schema": "coordinationkit.case/1", ...}` are
+/// still read.
 ///
 /// Only the history is stored: decoding **replays** every event through the same checks as
 /// ``CoordinationCase/record(_:by:on:)``, so a document whose history breaks a rule (a case
 /// opened by someone other than the GP, a PPS validated by the coordinator, an event out of
 /// date order) is refused with the path of the event: `history[3]: ...`.
 extension CoordinationCase: Codable {
-    /// The schema written and read by this version of the library.
-    public static let schema = "coordinationkit.case/1"
+    /// The format tag written and read by this version of the library.
+    public static let formatTag = "coordinationkit.case/2"
+    /// The tag of the first version, still read (under the key `schema`).
+    static let legacyFormatTag = "coordinationkit.case/1"
 
-    private enum CodingKeys: String, CodingKey { case schema, id, patient, history }
+    private enum CodingKeys: String, CodingKey { case format, schema, id, patient, history }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let schema = try c.decode(String.self, forKey: .schema)
-        guard schema == Self.schema else {
-            throw DecodingError.dataCorruptedError(forKey: .schema, in: c,
-                debugDescription: "unsupported schema '\(schema)' (this library reads \(Self.schema))")
+        if c.contains(.schema) {
+            let schema = try c.decode(String.self, forKey: .schema)
+            guard schema == Self.legacyFormatTag, !c.contains(.format) else {
+                throw DecodingError.dataCorruptedError(forKey: .schema, in: c,
+                    debugDescription: "unsupported format '\(schema)' (this library reads \"format\": \"\(Self.formatTag)\", and \"schema\": \"\(Self.legacyFormatTag)\" alone)")
+            }
+        } else {
+            let format = try c.decode(String.self, forKey: .format)
+            guard format == Self.formatTag else {
+                throw DecodingError.dataCorruptedError(forKey: .format, in: c,
+                    debugDescription: "unsupported format '\(format)' (this library reads \(Self.formatTag))")
+            }
         }
         let id = try c.decode(String.self, forKey: .id)
         let patient = try c.decode(Patient.self, forKey: .patient)
@@ -50,7 +64,7 @@ extension CoordinationCase: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(Self.schema, forKey: .schema)
+        try c.encode(Self.formatTag, forKey: .format)
         try c.encode(id, forKey: .id)
         try c.encode(patient, forKey: .patient)
         try c.encode(history, forKey: .history)

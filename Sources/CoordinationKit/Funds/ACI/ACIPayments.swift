@@ -12,7 +12,7 @@ extension ACIYear {
         guard paid else { return (0, 0, nil) }
         let rate = rule.rateBasisPoints(for: rates)
         let base = rule.appliesTo == .remuneration ? indicatorsCents : patientVariableCents
-        let cents = Int64((Int128(base) * Int128(rate) + 5_000) / 10_000)  // trap-free: rate <= 10000 bp: at most base, an Int64
+        let cents = Int64(BasisPoints.share(of: base, rate))  // trap-free: rate <= 10000 bp: at most base, an Int64
         let gap = "(C2S \(rates.c2sBasisPoints) - \(rates.nationalC2SBasisPoints) bp) + (AME \(rates.ameBasisPoints) - \(rates.nationalAMEBasisPoints) bp)"
         let baseText = rule.appliesTo == .remuneration ? "the remuneration" : "the points scaled by the patientèle"
         return (rate, cents, "Deprivation supplement: \(gap) = \(rate) bp (within 0...\(rule.capBasisPoints) bp) of \(baseText) "
@@ -38,8 +38,8 @@ extension ACIYear {
     /// due three months after signature in the signature year, else by 30 April.
     func advance(fullCoreCents: Int64, rules: ACIRuleSet) -> (cents: Int64, due: CalendarDate, text: String) {
         let (daysCovered, daysInYear) = daysUnderContract
-        let prorated = Int64((Int128(fullCoreCents) * Int128(rules.advanceBasisPoints) * Int128(daysCovered) + Int128(5_000 * daysInYear))
-                             / Int128(10_000 * daysInYear))
+        let prorated = Int64(BasisPoints.rounded(Int128(fullCoreCents) * Int128(rules.advanceBasisPoints) * Int128(daysCovered),  // trap-free: at most fullCoreCents (bp and days at most 100 %)
+                                                 per: Int128(daysInYear)))
         let minimum = rules.minimumAdvanceCents.map { max($0, prorated) } ?? prorated
         let due = signatureDate.year == year
             ? ((try? Deadline.months(3).lastDay(fromReceipt: signatureDate)) ?? signatureDate)
