@@ -168,7 +168,7 @@ enum IFAQCommand {
             print("service de santé des armées (R174-45, R174-46): \(army.hospitals.count) hospital(s), dotation \(euros(army.dotationCents)) "
                   + "in \(army.instalments.count) allocations; proposed by \(army.proposedBy); set by \(army.setBy)")
         }
-        let penalties = result.hospitals.filter { $0.penalty.status != "none" }
+        let penalties = result.hospitals.filter { $0.penalty.status != .none }
         print("")
         guard let penalty = rules.penalty else {
             print("no penalty in this campaign")

@@ -81,7 +81,7 @@ struct IFAQDecreeTests {
         let result = try IFAQCampaign.compute(rules: rules.build(), input: SmallCampaign.input())
         let a = try #require(try hospital(result, "H4").indicators.first { $0.indicator == "A" })
         #expect(a.consecutiveYearsBelow == 3 && a.minimumThreshold == 70)
-        #expect(try hospital(result, "H4").penalty.status == "incurred")
+        #expect(try hospital(result, "H4").penalty.status == .incurred)
         // 2020 at 66: below 70 but not below the 65 in force in 2020: the count stops at 2.
         var input = SmallCampaign.input()
         let index = try #require(input.results.firstIndex { $0.hospital == "H4" && $0.indicator == "A" && $0.year == 2020 })
@@ -104,7 +104,7 @@ struct IFAQDecreeTests {
         let result = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: input)
         let h4 = try hospital(result, "H4")
         let a = try #require(h4.indicators.first { $0.indicator == "A" })
-        #expect(!a.required && !a.belowMinimum && a.consecutiveYearsBelow == 0 && h4.penalty.status == "none")
+        #expect(!a.required && !a.belowMinimum && a.consecutiveYearsBelow == 0 && h4.penalty.status == .none)
         #expect(h4.requiredIndicators == 1)
         #expect(h4.explanation.contains { $0.contains("A: not-concerned: no obligation to collect; not counted") })
         // The default when the input says nothing: a missing results-year row of a mandatory
@@ -148,7 +148,7 @@ struct IFAQDecreeTests {
         #expect(service.instalments.count == 10 && service.instalments.reduce(0) { $0 + $1.cents } == service.dotationCents)
         #expect(service.proposedBy.contains("Île-de-France") && service.setBy.contains("ministers"))
         // R174-45 II: the defence minister's month, the ministers decide; no ARS dates, no waiver.
-        #expect(h4.penalty.status == "incurred" && h4.penalty.deadlines == nil)
+        #expect(h4.penalty.status == .incurred && h4.penalty.deadlines == nil)
         #expect(h4.penalty.procedure.contains("defence minister") && h4.penalty.procedure.contains("R174-45 II"))
         #expect(h4.explanation.contains { $0.contains("no ARS dates apply") })
         #expect(throws: IFAQError.self) {
@@ -165,14 +165,14 @@ struct IFAQDecreeTests {
         input.dotationNotified = CalendarDate(unchecked: 2023, 4, 14)
         let result = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: input)
         let penalty = try hospital(result, "H4").penalty
-        #expect(penalty.status == "retained" && penalty.incurredCents == 2_000 && penalty.retainedCents == 500)
+        #expect(penalty.status == .retained && penalty.incurredCents == 2_000 && penalty.retainedCents == 500)
         #expect(penalty.deadlines?.from == CalendarDate(unchecked: 2023, 4, 14) && penalty.deadlines?.latestPossible == false)
         #expect(penalty.deadlines?.notificationBy == CalendarDate(unchecked: 2023, 5, 14))
         #expect(penalty.deadlines?.paymentBy == CalendarDate(unchecked: 2023, 8, 29))
         // A waived penalty has nothing to pay and no payment date.
         let waived = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input(waivers: ["H4"]))
         let w = try hospital(waived, "H4").penalty
-        #expect(w.status == "waived" && w.retainedCents == 0 && w.deadlines?.paymentBy == nil && w.deadlines?.latestPossible == true)
+        #expect(w.status == .waived && w.retainedCents == 0 && w.deadlines?.paymentBy == nil && w.deadlines?.latestPossible == true)
         // More than incurred, or a decision where none is incurred: refused.
         input.penaltyDecisions = [.init(hospital: "H4", retainedCents: 2_001)]
         #expect(throws: IFAQError.self) { try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: input) }
@@ -232,7 +232,7 @@ struct IFAQDecreeTests {
         rules.penalty = nil
         let result = try IFAQCampaign.compute(rules: rules.build(), input: SmallCampaign.input())
         let h4 = try hospital(result, "H4")
-        #expect(h4.penalty.status == "none" && h4.indicators.first?.consecutiveYearsBelow == 3)
+        #expect(h4.penalty.status == .none && h4.indicators.first?.consecutiveYearsBelow == 3)
         #expect(IFAQRuleSet.campaign2019.penalty == nil)
         let encoded = try JSONEncoder().encode(IFAQRuleSet.campaign2019)
         #expect(try IFAQRuleSet(json: encoded) == IFAQRuleSet.campaign2019)

@@ -101,7 +101,7 @@ struct IFAQTests {
         // A: 60, 60, 50 < 65 in 2022, 2021, 2020.
         #expect(h4.indicators.first { $0.indicator == "A" }?.consecutiveYearsBelow == 3)
         // 4,000,000 × 5 bp × 1 = 2,000 cents (cap 25 bp = 10,000).
-        #expect(h4.penalty.status == "incurred" && h4.penalty.indicators == ["A"] && h4.penalty.incurredCents == 2_000)
+        #expect(h4.penalty.status == .incurred && h4.penalty.indicators == ["A"] && h4.penalty.incurredCents == 2_000)
         // Notification one month after 30 April, observations one month, decision 15 days, payment two months.
         #expect(h4.penalty.deadlines == IFAQResult.PenaltyDeadlines(
             from: CalendarDate(unchecked: 2023, 4, 30), latestPossible: true,
@@ -109,7 +109,7 @@ struct IFAQTests {
             decisionBy: CalendarDate(unchecked: 2023, 7, 15), paymentBy: CalendarDate(unchecked: 2023, 9, 15)))
         let waived = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input(waivers: ["H4"]))
         let h4w = try #require(waived.hospitals.first { $0.id == "H4" })
-        #expect(h4w.penalty.status == "waived" && h4w.penalty.retainedCents == 0 && h4w.penalty.incurredCents == 2_000)
+        #expect(h4w.penalty.status == .waived && h4w.penalty.retainedCents == 0 && h4w.penalty.incurredCents == 2_000)
         let army = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input(h4Army: true))
         let h4a = try #require(army.hospitals.first { $0.id == "H4" })
         #expect(h4a.instalments.count == 10 && h4a.decidedBy.contains("Île-de-France"))
@@ -122,7 +122,7 @@ struct IFAQTests {
                                               input: SmallCampaign.input(h4OldVersion: 1))
         let h4 = try #require(result.hospitals.first { $0.id == "H4" })
         #expect(h4.indicators.first { $0.indicator == "A" }?.consecutiveYearsBelow == 2)
-        #expect(h4.penalty.status == "none")
+        #expect(h4.penalty.status == .none)
     }
 
     @Test("not collected or invalidated: no dotation for the indicator, and the minimum threshold is not met")

@@ -287,13 +287,13 @@ struct IFAQAmounts {
         return results
     }
 
-    static func statusName(_ state: UInt8) -> String {
+    static func statusName(_ state: UInt8) -> IFAQResult.IndicatorStatus {
         switch state {
-        case 1: "collected"
-        case 2: "not-collected"
-        case 3: "invalidated"
-        case 4: "not-concerned"
-        default: "missing"
+        case 1: .collected
+        case 2: .notCollected
+        case 3: .invalidated
+        case 4: .notConcerned
+        default: .missing
         }
     }
 
@@ -304,7 +304,7 @@ struct IFAQAmounts {
         let decision = data.decisions[h]
         guard let penalty = rules.penalty else {
             if decision != nil { throw .invalidInput("penaltyDecisions (\(hospital.id)): campaign \(rules.campaign) has no penalty") }
-            return IFAQResult.PenaltyStatus(status: "none", indicators: [], incurredCents: 0, retainedCents: 0,
+            return IFAQResult.PenaltyStatus(status: .none, indicators: [], incurredCents: 0, retainedCents: 0,
                                             procedure: "no penalty in this campaign's rule set", deadlines: nil)
         }
         let concerned = indicators.filter { $0.consecutiveYearsBelow >= penalty.consecutiveYears }.map(\.indicator)
@@ -312,7 +312,7 @@ struct IFAQAmounts {
             if decision != nil {
                 throw .invalidInput("penaltyDecisions (\(hospital.id)): no penalty is incurred by this hospital, so none can be retained")
             }
-            return IFAQResult.PenaltyStatus(status: "none", indicators: [], incurredCents: 0, retainedCents: 0, deadlines: nil)
+            return IFAQResult.PenaltyStatus(status: .none, indicators: [], incurredCents: 0, retainedCents: 0, deadlines: nil)
         }
         let base = Int128(hospital.baseCents)
         let uncapped = base * Int128(penalty.basisPointsOfBasePerIndicator) * Int128(concerned.count)
@@ -322,7 +322,7 @@ struct IFAQAmounts {
         }
         if army {
             return IFAQResult.PenaltyStatus(
-                status: decision == nil ? "incurred" : "retained", indicators: concerned, incurredCents: incurred,
+                status: decision == nil ? .incurred : .retained, indicators: concerned, incurredCents: incurred,
                 retainedCents: decision ?? incurred,
                 procedure: "army hospital (R174-45 II): the ARS Île-de-France director general informs the defence minister of the penalty incurred and the indicators; the proposed amount goes to the ministers of health and social security and to the defence minister, who has one month for observations; the ministers of health and social security pronounce it and notify the fund of L174-15. No waiver by an ARS.",
                 deadlines: nil)
@@ -332,7 +332,7 @@ struct IFAQAmounts {
         var deadlines = IFAQProcedure.penaltyDeadlines(dotationNotified: notified ?? rules.payment.dotationDeadline)
         deadlines?.latestPossible = notified == nil
         if waived { deadlines?.paymentBy = nil }
-        let status = waived ? "waived" : decision == nil ? "incurred" : "retained"
+        let status: IFAQResult.PenaltyState = waived ? .waived : decision == nil ? .incurred : .retained
         return IFAQResult.PenaltyStatus(
             status: status, indicators: concerned, incurredCents: incurred, retainedCents: waived ? 0 : decision ?? incurred,
             procedure: "R162-36-3 II: the ARS director general notifies the indicators and the penalty incurred within one month after the dotation's notification; the hospital has one month from receipt for written observations; the director general then has fifteen days to notify the amount retained in a reasoned decision, or may decide not to apply it for particular circumstances; the fund notifies the amount, payable within two months.",

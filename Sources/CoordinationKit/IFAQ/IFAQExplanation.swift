@@ -66,19 +66,19 @@ enum IFAQExplanation {
 
     private static func indicatorLine(_ indicator: IFAQResult.IndicatorResult, _ thresholds: IFAQResult.IndicatorThresholds?,
                                       rules: IFAQRuleSet) -> String {
-        var text = "\(indicator.indicator): \(indicator.status)"
+        var text = "\(indicator.indicator): \(indicator.status.rawValue)"
         if let value = indicator.value { text += " \(decimal(value, 3))" }
         if let gridClass = indicator.gridClass {
             text += "; result class \(gridClass + 1)"
             if let previous = indicator.previousValue { text += ", previous \(decimal(previous, 3))" } else { text += ", no comparable previous result (stable column)" }
             text += " -> \(indicator.scoreBasisPoints) grid point(s)"
-        } else if indicator.status == "collected", let thresholds {
+        } else if indicator.status == .collected, let thresholds {
             text += "; " + levelText(indicator, thresholds, rules) + "; " + changeText(indicator, thresholds, rules)
-        } else if indicator.status == "not-concerned" {
+        } else if indicator.status == .notConcerned {
             text += ": no obligation to collect; not counted"
         } else if !indicator.required {
             text += " (optional and not collected: not counted)"
-        } else if indicator.status == "invalidated" {
+        } else if indicator.status == .invalidated {
             text += ": invalidated by the control: earns nothing, stays in the divisor (R162-36)"
         } else {
             text += ": not collected under the obligation: earns nothing (R162-36)"
@@ -140,14 +140,14 @@ enum IFAQExplanation {
 
     private static func penaltyLine(_ hospital: IFAQResult.Hospital, rules: IFAQRuleSet) -> String? {
         let penalty = hospital.penalty
-        guard penalty.status != "none", let parameters = rules.penalty else { return nil }
+        guard penalty.status != .none, let parameters = rules.penalty else { return nil }
         let counts = hospital.indicators.filter { penalty.indicators.contains($0.indicator) }
             .map { "\($0.indicator) (\($0.consecutiveYearsBelow) consecutive years below)" }.joined(separator: ", ")
         var text = "Penalty path: \(counts); penalty incurred = min(\(hospital.baseCents) x \(parameters.basisPointsOfBasePerIndicator) bp x "
             + "\(penalty.indicators.count), \(hospital.baseCents) x \(parameters.capBasisPoints) bp) = \(euros(penalty.incurredCents))"
         switch penalty.status {
-        case "waived": text += "; not applied by decision of the ARS director general (R162-36-3 II): nothing to pay."
-        case "retained": text += "; retained after observations: \(euros(penalty.retainedCents))."
+        case .waived: text += "; not applied by decision of the ARS director general (R162-36-3 II): nothing to pay."
+        case .retained: text += "; retained after observations: \(euros(penalty.retainedCents))."
         default: text += "; the amount retained is decided after the observations (at most the amount incurred)."
         }
         if let deadlines = penalty.deadlines {

@@ -136,8 +136,8 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var indicator: String
         /// Whether it counts in the hospital's divisor: mandatory, or optional and collected.
         public var required: Bool
-        /// `collected`, `not-collected`, `invalidated`, `not-concerned`, or `missing` (no row).
-        public var status: String
+        /// What the input says of the results year (no row: ``IndicatorStatus/missing``).
+        public var status: IndicatorStatus
         public var value: Double?
         public var previousValue: Double?
         /// Its rank among the group's results this year, 1 = best (ties share a rank).
@@ -159,10 +159,8 @@ public struct IFAQResult: Hashable, Sendable, Codable {
     }
 
     public struct PenaltyStatus: Hashable, Sendable, Codable {
-        /// `none`; `incurred` (no decision given: the amount retained is at most the one
-        /// incurred); `retained` (the decision after observations, in the input); `waived` (the
-        /// ARS director general decided not to apply it, R162-36-3 II).
-        public var status: String
+        /// Where the hospital stands on the penalty path.
+        public var status: PenaltyState
         /// Indicators below their minimum threshold for the required consecutive years.
         public var indicators: [String]
         /// min(base × bp per indicator × count, base × cap) / 10,000, rounded down.
@@ -196,5 +194,29 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         /// Payment: two months from the fund's notification (taken as the decision date); `nil`
         /// when the penalty is waived (nothing to pay).
         public var paymentBy: CalendarDate?
+    }
+}
+
+extension IFAQResult {
+    /// The results-year status of an indicator for a hospital, as written in the JSON output.
+    public enum IndicatorStatus: String, Hashable, Sendable, Codable, CaseIterable {
+        case collected
+        case notCollected = "not-collected"
+        case invalidated
+        case notConcerned = "not-concerned"
+        /// No row in the input.
+        case missing
+    }
+
+    /// Where a hospital stands on the penalty path of R162-36-3.
+    public enum PenaltyState: String, Hashable, Sendable, Codable, CaseIterable {
+        /// No indicator below its minimum threshold for the required consecutive years.
+        case none
+        /// Incurred, no decision given: the amount retained is at most the one incurred.
+        case incurred
+        /// The decision after the hospital's observations, given in the input.
+        case retained
+        /// The ARS director general decided not to apply it (R162-36-3 II).
+        case waived
     }
 }

@@ -20,8 +20,9 @@ public struct ACIRemuneration: Hashable, Sendable, Codable {
     /// One line per indicator of the rule set, grouped by axis (access, teamwork, information
     /// system), then by kind (prerequisite, core, optional), in rule-set order within a group.
     public var lines: [Line]
-    /// Per axis (`Axis.rawValue`), cents; 0 everywhere when a prerequisite is missed.
-    public var byAxis: [String: Int64]
+    /// Per axis, cents; 0 everywhere when a prerequisite is missed. In JSON, an object keyed
+    /// by the axis names (`access`, `teamwork`, `information-system`).
+    public var byAxis: [ACIRuleSet.Indicator.Axis: Int64]
     /// Whether every prerequisite was met; when not, the total is 0.
     public var prerequisitesMet: Bool
     public var missingPrerequisites: [String]

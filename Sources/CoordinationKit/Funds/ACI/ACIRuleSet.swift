@@ -121,7 +121,7 @@ public struct ACIRuleSet: Hashable, Sendable {
             public var minUnits: Int
         }
 
-        public enum Axis: String, Hashable, Sendable, Codable, CaseIterable {
+        public enum Axis: String, Hashable, Sendable, Codable, CaseIterable, CodingKeyRepresentable {
             case access = "access"                         // accès aux soins
             case teamwork = "teamwork"                     // travail en équipe et coordination
             case informationSystem = "information-system"  // système d'information partagé

@@ -86,12 +86,12 @@ extension ACIYear {
             }
         }
         let prerequisitesMet = missing.isEmpty
-        var byAxis: [String: Int64] = [:]
-        for axis in ACIRuleSet.Indicator.Axis.allCases { byAxis[axis.rawValue] = 0 }
+        var byAxis: [ACIRuleSet.Indicator.Axis: Int64] = [:]
+        for axis in ACIRuleSet.Indicator.Axis.allCases { byAxis[axis] = 0 }
         var indicatorsCents: Int64 = 0
         if prerequisitesMet {
             for line in lines {
-                byAxis[line.axis.rawValue, default: 0] += line.cents
+                byAxis[line.axis, default: 0] += line.cents
                 indicatorsCents += line.cents
             }
         }
@@ -100,7 +100,7 @@ extension ACIYear {
         for axis in ACIRuleSet.Indicator.Axis.allCases {
             explanation.append("Axis \(axis.rawValue):")
             explanation += lines.lazy.filter { $0.axis == axis }.map { "  " + $0.explanation }
-            if prerequisitesMet { explanation.append("  Axis \(axis.rawValue) total: \(Money(cents: byAxis[axis.rawValue] ?? 0).formatted(.french)).") }
+            if prerequisitesMet { explanation.append("  Axis \(axis.rawValue) total: \(Money(cents: byAxis[axis] ?? 0).formatted(.french)).") }
         }
         if !prerequisitesMet {
             explanation.append("Prerequisite(s) not met: \(missing.joined(separator: ", ")): no remuneration at all for the year.")
