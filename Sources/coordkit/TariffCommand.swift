@@ -43,8 +43,8 @@ enum TariffCommand {
             }
         } else {
             let name = options.value("--tariff") ?? "santelys-2014"
-            guard let builtIn = TariffRuleSet.builtIns[name] else {
-                throw UsageError("--tariff: unknown rule set '\(name)' (\(TariffRuleSet.builtIns.keys.sorted().joined(separator: ", ")))")
+            guard let builtIn = TariffRuleSet.builtIn(named: name) else {
+                throw UsageError("--tariff: unknown rule set '\(name)' (\(TariffRuleSet.builtInNames.joined(separator: ", ")))")
             }
             rules = builtIn
         }

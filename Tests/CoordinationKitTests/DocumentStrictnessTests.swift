@@ -209,3 +209,39 @@ struct DocumentStrictnessTests {
         }
     }
 }
+
+@Suite("Rule sets: one contract")
+struct RuleSetContractTests {
+    static func check<R: RuleSet & Codable>(_ type: R.Type, names: [String]) throws {
+        #expect(R.builtInNames == names)
+        for rules in R.builtIns {
+            #expect(R.builtIn(named: rules.builtInName) == rules)
+            // A built-in is a rule set like any other: its JSON reads back to the same value.
+            #expect(try JSONDecoder().decode(R.self, from: JSONEncoder().encode(rules)) == rules)
+        }
+        #expect(R.builtIn(named: "no-such-rule-set") == nil)
+        #expect(R.formatTag.hasPrefix("coordinationkit."))
+    }
+
+    @Test("built-ins are listed, named and looked up the same way for every engine")
+    func builtIns() throws {
+        #expect(TariffRuleSet.builtInNames == ["santelys-2014"])
+        try Self.check(IFAQRuleSet.self, names: ["ifaq-2019", "ifaq-2021", "ifaq-2022", "ifaq-2023"])
+        try Self.check(ACIRuleSet.self, names: ["aci-2017", "aci-2022"])
+        #expect(IFAQRuleSet.builtIn(campaign: 2023) == IFAQRuleSet.builtIn(named: "ifaq-2023"))
+    }
+
+    @Test("a decoded rule set is validated: an invalid document never becomes a value")
+    func decodedIsValidated() throws {
+        var draft = ACIRuleSet.aci2022.draft
+        draft.referencePatients = 0
+        let document = try JSONEncoder().encode(draft)
+        #expect(throws: FundError.self) { try ACIRuleSet(json: document) }
+        #expect(throws: (any Error).self) { try JSONDecoder().decode(ACIRuleSet.self, from: document) }
+        var ifaq = IFAQRuleSet.campaign2023.draft
+        ifaq.indicators[0].maximum = 1e300
+        #expect(throws: IFAQError.invalidRules("indicators[ESATIS48].minimum/maximum: need finite minimum < maximum within ±1e12")) {
+            try ifaq.build()
+        }
+    }
+}

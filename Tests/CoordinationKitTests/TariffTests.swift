@@ -32,7 +32,7 @@ struct TariffRuleSetTests {
     @Test("built-in rule sets load and cite their source")
     func builtIns() {
         #expect(TariffRuleSet.builtIns.count == 1)
-        for (_, ruleSet) in TariffRuleSet.builtIns {
+        for ruleSet in TariffRuleSet.builtIns {
             #expect(ruleSet.schedules.allSatisfy { $0.source.contains("IGAS report 2014-010R") })
         }
         let santelys = TariffRuleSet.santelys2014.schedules[0]
@@ -42,12 +42,12 @@ struct TariffRuleSetTests {
         #expect(santelys.validFrom == day(20140101) && santelys.validUntil == nil)
         // The report's 200 / 300 EUR are two alternative average-cost hypotheses ([282]), not
         // the prices of two levels: no built-in presents them as a tariff.
-        #expect(TariffRuleSet.builtIns.keys.sorted() == ["santelys-2014"])
+        #expect(TariffRuleSet.builtInNames == ["santelys-2014"] && TariffRuleSet.builtIn(named: "santelys-2014") == .santelys2014)
     }
 
     @Test("JSON round-trips")
     func roundTrip() throws {
-        for (_, ruleSet) in TariffRuleSet.builtIns {
+        for ruleSet in TariffRuleSet.builtIns {
             #expect(try TariffRuleSet(json: ruleSet.jsonData()) == ruleSet)
         }
         let withLimits = try rules(schedule("a", from: "2020-01-01", extra:

@@ -9,19 +9,16 @@
 ///   parameters** standing for the campaign's arrêté, which this library does not hold: replace
 ///   them with the arrêté's figures through a JSON rule set.
 extension IFAQRuleSet {
-    /// The built-in rule set of `campaign`, or `nil`.
+    /// The built-in rule set of `campaign`, or `nil`. O(built-ins).
     public static func builtIn(campaign: Int) -> IFAQRuleSet? {
-        switch campaign {
-        case 2019: campaign2019
-        case 2021: campaign2021
-        case 2022: campaign2022
-        case 2023: campaign2023
-        default: nil
-        }
+        builtIns.first { $0.campaign == campaign }
     }
 
+    /// Every built-in rule set, oldest first: 2019, 2021, 2022, 2023.
+    public static let builtIns = [campaign2019, campaign2021, campaign2022, campaign2023]
+
     /// The campaigns with a built-in rule set.
-    public static let builtInCampaigns = [2019, 2021, 2022, 2023]
+    public static var builtInCampaigns: [Int] { builtIns.map(\.campaign) }
 
     public static let campaign2019 = make(
         campaign: 2019, envelopeEuros: 200_000_000, psychiatry: false, mcoGroups: 9, smrGroups: 3, psyGroups: 0,

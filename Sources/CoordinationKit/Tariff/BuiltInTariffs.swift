@@ -7,10 +7,8 @@ extension TariffRuleSet {
     /// The default of the C ABI's `coord_tariff_new_default`.
     public static let santelys2014: TariffRuleSet = builtIn(santelys2014JSON)
 
-    /// Every built-in rule set, by identifier.
-    public static let builtIns: [String: TariffRuleSet] = [
-        "santelys-2014": santelys2014,
-    ]
+    /// Every built-in rule set, oldest first (look one up with ``RuleSet/builtIn(named:)``).
+    public static let builtIns: [TariffRuleSet] = [santelys2014]
 
     static let santelys2014JSON = """
     {

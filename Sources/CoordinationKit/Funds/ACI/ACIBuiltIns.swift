@@ -13,14 +13,17 @@ extension ACIRuleSet {
     /// The built-in rule set in force on `date`; `nil` before 24 July 2017.
     /// - Complexity: O(1).
     public static func builtIn(on date: CalendarDate) -> ACIRuleSet? {
-        [aci2022, aci2017].first { $0.validFrom <= date }
+        builtIns.last { $0.validFrom <= date }
     }
+
+    /// Every built-in rule set, oldest first: 2017, 2022.
+    public static let builtIns = [aci2017, aci2022]
 
     /// The built-in rule set for the remuneration of calendar year `year` (the one in force on
     /// 31 December: the 2022 amendment pays the whole of 2022); `nil` before 2017.
     /// - Complexity: O(1).
     public static func builtIn(forYear year: Int) -> ACIRuleSet? {
-        [aci2022, aci2017].first { $0.validFrom.year <= year }
+        builtIns.last { $0.validFrom.year <= year }
     }
 
     private static func builtIn(_ json: String) -> ACIRuleSet {
