@@ -40,10 +40,10 @@ public enum IFAQCSV {
                     }
                 }
                 hospitals.append(IFAQInput.Hospital(
-                    id: row.fields[id], field: row.fields[field], group: row.fields[group], baseCents: try cents(base),
+                    id: row.fields[id], field: row.fields[field], group: row.fields[group], base: Money(cents: try cents(base)),
                     army: isArmy,
-                    dotation2019Cents: try prior.flatMap { row.fields[$0].isEmpty ? nil : $0 }.map { (i) throws(CSVError) in try cents(i) },
-                    previousBaseCents: try previous.flatMap { row.fields[$0].isEmpty ? nil : $0 }.map { (i) throws(CSVError) in try cents(i) }))
+                    dotation2019: try prior.flatMap { row.fields[$0].isEmpty ? nil : $0 }.map { (i) throws(CSVError) in Money(cents: try cents(i)) },
+                    previousBase: try previous.flatMap { row.fields[$0].isEmpty ? nil : $0 }.map { (i) throws(CSVError) in Money(cents: try cents(i)) }))
                 hospitalLines.append(row.line)
             } catch { errors.append(("hospitals", error)) }
         }

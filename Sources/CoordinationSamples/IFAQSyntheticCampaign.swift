@@ -28,9 +28,9 @@ extension SyntheticData {
             let id = String(100_000_000 + index * 7)
             hospitals.append(IFAQInput.Hospital(
                 id: id, field: field, group: group.field == field ? group.id : rules.groups[0].id,
-                baseCents: baseEuros * 100, army: generator.below(300) == 0,
-                dotation2019Cents: rules.transitional == nil ? nil : Int64(generator.int(below: 20_000_000)) * 100,  // trap-free: Int is 64-bit on every supported platform
-                previousBaseCents: rules.transitional == nil ? nil : baseEuros * Int64(90 + generator.int(below: 20))))  // trap-free: a 64-bit Int below 110
+                base: Money(cents: baseEuros * 100), army: generator.below(300) == 0,
+                dotation2019: (rules.transitional == nil ? nil : Int64(generator.int(below: 20_000_000)) * 100).map(Money.init(cents:)),  // trap-free: Int is 64-bit on every supported platform
+                previousBase: (rules.transitional == nil ? nil : baseEuros * Int64(90 + generator.int(below: 20))).map(Money.init(cents:))))  // trap-free: a 64-bit Int below 110
             let quality = Double(generator.below(1_000)) / 1_000          // the hospital's own level
             for indicator in rules.indicators where indicator.fields.contains(field) {
                 if !indicator.mandatory && generator.below(2) == 0 { continue }

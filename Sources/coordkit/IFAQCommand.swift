@@ -125,7 +125,7 @@ enum IFAQCommand {
         func euros(_ cents: Int64) -> String { Money(cents: cents).formatted(.french) }
         print("IFAQ campaign \(result.campaign) (results of \(result.resultsYear)): \(result.ruleSet)")
         print("input: \(source)")
-        print("envelope \(euros(result.envelopeCents)); distributed \(euros(result.distributedCents)); unspent \(euros(result.unspentCents))")
+        print("envelope \(euros(result.envelope.cents)); distributed \(euros(result.distributed.cents)); unspent \(euros(result.unspent.cents))")
         for reason in result.unspentReasons { print("  unspent: \(reason)") }
         for warning in result.warnings { print("warning: \(warning)") }
         if rules.envelopeSplit == .byIndicator {
@@ -144,28 +144,28 @@ enum IFAQCommand {
                 "\(t.indicator): \(t.levelThreshold.map { String($0) } ?? "all") \(t.levelPaid)/\(t.candidates); \(t.changePaid)"
             }
             print(group.id.padding(toLength: 9) + String(group.hospitals).leftPadding(toLength: 6)
-                  + euros(group.envelopeCents).leftPadding(toLength: 22)
-                  + euros(group.earnedCents + group.redistributedCents).leftPadding(toLength: 22)
-                  + euros(group.unspentCents).leftPadding(toLength: 20)
+                  + euros(group.envelope.cents).leftPadding(toLength: 22)
+                  + euros(group.earned.cents + group.redistributed.cents).leftPadding(toLength: 22)
+                  + euros(group.unspent.cents).leftPadding(toLength: 20)
                   + (group.valueUnit.map { String(format: "%.6f", $0) } ?? "-").leftPadding(toLength: 12)
                   + "  " + thresholds.joined(separator: " | "))
         }
-        let sorted = result.hospitals.sorted { $0.dotationCents != $1.dotationCents ? $0.dotationCents > $1.dotationCents : $0.id < $1.id }
+        let sorted = result.hospitals.sorted { $0.dotation.cents != $1.dotation.cents ? $0.dotation.cents > $1.dotation.cents : $0.id < $1.id }
         print("")
         print("largest amounts:")
         for hospital in sorted.prefix(5) {
-            print("  \(hospital.id) \(hospital.group.padding(toLength: 7)) \(euros(hospital.dotationCents).leftPadding(toLength: 20)) (score \(hospital.scoreBasisPoints) bp / \(hospital.requiredIndicators))")
+            print("  \(hospital.id) \(hospital.group.padding(toLength: 7)) \(euros(hospital.dotation.cents).leftPadding(toLength: 20)) (score \(hospital.scoreBasisPoints) bp / \(hospital.requiredIndicators))")
         }
         print("smallest amounts:")
         for hospital in sorted.suffix(5) {
-            print("  \(hospital.id) \(hospital.group.padding(toLength: 7)) \(euros(hospital.dotationCents).leftPadding(toLength: 20)) (score \(hospital.scoreBasisPoints) bp / \(hospital.requiredIndicators))")
+            print("  \(hospital.id) \(hospital.group.padding(toLength: 7)) \(euros(hospital.dotation.cents).leftPadding(toLength: 20)) (score \(hospital.scoreBasisPoints) bp / \(hospital.requiredIndicators))")
         }
         if rules.envelopeSplit != .byIndicator {
             print("VU: euros per euro of base at a full score, calibrated so that each group's envelope is paid in full")
         }
         if let army = result.armyHealthService {
             print("")
-            print("service de santé des armées (R174-45, R174-46): \(army.hospitals.count) hospital(s), dotation \(euros(army.dotationCents)) "
+            print("service de santé des armées (R174-45, R174-46): \(army.hospitals.count) hospital(s), dotation \(euros(army.dotation.cents)) "
                   + "in \(army.instalments.count) allocations; proposed by \(army.proposedBy); set by \(army.setBy)")
         }
         let penalties = result.hospitals.filter { $0.penalty.status != .none }
@@ -178,7 +178,7 @@ enum IFAQCommand {
         }
         print("penalty path (\(penalty.consecutiveYears) consecutive years below a minimum threshold): \(penalties.count) hospital(s)")
         for hospital in penalties.prefix(20) {
-            print("  \(hospital.id): \(hospital.penalty.indicators.joined(separator: ", ")); incurred \(euros(hospital.penalty.incurredCents)) (\(hospital.penalty.status))")
+            print("  \(hospital.id): \(hospital.penalty.indicators.joined(separator: ", ")); incurred \(euros(hospital.penalty.incurred.cents)) (\(hospital.penalty.status))")
         }
         if penalties.count > 20 { print("  ... and \(penalties.count - 20) more (--json for all)") }
         print("")

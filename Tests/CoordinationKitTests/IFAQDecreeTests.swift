@@ -19,9 +19,9 @@ struct IFAQDecreeTests {
     func paidInFull(year: Int) throws {
         let rules = try #require(IFAQRuleSet.builtIn(campaign: year))
         let result = try IFAQCampaign.compute(rules: rules, input: SyntheticData.ifaqCampaign(rules: rules, hospitals: 400))
-        #expect(result.unspentCents == 0 && result.distributedCents == rules.envelopeCents && result.unspentReasons.isEmpty)
+        #expect(result.unspent.cents == 0 && result.distributed.cents == rules.envelope.cents && result.unspentReasons.isEmpty)
         for group in result.groups where group.hospitals > 0 {
-            #expect(group.earnedCents == group.envelopeCents, "\(group.id)")
+            #expect(group.earned.cents == group.envelope.cents, "\(group.id)")
         }
     }
 
@@ -34,7 +34,7 @@ struct IFAQDecreeTests {
             return row
         }
         let result = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: input)
-        #expect(result.distributedCents == 0 && result.unspentCents == 1_000_000)
+        #expect(result.distributed.cents == 0 && result.unspent.cents == 1_000_000)
         #expect(result.groups[0].unspentReason?.contains("no hospital of the group scored") == true)
         #expect(result.unspentReasons == ["group G: no hospital of the group scored on any indicator (no level or change paid); its envelope 10 000,00 € is unspent"])
     }
@@ -46,7 +46,7 @@ struct IFAQDecreeTests {
         #expect(result.groups[0].valueUnit == 0.2)
         for h in result.hospitals where h.scoreBasisPoints > 0 {
             // base × 0.2 × score / (10,000 × 2), exact here.
-            #expect(h.earnedCents == h.baseCents * 2 / 10 * Int64(h.scoreBasisPoints) / 20_000)
+            #expect(h.earned.cents == h.base.cents * 2 / 10 * Int64(h.scoreBasisPoints) / 20_000)
         }
     }
 
@@ -59,9 +59,9 @@ struct IFAQDecreeTests {
         let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 100)
         #expect(input.results.contains { $0.year == 2021 })
         let result = try IFAQCampaign.compute(rules: rules, input: input)
-        #expect(result.resultsYear == 2021 && result.unspentCents == 0)
+        #expect(result.resultsYear == 2021 && result.unspent.cents == 0)
         var missing = input
-        missing.hospitals[3].previousBaseCents = nil
+        missing.hospitals[3].previousBase = nil
         #expect(throws: IFAQError.invalidInput("hospitals[3] (\(missing.hospitals[3].id)).previousBaseCents: required by the transitional formula (art. 6 I 3°: \"un prorata de l'activité de l'établissement concerné pour les deux années précédentes\")")) {
             try IFAQCampaign.compute(rules: rules, input: missing)
         }
@@ -134,7 +134,7 @@ struct IFAQDecreeTests {
         honest.results[index] = R(hospital: "H3", indicator: "A", year: 2022, status: .collected, value: 0)
         let reference = try IFAQCampaign.compute(rules: rules.build(), input: honest)
         #expect(try hospital(reference, "H3").requiredIndicators == 2)
-        #expect(h3.dotationCents <= (try hospital(reference, "H3")).dotationCents)
+        #expect(h3.dotation.cents <= (try hospital(reference, "H3")).dotation.cents)
     }
 
     // 6. R174-45 I 1°: "propose le montant de la dotation complémentaire alloué au service de
@@ -144,8 +144,8 @@ struct IFAQDecreeTests {
         let result = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input(h4Army: true))
         let service = try #require(result.armyHealthService)
         let h4 = try hospital(result, "H4")
-        #expect(service.hospitals == ["H4"] && service.dotationCents == h4.dotationCents)
-        #expect(service.instalments.count == 10 && service.instalments.reduce(0) { $0 + $1.cents } == service.dotationCents)
+        #expect(service.hospitals == ["H4"] && service.dotation.cents == h4.dotation.cents)
+        #expect(service.instalments.count == 10 && service.instalments.reduce(0) { $0 + $1.amount.cents } == service.dotation.cents)
         #expect(service.proposedBy.contains("Île-de-France") && service.setBy.contains("ministers"))
         // R174-45 II: the defence minister's month, the ministers decide; no ARS dates, no waiver.
         #expect(h4.penalty.status == .incurred && h4.penalty.deadlines == nil)
@@ -161,22 +161,22 @@ struct IFAQDecreeTests {
     @Test("incurred, retained and waived penalties; dates from the notification, or the latest possible ones")
     func retained() throws {
         var input = SmallCampaign.input()
-        input.penaltyDecisions = [.init(hospital: "H4", retainedCents: 500)]
+        input.penaltyDecisions = [.init(hospital: "H4", retained: Money(cents: 500))]
         input.dotationNotified = CalendarDate(unchecked: 2023, 4, 14)
         let result = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: input)
         let penalty = try hospital(result, "H4").penalty
-        #expect(penalty.status == .retained && penalty.incurredCents == 2_000 && penalty.retainedCents == 500)
+        #expect(penalty.status == .retained && penalty.incurred.cents == 2_000 && penalty.retained.cents == 500)
         #expect(penalty.deadlines?.from == CalendarDate(unchecked: 2023, 4, 14) && penalty.deadlines?.latestPossible == false)
         #expect(penalty.deadlines?.notificationBy == CalendarDate(unchecked: 2023, 5, 14))
         #expect(penalty.deadlines?.paymentBy == CalendarDate(unchecked: 2023, 8, 29))
         // A waived penalty has nothing to pay and no payment date.
         let waived = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input(waivers: ["H4"]))
         let w = try hospital(waived, "H4").penalty
-        #expect(w.status == .waived && w.retainedCents == 0 && w.deadlines?.paymentBy == nil && w.deadlines?.latestPossible == true)
+        #expect(w.status == .waived && w.retained.cents == 0 && w.deadlines?.paymentBy == nil && w.deadlines?.latestPossible == true)
         // More than incurred, or a decision where none is incurred: refused.
-        input.penaltyDecisions = [.init(hospital: "H4", retainedCents: 2_001)]
+        input.penaltyDecisions = [.init(hospital: "H4", retained: Money(cents: 2_001))]
         #expect(throws: IFAQError.self) { try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: input) }
-        input.penaltyDecisions = [.init(hospital: "H1", retainedCents: 0)]
+        input.penaltyDecisions = [.init(hospital: "H1", retained: Money(cents: 0))]
         #expect(throws: IFAQError.self) { try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: input) }
     }
 
@@ -185,7 +185,7 @@ struct IFAQDecreeTests {
     func whyNotPaid() throws {
         var rules = SmallCampaign.draft()
         rules.indicators.removeLast()
-        let hospitals = (1...3).map { IFAQInput.Hospital(id: "H\($0)", field: "F", group: "G", baseCents: 1_000_000) }
+        let hospitals = (1...3).map { IFAQInput.Hospital(id: "H\($0)", field: "F", group: "G", base: Money(cents: 1_000_000)) }
         let results = (1...3).flatMap { h -> [R] in
             [R(hospital: "H\(h)", indicator: "A", year: 2022, status: .collected, value: IndicatorValue(integerLiteral: Int64(70 + h))),
              R(hospital: "H\(h)", indicator: "A", year: 2021, status: .collected, value: IndicatorValue(integerLiteral: Int64(67 + h)))]

@@ -15,7 +15,7 @@ enum SmallCampaign {
                       definitionVersion: Int = 1) -> IFAQRuleSet.Draft {
         IFAQRuleSet.Draft(
             format: IFAQRuleSet.formatTag, campaign: 2023, name: "small", version: "1", sources: ["hand-computed test"],
-            envelopeCents: 1_000_000,
+            envelope: Money(cents: 1_000_000),
             fields: [.init(id: "F", base: .activity, shareBasisPoints: nil)],
             groups: [.init(id: "G", field: "F")],
             indicators: [
@@ -33,7 +33,7 @@ enum SmallCampaign {
     }
 
     static func input(h4Army: Bool = false, waivers: [String]? = nil, h4OldVersion: Int? = nil) -> IFAQInput {
-        let hospitals = (1...4).map { IFAQInput.Hospital(id: "H\($0)", field: "F", group: "G", baseCents: Int64($0) * 1_000_000,
+        let hospitals = (1...4).map { IFAQInput.Hospital(id: "H\($0)", field: "F", group: "G", base: Money(cents: Int64($0) * 1_000_000),
                                                           army: $0 == 4 && h4Army) }
         func r(_ h: Int, _ i: String, _ y: Int, _ v: IndicatorValue?, _ status: IFAQInput.IndicatorResult.Status = .collected, version: Int? = nil) -> IFAQInput.IndicatorResult {
             IFAQInput.IndicatorResult(hospital: "H\(h)", indicator: i, year: y, status: status, value: v, definitionVersion: version)
@@ -52,7 +52,7 @@ enum SmallCampaign {
 @Suite("IFAQ campaigns")
 struct IFAQTests {
     func dotations(_ result: IFAQResult) -> [String: Int64] {
-        Dictionary(uniqueKeysWithValues: result.hospitals.map { ($0.id, $0.dotationCents) })
+        Dictionary(uniqueKeysWithValues: result.hospitals.map { ($0.id, $0.dotation.cents) })
     }
 
     @Test("a hand-computed campaign: thresholds, scores and amounts")
@@ -72,10 +72,10 @@ struct IFAQTests {
         // weights base × score × (D / 2): 2 × 10^10, 3.2 × 10^10, 4.8 × 10^10, 0; W = 10^11.
         // amount = 1,000,000 × weight / W: the envelope is paid in full, pro rata of the weights.
         #expect(dotations(result) == ["H1": 200_000, "H2": 320_000, "H3": 480_000, "H4": 0])
-        #expect(result.distributedCents == 1_000_000 && result.unspentCents == 0 && result.unspentReasons.isEmpty)
+        #expect(result.distributed.cents == 1_000_000 && result.unspent.cents == 0 && result.unspentReasons.isEmpty)
         #expect(result.groups[0].totalWeight == "100000000000" && result.groups[0].weightScale == 2)
         let h1 = try #require(result.hospitals.first { $0.id == "H1" })
-        #expect(h1.instalments.count == 12 && h1.instalments.reduce(0) { $0 + $1.cents } == 200_000)
+        #expect(h1.instalments.count == 12 && h1.instalments.reduce(0) { $0 + $1.amount.cents } == 200_000)
         #expect(h1.instalments.first?.date == CalendarDate(unchecked: 2023, 5, 1))
         #expect(h1.explanation.contains {
             $0.contains("floor(1000000 x 20000000000 / 100000000000) = 200000 cents = 2 000,00 €")
@@ -101,7 +101,7 @@ struct IFAQTests {
         // A: 60, 60, 50 < 65 in 2022, 2021, 2020.
         #expect(h4.indicators.first { $0.indicator == "A" }?.consecutiveYearsBelow == 3)
         // 4,000,000 × 5 bp × 1 = 2,000 cents (cap 25 bp = 10,000).
-        #expect(h4.penalty.status == .incurred && h4.penalty.indicators == ["A"] && h4.penalty.incurredCents == 2_000)
+        #expect(h4.penalty.status == .incurred && h4.penalty.indicators == ["A"] && h4.penalty.incurred.cents == 2_000)
         // Notification one month after 30 April, observations one month, decision 15 days, payment two months.
         #expect(h4.penalty.deadlines == IFAQResult.PenaltyDeadlines(
             from: CalendarDate(unchecked: 2023, 4, 30), latestPossible: true,
@@ -109,7 +109,7 @@ struct IFAQTests {
             decisionBy: CalendarDate(unchecked: 2023, 7, 15), paymentBy: CalendarDate(unchecked: 2023, 9, 15)))
         let waived = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input(waivers: ["H4"]))
         let h4w = try #require(waived.hospitals.first { $0.id == "H4" })
-        #expect(h4w.penalty.status == .waived && h4w.penalty.retainedCents == 0 && h4w.penalty.incurredCents == 2_000)
+        #expect(h4w.penalty.status == .waived && h4w.penalty.retained.cents == 0 && h4w.penalty.incurred.cents == 2_000)
         let army = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input(h4Army: true))
         let h4a = try #require(army.hospitals.first { $0.id == "H4" })
         #expect(h4a.instalments.count == 10 && h4a.decidedBy.contains("Île-de-France"))
@@ -146,7 +146,7 @@ struct IFAQTests {
         var input = SmallCampaign.input()
         switch kind {
         case "unknown group": input.hospitals[0].group = "Z"
-        case "zero base": input.hospitals[0].baseCents = 0
+        case "zero base": input.hospitals[0].base = .zero
         case "duplicated row": input.results.append(input.results[0])
         case "out of range": input.results[0].value = 101
         case "unknown indicator": input.results[0].indicator = "Q"
@@ -168,7 +168,7 @@ struct IFAQTests {
         case "share": rules.fields[0].shareBasisPoints = 5_000
         case "group field": rules.groups[0].field = "X"
         case "threshold years": rules.indicators[0].minimumThresholds[0].untilYear = 2021
-        default: rules.envelopeCents = 0
+        default: rules.envelope = .zero
         }
         #expect(throws: IFAQError.self) { try rules.build() }
     }
@@ -183,14 +183,14 @@ struct IFAQTests {
         #expect(try IFAQRuleSet(json: encoded) == rules)
         let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 300)
         let result = try IFAQCampaign.compute(rules: rules, input: input)
-        #expect(result.distributedCents + result.unspentCents == rules.envelopeCents)
-        #expect(result.hospitals.allSatisfy { $0.dotationCents >= 0 })
-        #expect(result.hospitals.allSatisfy { $0.instalments.reduce(0) { $0 + $1.cents } == $0.dotationCents })
-        #expect(result.groups.reduce(0) { $0 + $1.envelopeCents } == rules.resultsEnvelope.cents)
+        #expect(result.distributed.cents + result.unspent.cents == rules.envelope.cents)
+        #expect(result.hospitals.allSatisfy { $0.dotation.cents >= 0 })
+        #expect(result.hospitals.allSatisfy { $0.instalments.reduce(0) { $0 + $1.amount.cents } == $0.dotation.cents })
+        #expect(result.groups.reduce(0) { $0 + $1.envelope.cents } == rules.resultsEnvelope.cents)
         if year == 2021 {
             #expect(result.hospitals.allSatisfy { $0.instalments.count == 2 })
-            let prior = result.hospitals.reduce(Int64(0)) { $0 + ($1.priorDotationPartCents ?? 0) }
-            let activity = result.hospitals.reduce(Int64(0)) { $0 + ($1.activityPartCents ?? 0) }
+            let prior = result.hospitals.reduce(Int64(0)) { $0 + ($1.priorDotationPart?.cents ?? 0) }
+            let activity = result.hospitals.reduce(Int64(0)) { $0 + ($1.activityPart?.cents ?? 0) }
             #expect(prior == 20_000_000_000 && activity == 10_000_000_000)
             #expect(rules.payment.dotationDeadline == CalendarDate(unchecked: 2021, 12, 31))
         }
@@ -206,7 +206,7 @@ struct IFAQTests {
             let shuffled = IFAQInput(hospitals: input.hospitals.shuffled(using: &random), results: input.results.shuffled(using: &random))
             let result = try IFAQCampaign.compute(rules: rules, input: shuffled)
             #expect(dotations(result) == dotations(reference))
-            #expect(result.unspentCents == reference.unspentCents)
+            #expect(result.unspent.cents == reference.unspent.cents)
         }
     }
 
@@ -254,9 +254,9 @@ struct IFAQGridTests {
     static func draft() -> IFAQRuleSet.Draft {
         var rules = SmallCampaign.draft()
         rules.envelopeSplit = .byIndicator
-        rules.indicators[0].envelopeCents = 600_000
+        rules.indicators[0].envelope = Money(cents: 600_000)
         rules.indicators[0].grid = .init(classBounds: [80, 65], points: [[10, 8, 6], [6, 4, 2], [2, 1, 0]])
-        rules.indicators[1].envelopeCents = 400_000
+        rules.indicators[1].envelope = Money(cents: 400_000)
         rules.indicators[1].grid = .init(classBounds: [15], points: [[5, 5, 5], [0, 0, 0]])
         return rules
     }
@@ -269,9 +269,9 @@ struct IFAQGridTests {
         // 163,636.36 / 245,454.55 / 54,545.45 → floors sum to 599,998; the 2 cents go to the
         // largest remainders, H1 (.64) and H3 (.55).
         // B: H1 10 (class 1) 5 pts, H2 20 (class 2) 0, H3 30 (class 2) 0, H4 invalidated: all 400,000 to H1.
-        let dotations = Dictionary(uniqueKeysWithValues: result.hospitals.map { ($0.id, $0.dotationCents) })
+        let dotations = Dictionary(uniqueKeysWithValues: result.hospitals.map { ($0.id, $0.dotation.cents) })
         #expect(dotations == ["H1": 136_364 + 400_000, "H2": 163_636, "H3": 245_455, "H4": 54_545])
-        #expect(result.distributedCents == 1_000_000 && result.unspentCents == 0)
+        #expect(result.distributed.cents == 1_000_000 && result.unspent.cents == 0)
         let h1 = try #require(result.hospitals.first { $0.id == "H1" })
         #expect(h1.indicators.map(\.gridClass) == [0, 0])
         #expect(h1.scoreBasisPoints == 15)
@@ -283,14 +283,14 @@ struct IFAQGridTests {
             .deletingLastPathComponent().appendingPathComponent("docs/examples/ifaq-2026-style.json")
         let rules = try IFAQRuleSet(json: [UInt8](try Data(contentsOf: url)))
         let result = try IFAQCampaign.compute(rules: rules, input: SyntheticData.ifaqCampaign(rules: rules, hospitals: 200))
-        #expect(result.distributedCents + result.unspentCents == 70_000_000_000)
-        #expect(result.hospitals.allSatisfy { $0.dotationCents >= 0 })
+        #expect(result.distributed.cents + result.unspent.cents == 70_000_000_000)
+        #expect(result.hospitals.allSatisfy { $0.dotation.cents >= 0 })
     }
 
     @Test("grid rule sets are validated")
     func validation() {
         var rules = Self.draft()
-        rules.indicators[1].envelopeCents = 1
+        rules.indicators[1].envelope = Money(cents: 1)
         #expect(throws: IFAQError.self) { try rules.build() }
         rules = Self.draft()
         rules.indicators[0].grid?.classBounds = [65, 80]
@@ -330,10 +330,10 @@ struct IFAQBuiltInHandComputedTests {
         let transitional = rules.transitional != nil
         let y = rules.resultsYear
         let input = IFAQInput(
-            hospitals: [IFAQInput.Hospital(id: "H1", field: "MCO", group: "MCO-1", baseCents: 100_000_000,
-                                           dotation2019Cents: transitional ? 0 : nil, previousBaseCents: transitional ? 100_000_000 : nil),
-                        IFAQInput.Hospital(id: "H2", field: "MCO", group: "MCO-1", baseCents: 300_000_000,
-                                           dotation2019Cents: transitional ? 0 : nil, previousBaseCents: transitional ? 300_000_000 : nil)],
+            hospitals: [IFAQInput.Hospital(id: "H1", field: "MCO", group: "MCO-1", base: Money(cents: 100_000_000),
+                                           dotation2019: transitional ? .zero : nil, previousBase: transitional ? Money(cents: 100_000_000) : nil),
+                        IFAQInput.Hospital(id: "H2", field: "MCO", group: "MCO-1", base: Money(cents: 300_000_000),
+                                           dotation2019: transitional ? .zero : nil, previousBase: transitional ? Money(cents: 300_000_000) : nil)],
             results: [
                 IFAQInput.IndicatorResult(hospital: "H1", indicator: "QLS", year: y, status: .collected, value: 80),
                 IFAQInput.IndicatorResult(hospital: "H1", indicator: "QLS", year: y - 1, status: .collected, value: 70),
@@ -343,18 +343,18 @@ struct IFAQBuiltInHandComputedTests {
         let result = try IFAQCampaign.compute(rules: rules, input: input)
         let byId = Dictionary(uniqueKeysWithValues: result.hospitals.map { ($0.id, $0) })
         #expect(byId["H1"]?.requiredIndicators == Int(required))
-        #expect(byId["H1"]?.earnedCents == h1)
-        #expect(byId["H2"]?.earnedCents == h2)
+        #expect(byId["H1"]?.earned.cents == h1)
+        #expect(byId["H2"]?.earned.cents == h2)
         if year == 2021 {
             // No 2019 dotation (0 for both): the 200 M part stays unspent, said; 100 M on activity, 1:3.
             #expect(result.unspentReasons.contains { $0.contains("no hospital had a 2019 dotation") })
-            #expect(byId["H1"]?.activityPartCents == 2_500_000_000 && byId["H2"]?.activityPartCents == 7_500_000_000)
-            #expect(byId["H1"]?.dotationCents == h1 + 2_500_000_000)
+            #expect(byId["H1"]?.activityPart?.cents == 2_500_000_000 && byId["H2"]?.activityPart?.cents == 7_500_000_000)
+            #expect(byId["H1"]?.dotation.cents == h1 + 2_500_000_000)
             #expect(byId["H1"]?.instalments.count == 2)
         } else {
-            #expect(byId["H1"]?.dotationCents == h1)
+            #expect(byId["H1"]?.dotation.cents == h1)
             #expect(byId["H1"]?.instalments.count == 12)
         }
-        #expect(result.distributedCents + result.unspentCents == rules.envelopeCents)
+        #expect(result.distributed.cents + result.unspent.cents == rules.envelope.cents)
     }
 }

@@ -14,7 +14,7 @@ struct IFAQAmounts {
         var groupSize = [Int](repeating: 0, count: rules.groups.count)
         for h in 0..<hospitalCount {
             let g = data.hospitalGroup[h]
-            let (sum, overflow) = groupBase[g].addingReportingOverflow(data.hospitals[h].baseCents)
+            let (sum, overflow) = groupBase[g].addingReportingOverflow(data.hospitals[h].base.cents)
             guard !overflow else { throw .overflow("groups[\(rules.groups[g].id)]: the sum of bases overflows 64-bit cents") }
             groupBase[g] = sum
             groupSize[g] += 1
@@ -69,7 +69,7 @@ struct IFAQAmounts {
         var unspentReasons: [String] = []
         for (f, envelope) in fieldEnvelopes.enumerated() where envelope.cents > 0 && fieldBase[f] == 0 {
             unspentReasons.append("field \(rules.fields[f].id): no hospital of this field in the input; its envelope "
-                                  + "\(Money(cents: envelope.cents).formatted(.french)) is unspent")
+                                  + "\(envelope.formatted(.french)) is unspent")
         }
         let grid = rules.envelopeSplit == .byIndicator ? try IFAQGridScores(data: data, byId: byId) : nil
         if grid == nil {
@@ -87,7 +87,7 @@ struct IFAQAmounts {
                 let weights = members[g].map { h -> UInt128 in
                     guard score[h] > 0 else { return 0 }
                     // ≤ 10^13 × (10,000 × required) × D / required ≤ 10^32.
-                    return UInt128(data.hospitals[h].baseCents) * UInt128(score[h]) * UInt128(scale / Int64(required[h]))  // trap-free: widening an indicator count (<= 200)
+                    return UInt128(data.hospitals[h].base.cents) * UInt128(score[h]) * UInt128(scale / Int64(required[h]))  // trap-free: widening an indicator count (<= 200)
                 }
                 for (offset, h) in members[g].enumerated() { weight[h] = weights[offset] }
                 guard weights.contains(where: { $0 > 0 }) else {
@@ -135,28 +135,28 @@ struct IFAQAmounts {
             let valueUnit: Double? = totalWeight[g] == 0 ? nil
                 : Double(groupEnvelopes[g].cents) * 10_000 * Double(weightScale[g]) / Double(totalWeight[g])
             groups.append(IFAQResult.Group(
-                id: group.id, field: group.field, hospitals: groupSize[g], envelopeCents: groupEnvelopes[g].cents,
-                baseCents: groupBase[g], earnedCents: earnedTotal, redistributedCents: 0,
-                unspentCents: remainder, unspentReason: remainder > 0 ? groupUnspentReason[g] : nil,
+                id: group.id, field: group.field, hospitals: groupSize[g], envelope: groupEnvelopes[g],
+                base: Money(cents: groupBase[g]), earned: Money(cents: earnedTotal), redistributed: .zero,
+                unspent: Money(cents: remainder), unspentReason: remainder > 0 ? groupUnspentReason[g] : nil,
                 valueUnit: valueUnit, weightScale: weightScale[g], totalWeight: String(totalWeight[g]),
-                leftoverCents: leftoverCents[g], indicators: scores.thresholds[g]))
+                leftover: Money(cents: leftoverCents[g]), indicators: scores.thresholds[g]))
         }
 
         // 4. The 2021 transitional parts.
         var priorPart = [Int64](repeating: 0, count: hospitalCount)
         var activityPart = [Int64](repeating: 0, count: hospitalCount)
         if let transitional = rules.transitional {
-            let priorWeights = byId.map { data.hospitals[$0].dotation2019Cents ?? 0 }
+            let priorWeights = byId.map { data.hospitals[$0].dotation2019?.cents ?? 0 }
             if priorWeights.contains(where: { $0 > 0 }) {
-                let parts = try split(Money(cents: transitional.priorDotationCents), priorWeights, "2019 dotations")
+                let parts = try split(transitional.priorDotation, priorWeights, "2019 dotations")
                 for (offset, part) in parts.enumerated() { priorPart[byId[offset]] = part.cents }
             } else {
-                unspent += transitional.priorDotationCents
+                unspent += transitional.priorDotation.cents
                 unspentReasons.append("2021 part on the 2019 dotations: no hospital had a 2019 dotation; "
-                                      + "\(Money(cents: transitional.priorDotationCents).formatted(.french)) unspent")
+                                      + "\(transitional.priorDotation.formatted(.french)) unspent")
             }
-            let activityWeights = byId.map { data.hospitals[$0].baseCents + (data.hospitals[$0].previousBaseCents ?? 0) }   // required: checked
-            let parts = try split(Money(cents: transitional.activityCents), activityWeights, "two-year activity")
+            let activityWeights = byId.map { data.hospitals[$0].base.cents + (data.hospitals[$0].previousBase?.cents ?? 0) }   // required: checked
+            let parts = try split(transitional.activity, activityWeights, "two-year activity")
             for (offset, part) in parts.enumerated() { activityPart[byId[offset]] = part.cents }
         }
 
@@ -176,12 +176,12 @@ struct IFAQAmounts {
             let indicators = indicatorResults(h, grid: grid)
             let penalty = try penaltyStatus(h, indicators)
             var hospitalResult = IFAQResult.Hospital(
-                id: hospital.id, field: hospital.field, group: hospital.group, baseCents: hospital.baseCents, army: army,
+                id: hospital.id, field: hospital.field, group: hospital.group, base: hospital.base, army: army,
                 requiredIndicators: required[h], scoreBasisPoints: score[h], weight: String(weight[h]),
-                earnedCents: earned[h], leftoverCent: leftover[h], redistributedCents: 0,
-                priorDotationPartCents: rules.transitional == nil ? nil : priorPart[h],
-                activityPartCents: rules.transitional == nil ? nil : activityPart[h],
-                dotationCents: dotation, instalments: instalments,
+                earned: Money(cents: earned[h]), leftoverCent: leftover[h], redistributed: .zero,
+                priorDotationPart: (rules.transitional == nil ? nil : priorPart[h]).map(Money.init(cents:)),
+                activityPart: (rules.transitional == nil ? nil : activityPart[h]).map(Money.init(cents:)),
+                dotation: Money(cents: dotation), instalments: instalments,
                 decidedBy: army ? IFAQAmounts.armyDecidedBy : "the ARS director general (R162-36-4)",
                 indicators: indicators, penalty: penalty, explanation: [])
             if explanations {
@@ -189,12 +189,12 @@ struct IFAQAmounts {
             }
             hospitals.append(hospitalResult)
         }
-        guard distributed + unspent == rules.envelopeCents else {
-            throw .overflow("internal reconciliation failed: distributed \(distributed) + unspent \(unspent) != \(rules.envelopeCents)")
+        guard distributed + unspent == rules.envelope.cents else {
+            throw .overflow("internal reconciliation failed: distributed \(distributed) + unspent \(unspent) != \(rules.envelope.cents)")
         }
         let armyIds = byId.filter { data.hospitals[$0].army ?? false }.map { data.hospitals[$0].id }
         let armyService = armyIds.isEmpty ? nil : IFAQResult.ArmyHealthService(
-            hospitals: armyIds, dotationCents: armyTotal,
+            hospitals: armyIds, dotation: Money(cents: armyTotal),
             instalments: try instalmentSchedule(Money(cents: armyTotal), count: rules.payment.armyInstalments),
             proposedBy: "the ARS Île-de-France director general (R174-45 I 1°, within the dates of R162-36-4)",
             setBy: rules.transitional == nil
@@ -218,13 +218,13 @@ struct IFAQAmounts {
                             + "\(hospitalCount) hospital(s) given, with thresholds and value units computed from them alone: the amounts are not "
                             + "those of a national campaign.")
         }
-        let overBase = hospitals.filter { $0.dotationCents > $0.baseCents }.count
+        let overBase = hospitals.filter { $0.dotation.cents > $0.base.cents }.count
         if overBase > 0 {
             warnings.append("\(overBase) hospital(s) receive more than their whole base: a sign that the input is not the national one.")
         }
         return IFAQResult(campaign: rules.campaign, resultsYear: rules.resultsYear,
-                          ruleSet: "\(rules.name) (\(rules.version))", envelopeCents: rules.envelopeCents,
-                          distributedCents: distributed, unspentCents: unspent, unspentReasons: unspentReasons,
+                          ruleSet: "\(rules.name) (\(rules.version))", envelope: rules.envelope,
+                          distributed: Money(cents: distributed), unspent: Money(cents: unspent), unspentReasons: unspentReasons,
                           warnings: warnings, groups: groups, hospitals: hospitals, armyHealthService: armyService)
     }
 
@@ -255,7 +255,7 @@ struct IFAQAmounts {
                 number += 1
                 let month = (try? CalendarDate(year: deadline.year, month: deadline.month, day: 1).adding(months: number))
                     ?? deadline
-                result.append(IFAQResult.Instalment(number: number, date: month, cents: part.cents))
+                result.append(IFAQResult.Instalment(number: number, date: month, amount: part))
             }
         } catch { throw .overflow(error.description) }
         return result
@@ -304,7 +304,7 @@ struct IFAQAmounts {
         let decision = data.decisions[h]
         guard let penalty = rules.penalty else {
             if decision != nil { throw .invalidInput("penaltyDecisions (\(hospital.id)): campaign \(rules.campaign) has no penalty") }
-            return IFAQResult.PenaltyStatus(status: .none, indicators: [], incurredCents: 0, retainedCents: 0,
+            return IFAQResult.PenaltyStatus(status: .none, indicators: [], incurred: .zero, retained: .zero,
                                             procedure: "no penalty in this campaign's rule set", deadlines: nil)
         }
         let concerned = indicators.filter { $0.consecutiveYearsBelow >= penalty.consecutiveYears }.map(\.indicator)
@@ -312,9 +312,9 @@ struct IFAQAmounts {
             if decision != nil {
                 throw .invalidInput("penaltyDecisions (\(hospital.id)): no penalty is incurred by this hospital, so none can be retained")
             }
-            return IFAQResult.PenaltyStatus(status: .none, indicators: [], incurredCents: 0, retainedCents: 0, deadlines: nil)
+            return IFAQResult.PenaltyStatus(status: .none, indicators: [], incurred: .zero, retained: .zero, deadlines: nil)
         }
-        let base = Int128(hospital.baseCents)
+        let base = Int128(hospital.base.cents)
         let uncapped = base * Int128(penalty.basisPointsOfBasePerIndicator) * Int128(concerned.count)
         let incurred = Int64(min(uncapped, base * Int128(penalty.capBasisPoints)) / 10_000)   // ≤ base; trap-free: the cap is at most 10000 bp of the base: at most base, an Int64
         if let decision, decision > incurred {
@@ -322,8 +322,8 @@ struct IFAQAmounts {
         }
         if army {
             return IFAQResult.PenaltyStatus(
-                status: decision == nil ? .incurred : .retained, indicators: concerned, incurredCents: incurred,
-                retainedCents: decision ?? incurred,
+                status: decision == nil ? .incurred : .retained, indicators: concerned, incurred: Money(cents: incurred),
+                retained: Money(cents: decision ?? incurred),
                 procedure: "army hospital (R174-45 II): the ARS Île-de-France director general informs the defence minister of the penalty incurred and the indicators; the proposed amount goes to the ministers of health and social security and to the defence minister, who has one month for observations; the ministers of health and social security pronounce it and notify the fund of L174-15. No waiver by an ARS.",
                 deadlines: nil)
         }
@@ -334,7 +334,7 @@ struct IFAQAmounts {
         if waived { deadlines?.paymentBy = nil }
         let status: IFAQResult.PenaltyState = waived ? .waived : decision == nil ? .incurred : .retained
         return IFAQResult.PenaltyStatus(
-            status: status, indicators: concerned, incurredCents: incurred, retainedCents: waived ? 0 : decision ?? incurred,
+            status: status, indicators: concerned, incurred: Money(cents: incurred), retained: Money(cents: waived ? 0 : decision ?? incurred),
             procedure: "R162-36-3 II: the ARS director general notifies the indicators and the penalty incurred within one month after the dotation's notification; the hospital has one month from receipt for written observations; the director general then has fifteen days to notify the amount retained in a reasoned decision, or may decide not to apply it for particular circumstances; the fund notifies the amount, payable within two months.",
             deadlines: deadlines)
     }

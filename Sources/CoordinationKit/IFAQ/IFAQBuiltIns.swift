@@ -32,7 +32,7 @@ extension IFAQRuleSet {
     public static let campaign2021 = make(
         campaign: 2021, envelopeEuros: 450_000_000, psychiatry: false, mcoGroups: 9, smrGroups: 3, psyGroups: 0,
         levelWeight: 6_000, penaltyRate: 5,
-        transitional: Transitional(priorDotationCents: 20_000_000_000, activityCents: 10_000_000_000, resultsCents: 15_000_000_000),
+        transitional: Transitional(priorDotation: Money(cents: 20_000_000_000), activity: Money(cents: 10_000_000_000), results: Money(cents: 15_000_000_000)),
         sources: [
             "2021 transitional campaign (décret 2021-1613 art. 6): 450 M EUR = 200 M pro rata of each hospital's 2019 IFAQ dotation + 100 M pro rata of activity over the two previous years + 150 M on the results collected for 2021 (art. 6 I 1°: results year 2021); set by 31 December 2021; paid in two instalments (art. 6 I and II).",
             "Scoring of the results part: the 2019 rule (60/40, 70 % paid share): parameter.",
@@ -91,7 +91,7 @@ extension IFAQRuleSet {
         let deadline = campaign == 2021 ? CalendarDate(unchecked: 2021, 12, 31) : CalendarDate(unchecked: campaign, 4, 30)
         let draft = Draft(
             format: formatTag, campaign: campaign, resultsYear: transitional == nil ? campaign - 1 : campaign, name: "IFAQ \(campaign)\(transitional == nil ? "" : " (transitional)")",
-            version: "\(campaign).1", sources: sources, envelopeCents: envelopeEuros * 100,
+            version: "\(campaign).1", sources: sources, envelope: Money(cents: envelopeEuros * 100),
             fields: fields, groups: groups, indicators: indicators,
             scoring: Scoring(levelWeightBasisPoints: levelWeight, changeWeightBasisPoints: 10_000 - levelWeight,
                              paidShareBasisPoints: 7_000, comparison: .strict, changeRule: .positiveOrStable,

@@ -115,21 +115,21 @@ struct IFAQData {
             guard rules.groups[group].field == hospital.field else {
                 throw fail("\(at).group: group \(hospital.group) is in field \(rules.groups[group].field), not \(hospital.field)")
             }
-            guard hospital.baseCents > 0, hospital.baseCents <= 10_000_000_000_000 else {
-                throw fail("\(at).baseCents: must be within 1...10^13, got \(hospital.baseCents)")
+            guard hospital.base.cents > 0, hospital.base.cents <= 10_000_000_000_000 else {
+                throw fail("\(at).baseCents: must be within 1...10^13, got \(hospital.base.cents)")
             }
-            if let prior = hospital.dotation2019Cents, !(0...10_000_000_000_000).contains(prior) {
+            if let prior = hospital.dotation2019?.cents, !(0...10_000_000_000_000).contains(prior) {
                 throw fail("\(at).dotation2019Cents: must be within 0...10^13")
             }
-            if let previous = hospital.previousBaseCents, !(0...10_000_000_000_000).contains(previous) {
+            if let previous = hospital.previousBase?.cents, !(0...10_000_000_000_000).contains(previous) {
                 throw fail("\(at).previousBaseCents: must be within 0...10^13")
             }
             if rules.transitional != nil {
                 // Art. 6 I 2° and 3°: both parts need the figure; a missing one is not a zero.
-                guard hospital.previousBaseCents != nil else {
+                guard hospital.previousBase?.cents != nil else {
                     throw fail("\(at).previousBaseCents: required by the transitional formula (art. 6 I 3°: \"un prorata de l'activité de l'établissement concerné pour les deux années précédentes\")")
                 }
-                guard hospital.dotation2019Cents != nil else {
+                guard hospital.dotation2019?.cents != nil else {
                     throw fail("\(at).dotation2019Cents: required by the transitional formula (art. 6 I 2°); write 0 for a hospital without a 2019 dotation")
                 }
             }
@@ -233,8 +233,8 @@ struct IFAQData {
         for (index, decision) in (input.penaltyDecisions ?? []).enumerated() {
             let at = "penaltyDecisions[\(index)] (\(decision.hospital))"
             guard let h = hospitalIndex[decision.hospital] else { throw fail("\(at).hospital: unknown hospital") }
-            guard decision.retainedCents >= 0 else { throw fail("\(at).retainedCents: must be >= 0, got \(decision.retainedCents)") }
-            guard decisions.updateValue(decision.retainedCents, forKey: h) == nil else { throw fail("\(at): a second decision for this hospital") }
+            guard decision.retained.cents >= 0 else { throw fail("\(at).retainedCents: must be >= 0, got \(decision.retained.cents)") }
+            guard decisions.updateValue(decision.retained.cents, forKey: h) == nil else { throw fail("\(at): a second decision for this hospital") }
         }
         self.decisions = decisions
         for (index, hospital) in hospitals.enumerated() {

@@ -6,9 +6,9 @@ enum IFAQExplanation {
         var lines: [String] = []
         let baseKind = rules.fields.first { $0.id == hospital.field }?.base == .receipts ? "health-insurance receipts" : "activity"
         lines.append("Hospital \(hospital.id), field \(hospital.field), comparison group \(group.id); base "
-                     + "\(euros(hospital.baseCents)) (\(baseKind) of \(rules.campaign - 1), R162-36-2 4°).")
+                     + "\(euros(hospital.base.cents)) (\(baseKind) of \(rules.campaign - 1), R162-36-2 4°).")
         if rules.envelopeSplit != .byIndicator {
-            var text = "Group \(group.id): envelope \(euros(group.envelopeCents)), \(group.hospitals) hospital(s), total base \(euros(group.baseCents))"
+            var text = "Group \(group.id): envelope \(euros(group.envelope.cents)), \(group.hospitals) hospital(s), total base \(euros(group.base.cents))"
             if let vu = group.valueUnit {
                 text += "; value unit VU = envelope / Σ(base x score / (10000 x required)) = \(decimal(vu, 9)) EUR per EUR of base "
                     + "at a full score, calibrated so that the envelope is paid in full."
@@ -22,23 +22,23 @@ enum IFAQExplanation {
         }
         if rules.envelopeSplit == .byIndicator {
             lines.append("Each indicator's envelope is split among hospitals pro rata of base x grid points (largest remainder); "
-                         + "the sum of this hospital's shares: \(hospital.earnedCents) cents = \(euros(hospital.earnedCents)).")
+                         + "the sum of this hospital's shares: \(hospital.earned.cents) cents = \(euros(hospital.earned.cents)).")
         } else {
             lines.append("Score \(hospital.scoreBasisPoints) bp over \(hospital.requiredIndicators) required indicator(s) "
                          + "(level weight \(rules.scoring.levelWeightBasisPoints) bp, change weight \(rules.scoring.changeWeightBasisPoints) bp).")
             lines.append(amountLine(hospital, group))
         }
-        if let prior = hospital.priorDotationPartCents, let activity = hospital.activityPartCents {
+        if let prior = hospital.priorDotationPart?.cents, let activity = hospital.activityPart?.cents {
             lines.append("2021 transitional parts (décret 2021-1613 art. 6 I 2° and 3°): on the 2019 dotation \(euros(prior)); "
                          + "on two years of activity \(euros(activity)).")
         }
-        var dotation = "Dotation \(euros(hospital.dotationCents)), set by \(hospital.decidedBy), "
+        var dotation = "Dotation \(euros(hospital.dotation.cents)), set by \(hospital.decidedBy), "
         if hospital.army {
             dotation += "as part of the service de santé des armées' dotation (its ten allocations are the service's, R174-46); this hospital's share in \(hospital.instalments.count) parts: "
         } else {
             dotation += "paid in \(hospital.instalments.count) instalments: "
         }
-        lines.append(dotation + hospital.instalments.map { "\($0.date) \(euros($0.cents))" }.joined(separator: ", ") + ".")
+        lines.append(dotation + hospital.instalments.map { "\($0.date) \(euros($0.amount.cents))" }.joined(separator: ", ") + ".")
         if let line = penaltyLine(hospital, rules: rules) { lines.append(line) }
         return lines
     }
@@ -126,13 +126,13 @@ enum IFAQExplanation {
         guard hospital.scoreBasisPoints > 0, group.valueUnit != nil else {
             return "Amount on results: 0 (score 0)."
         }
-        var text = "Amount on results = envelope x weight / W: weight = base x score x (D / required) = \(hospital.baseCents) x "
+        var text = "Amount on results = envelope x weight / W: weight = base x score x (D / required) = \(hospital.base.cents) x "
             + "\(hospital.scoreBasisPoints) x (\(group.weightScale) / \(hospital.requiredIndicators)) = \(hospital.weight); "
-            + "W = \(group.totalWeight) (the group's weights); floor(\(group.envelopeCents) x \(hospital.weight) / \(group.totalWeight)) "
+            + "W = \(group.totalWeight) (the group's weights); floor(\(group.envelope.cents) x \(hospital.weight) / \(group.totalWeight)) "
         text += hospital.leftoverCent ? "+ 1 leftover cent (largest remainder) = " : "= "
-        text += "\(hospital.earnedCents) cents = \(euros(hospital.earnedCents))"
+        text += "\(hospital.earned.cents) cents = \(euros(hospital.earned.cents))"
         if let vu = group.valueUnit {
-            let check = Double(hospital.baseCents) / 100 * vu * Double(hospital.scoreBasisPoints) / (10_000 * Double(hospital.requiredIndicators))
+            let check = Double(hospital.base.cents) / 100 * vu * Double(hospital.scoreBasisPoints) / (10_000 * Double(hospital.requiredIndicators))
             text += " (check: base x VU x score / (10000 x required) = \(decimal(check, 2)) EUR)"
         }
         return text + "."
@@ -143,11 +143,11 @@ enum IFAQExplanation {
         guard penalty.status != .none, let parameters = rules.penalty else { return nil }
         let counts = hospital.indicators.filter { penalty.indicators.contains($0.indicator) }
             .map { "\($0.indicator) (\($0.consecutiveYearsBelow) consecutive years below)" }.joined(separator: ", ")
-        var text = "Penalty path: \(counts); penalty incurred = min(\(hospital.baseCents) x \(parameters.basisPointsOfBasePerIndicator) bp x "
-            + "\(penalty.indicators.count), \(hospital.baseCents) x \(parameters.capBasisPoints) bp) = \(euros(penalty.incurredCents))"
+        var text = "Penalty path: \(counts); penalty incurred = min(\(hospital.base.cents) x \(parameters.basisPointsOfBasePerIndicator) bp x "
+            + "\(penalty.indicators.count), \(hospital.base.cents) x \(parameters.capBasisPoints) bp) = \(euros(penalty.incurred.cents))"
         switch penalty.status {
         case .waived: text += "; not applied by decision of the ARS director general (R162-36-3 II): nothing to pay."
-        case .retained: text += "; retained after observations: \(euros(penalty.retainedCents))."
+        case .retained: text += "; retained after observations: \(euros(penalty.retained.cents))."
         default: text += "; the amount retained is decided after the observations (at most the amount incurred)."
         }
         if let deadlines = penalty.deadlines {

@@ -23,7 +23,7 @@ struct IFAQGridScores {
         points = [Int](repeating: 0, count: data.hospitals.count)
         unspent = 0
         for (i, indicator) in rules.indicators.enumerated() {
-            guard let grid = indicator.grid, let envelope = indicator.envelopeCents else { continue }
+            guard let grid = indicator.grid, let envelope = indicator.envelope?.cents else { continue }
             let bounds = grid.classBounds.map { IFAQData.oriented($0, indicator) }
             var who: [Int] = []
             var weights: [Int64] = []
@@ -42,7 +42,7 @@ struct IFAQGridScores {
                 self.cellPoints[c] = cellPoints
                 points[h] += cellPoints
                 who.append(h)
-                weights.append(data.hospitals[h].baseCents * Int64(cellPoints))   // ≤ 10^13 × 1000; trap-free: widening validated points (0...1000)
+                weights.append(data.hospitals[h].base.cents * Int64(cellPoints))   // ≤ 10^13 × 1000; trap-free: widening validated points (0...1000)
             }
             guard weights.contains(where: { $0 > 0 }) else {
                 unspent += envelope

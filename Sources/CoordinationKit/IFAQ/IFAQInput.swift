@@ -36,11 +36,16 @@ public struct IFAQInput: Hashable, Sendable, Codable {
     public struct PenaltyDecision: Hashable, Sendable, Codable {
         public var hospital: String
         /// The penalty retained, cents: 0 up to the amount incurred.
-        public var retainedCents: Int64
+        public var retained: Money
 
-        public init(hospital: String, retainedCents: Int64) {
+        public init(hospital: String, retained: Money) {
             self.hospital = hospital
-            self.retainedCents = retainedCents
+            self.retained = retained
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case hospital
+            case retained = "retainedCents"
         }
     }
 
@@ -51,28 +56,39 @@ public struct IFAQInput: Hashable, Sendable, Codable {
         public var group: String
         /// The base of the amount, cents: activity of the previous year (MCO, SMR) or
         /// health-insurance receipts (PSY). > 0.
-        public var baseCents: Int64
+        public var base: Money
         /// A hospital of the service de santé des armées (R174-45, R174-46).
         public var army: Bool?
         /// 2021 only, then required: the hospital's 2019 IFAQ dotation, cents (0 when it had
         /// none).
-        public var dotation2019Cents: Int64?
+        public var dotation2019: Money?
         /// 2021 only, then required: the base of the year before the previous one, for the
         /// two-year prorata (art. 6 I 3°).
-        public var previousBaseCents: Int64?
+        public var previousBase: Money?
         /// The day this hospital's dotation was notified, when known (overrides the input's).
         public var dotationNotified: CalendarDate?
 
-        public init(id: String, field: String, group: String, baseCents: Int64, army: Bool = false,
-                    dotation2019Cents: Int64? = nil, previousBaseCents: Int64? = nil, dotationNotified: CalendarDate? = nil) {
+        public init(id: String, field: String, group: String, base: Money, army: Bool = false,
+                    dotation2019: Money? = nil, previousBase: Money? = nil, dotationNotified: CalendarDate? = nil) {
             self.dotationNotified = dotationNotified
             self.id = id
             self.field = field
             self.group = group
-            self.baseCents = baseCents
+            self.base = base
             self.army = army
-            self.dotation2019Cents = dotation2019Cents
-            self.previousBaseCents = previousBaseCents
+            self.dotation2019 = dotation2019
+            self.previousBase = previousBase
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+            case field
+            case group
+            case base = "baseCents"
+            case army
+            case dotation2019 = "dotation2019Cents"
+            case previousBase = "previousBaseCents"
+            case dotationNotified
         }
     }
 

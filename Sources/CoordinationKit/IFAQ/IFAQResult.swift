@@ -6,13 +6,13 @@ public struct IFAQResult: Hashable, Sendable, Codable {
     public var campaign: Int
     public var resultsYear: Int
     public var ruleSet: String
-    public var envelopeCents: Int64
+    public var envelope: Money
     /// Paid to hospitals (all parts, after redistribution).
-    public var distributedCents: Int64
+    public var distributed: Money
     /// Not distributed (envelope − distributed): only where nobody could be paid (a group or
     /// field without hospitals, a group where no hospital scored, a 2026-style indicator where
     /// nobody earned a point, a 2021 part with no weight). Each case is in ``unspentReasons``.
-    public var unspentCents: Int64
+    public var unspent: Money
     /// Why any money is unspent, one line per case; empty when the envelope is paid in full.
     public var unspentReasons: [String] = []
     /// What the reader should know before trusting the figures (rows missing for indicators
@@ -31,10 +31,18 @@ public struct IFAQResult: Hashable, Sendable, Codable {
     public struct ArmyHealthService: Hashable, Sendable, Codable {
         /// Its hospitals, in identifier order (their own amounts are detail in ``hospitals``).
         public var hospitals: [String]
-        public var dotationCents: Int64
+        public var dotation: Money
         public var instalments: [Instalment]
         public var proposedBy: String
         public var setBy: String
+
+        private enum CodingKeys: String, CodingKey {
+            case hospitals
+            case dotation = "dotationCents"
+            case instalments
+            case proposedBy
+            case setBy
+        }
     }
 
     public struct Group: Hashable, Sendable, Codable {
@@ -42,15 +50,15 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var field: String
         public var hospitals: Int
         /// The group's share of the results envelope.
-        public var envelopeCents: Int64
+        public var envelope: Money
         /// Σ bases of its hospitals.
-        public var baseCents: Int64
+        public var base: Money
         /// Σ of its hospitals' amounts on results: the whole envelope when anyone scored.
-        public var earnedCents: Int64
+        public var earned: Money
         /// Always 0 in a by-group campaign (the calibrated VU pays the envelope in full); kept
         /// for readers of earlier outputs.
-        public var redistributedCents: Int64
-        public var unspentCents: Int64
+        public var redistributed: Money
+        public var unspent: Money
         /// Why the group's envelope is unspent, when it is.
         public var unspentReason: String?
         /// The value unit VU: euros paid per euro of base to a hospital whose score is full
@@ -65,8 +73,25 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var totalWeight: String
         /// Cents left after every hospital got ⌊envelope × weight / W⌋, handed out one each by
         /// largest remainder (ties to the lower hospital id).
-        public var leftoverCents: Int64
+        public var leftover: Money
         public var indicators: [IndicatorThresholds]
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+            case field
+            case hospitals
+            case envelope = "envelopeCents"
+            case base = "baseCents"
+            case earned = "earnedCents"
+            case redistributed = "redistributedCents"
+            case unspent = "unspentCents"
+            case unspentReason
+            case valueUnit
+            case weightScale
+            case totalWeight
+            case leftover = "leftoverCents"
+            case indicators
+        }
     }
 
     /// The thresholds of one indicator in one group and how many were paid.
@@ -95,7 +120,7 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var id: String
         public var field: String
         public var group: String
-        public var baseCents: Int64
+        public var base: Money
         public var army: Bool
         /// Indicators that apply to it and it must collect (or did collect): the divisor.
         public var requiredIndicators: Int
@@ -106,16 +131,16 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var weight: String
         /// The amount on results: ⌊envelope(group) × weight / W⌋, plus one leftover cent when
         /// its remainder is among the largest. = base × VU × score / (10,000 × required).
-        public var earnedCents: Int64
+        public var earned: Money
         /// Whether one of the group's leftover cents went to it.
         public var leftoverCent: Bool
-        /// 0 in a by-group campaign (see ``Group/redistributedCents``).
-        public var redistributedCents: Int64
+        /// 0 in a by-group campaign (see ``Group/redistributed``).
+        public var redistributed: Money
         /// 2021: the parts on the 2019 dotation and on two years of activity.
-        public var priorDotationPartCents: Int64?
-        public var activityPartCents: Int64?
+        public var priorDotationPart: Money?
+        public var activityPart: Money?
         /// The dotation: earned + redistributed (+ the 2021 parts).
-        public var dotationCents: Int64
+        public var dotation: Money
         public var instalments: [Instalment]
         /// Who sets the dotation: the ARS director general, or for an army hospital the
         /// ministers on the proposal of the ARS Île-de-France (R174-45).
@@ -124,12 +149,39 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var penalty: PenaltyStatus
         /// The reasoning, one line per step, in English with the texts' French terms.
         public var explanation: [String]
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+            case field
+            case group
+            case base = "baseCents"
+            case army
+            case requiredIndicators
+            case scoreBasisPoints
+            case weight
+            case earned = "earnedCents"
+            case leftoverCent
+            case redistributed = "redistributedCents"
+            case priorDotationPart = "priorDotationPartCents"
+            case activityPart = "activityPartCents"
+            case dotation = "dotationCents"
+            case instalments
+            case decidedBy
+            case indicators
+            case penalty
+            case explanation
+        }
     }
 
     public struct Instalment: Hashable, Sendable, Codable {
         public var number: Int
         public var date: CalendarDate
-        public var cents: Int64
+        public var amount: Money
+
+        private enum CodingKeys: String, CodingKey {
+            case number, date
+            case amount = "cents"
+        }
     }
 
     public struct IndicatorResult: Hashable, Sendable, Codable {
@@ -164,10 +216,10 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         /// Indicators below their minimum threshold for the required consecutive years.
         public var indicators: [String]
         /// min(base × bp per indicator × count, base × cap) / 10,000, rounded down.
-        public var incurredCents: Int64
+        public var incurred: Money
         /// What the hospital pays: the decision's amount; the incurred one until a decision;
         /// 0 when waived.
-        public var retainedCents: Int64
+        public var retained: Money
         /// Who decides, with the articles: the ARS director general (R162-36-3 II), or for an
         /// army hospital the ministers after the defence minister's observations (R174-45 II).
         public var procedure: String = ""
@@ -175,6 +227,15 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         /// (the texts date no step of R174-45 II but the defence minister's month, which runs
         /// from a communication they do not date).
         public var deadlines: PenaltyDeadlines?
+
+        private enum CodingKeys: String, CodingKey {
+            case status
+            case indicators
+            case incurred = "incurredCents"
+            case retained = "retainedCents"
+            case procedure
+            case deadlines
+        }
     }
 
     public struct PenaltyDeadlines: Hashable, Sendable, Codable {
@@ -194,6 +255,21 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         /// Payment: two months from the fund's notification (taken as the decision date); `nil`
         /// when the penalty is waived (nothing to pay).
         public var paymentBy: CalendarDate?
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case format
+        case campaign
+        case resultsYear
+        case ruleSet
+        case envelope = "envelopeCents"
+        case distributed = "distributedCents"
+        case unspent = "unspentCents"
+        case unspentReasons
+        case warnings
+        case groups
+        case hospitals
+        case armyHealthService
     }
 }
 

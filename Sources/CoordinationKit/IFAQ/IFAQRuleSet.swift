@@ -9,7 +9,7 @@
 /// 0.001 and kept as integer thousandths.
 public struct IFAQRuleSet: Hashable, Sendable {
     /// The validated contents. Copy it to derive another rule set:
-    /// `var draft = rules.draft; draft.envelopeCents = 80_000_000_000; let variant = try draft.build()`.
+    /// `var draft = rules.draft; draft.envelope = Money(cents: 80_000_000_000); let variant = try draft.build()`.
     public let draft: Draft
 
     /// Only through ``Draft/build()`` or ``init(json:)``: a rule set that exists is valid.
@@ -30,7 +30,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
     /// Where each figure comes from, and which ones are parameters rather than official figures.
     public var sources: [String] { draft.sources }
     /// `by-indicator` campaigns: this indicator's envelope, cents.
-    public var envelopeCents: Int64 { draft.envelopeCents }
+    public var envelope: Money { draft.envelope }
     /// The fields whose hospitals it concerns.
     public var fields: [Field] { draft.fields }
     /// The comparison groups (set by arrêté), each in one field.
@@ -55,7 +55,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
     /// ``IFAQRuleSet``. The fields are those of the JSON document (docs/IFAQ.md).
     public struct Draft: Hashable, Sendable, Codable {
         public init(format: String = IFAQRuleSet.formatTag, campaign: Int, resultsYear: Int? = nil, name: String, version: String,
-                    sources: [String], envelopeCents: Int64, fields: [Field], groups: [Group], indicators: [Indicator],
+                    sources: [String], envelope: Money, fields: [Field], groups: [Group], indicators: [Indicator],
                     scoring: Scoring, penalty: Penalty?, payment: Payment, transitional: Transitional?,
                     envelopeSplit: EnvelopeSplit? = nil) {
             self.format = format
@@ -64,7 +64,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
             self.name = name
             self.version = version
             self.sources = sources
-            self.envelopeCents = envelopeCents
+            self.envelope = envelope
             self.fields = fields
             self.groups = groups
             self.indicators = indicators
@@ -88,7 +88,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
         /// Where each figure comes from, and which ones are parameters rather than official figures.
         public var sources: [String]
         /// The national envelope, cents.
-        public var envelopeCents: Int64
+        public var envelope: Money
         /// The fields of activity (MCO incl. HAD, SMR, PSY) and their base.
         public var fields: [Field]
         /// The comparison groups (set by arrêté), each in one field.
@@ -116,6 +116,24 @@ public struct IFAQRuleSet: Hashable, Sendable {
         public func build() throws(IFAQError) -> IFAQRuleSet {
             try check()
             return IFAQRuleSet(validated: self)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case format
+            case campaign
+            case resultsYear
+            case name
+            case version
+            case sources
+            case envelope = "envelopeCents"
+            case fields
+            case groups
+            case indicators
+            case scoring
+            case penalty
+            case payment
+            case transitional
+            case envelopeSplit
         }
     }
 
@@ -172,7 +190,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
     public struct Indicator: Hashable, Sendable, Codable {
         public init(id: String, name: String, category: Category, direction: Direction, fields: [String], mandatory: Bool,
                     definitionVersion: Int, firstNationalCollection: Int?, minimum: Double, maximum: Double,
-                    minimumThresholds: [IFAQRuleSet.MinimumThreshold] = [], envelopeCents: Int64? = nil, grid: IFAQRuleSet.Grid? = nil) {
+                    minimumThresholds: [IFAQRuleSet.MinimumThreshold] = [], envelope: Money? = nil, grid: IFAQRuleSet.Grid? = nil) {
             self.id = id
             self.name = name
             self.category = category
@@ -184,7 +202,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
             self.minimum = minimum
             self.maximum = maximum
             self.minimumThresholds = minimumThresholds
-            self.envelopeCents = envelopeCents
+            self.envelope = envelope
             self.grid = grid
         }
 
@@ -213,7 +231,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
         /// years below it (only a change of the indicator's definition does, R162-36-3 III 1°).
         public var minimumThresholds: [MinimumThreshold]
         /// `by-indicator` campaigns: this indicator's envelope, cents.
-        public var envelopeCents: Int64?
+        public var envelope: Money?
         /// `by-indicator` campaigns: its class × change grid.
         public var grid: Grid?
 
@@ -228,6 +246,22 @@ public struct IFAQRuleSet: Hashable, Sendable {
             case certification
             case safety
             case prevention
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+            case name
+            case category
+            case direction
+            case fields
+            case mandatory
+            case definitionVersion
+            case firstNationalCollection
+            case minimum
+            case maximum
+            case minimumThresholds
+            case envelope = "envelopeCents"
+            case grid
         }
     }
 
@@ -317,17 +351,23 @@ public struct IFAQRuleSet: Hashable, Sendable {
 
     /// The 2021 transitional formula: three parts of the envelope (art. 6 of the décret).
     public struct Transitional: Hashable, Sendable, Codable {
-        public init(priorDotationCents: Int64, activityCents: Int64, resultsCents: Int64) {
-            self.priorDotationCents = priorDotationCents
-            self.activityCents = activityCents
-            self.resultsCents = resultsCents
+        public init(priorDotation: Money, activity: Money, results: Money) {
+            self.priorDotation = priorDotation
+            self.activity = activity
+            self.results = results
         }
 
         /// Split pro rata of each hospital's 2019 IFAQ dotation (200 M EUR in 2021).
-        public var priorDotationCents: Int64
+        public var priorDotation: Money
         /// Split pro rata of each hospital's activity over the two previous years (100 M EUR).
-        public var activityCents: Int64
+        public var activity: Money
         /// Distributed on the campaign's results by the scoring rule (150 M EUR).
-        public var resultsCents: Int64
+        public var results: Money
+
+        private enum CodingKeys: String, CodingKey {
+            case priorDotation = "priorDotationCents"
+            case activity = "activityCents"
+            case results = "resultsCents"
+        }
     }
 }

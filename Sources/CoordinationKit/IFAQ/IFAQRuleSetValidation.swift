@@ -81,8 +81,8 @@ extension IFAQRuleSet.Draft {
         guard resultsYear == campaign - 1 || resultsYear == campaign else {
             throw fail("resultsYear: \(resultsYear) must be the campaign's previous year \(campaign - 1) (R162-36-4) or, for a transitional campaign like 2021, the campaign year itself")
         }
-        guard envelopeCents > 0, envelopeCents <= 1_000_000_000_000_000 else {
-            throw fail("envelopeCents: must be within 1...10^15, got \(envelopeCents)")
+        guard envelope.cents > 0, envelope.cents <= 1_000_000_000_000_000 else {
+            throw fail("envelopeCents: must be within 1...10^15, got \(envelope.cents)")
         }
         guard !sources.isEmpty else { throw fail("sources: a rule set cites its sources") }
         guard !fields.isEmpty else { throw fail("fields: at least one field") }
@@ -171,7 +171,7 @@ extension IFAQRuleSet.Draft {
             var sum: Int128 = 0
             for indicator in indicators {
                 let at = "indicators[\(indicator.id)]"
-                guard let cents = indicator.envelopeCents, cents >= 0 else {
+                guard let cents = indicator.envelope?.cents, cents >= 0 else {
                     throw fail("\(at).envelopeCents: required (>= 0) when envelopeSplit is by-indicator")
                 }
                 sum += Int128(cents)
@@ -188,15 +188,15 @@ extension IFAQRuleSet.Draft {
                     throw fail("\(at).grid.points: \(grid.classBounds.count + 1) rows (one per class) of 3 points (up, stable, down) within 0...1000")
                 }
             }
-            guard sum == Int128(envelopeCents) else {
-                throw fail("indicators.envelopeCents: the indicators' envelopes sum to \(sum), not envelopeCents \(envelopeCents)")
+            guard sum == Int128(envelope.cents) else {
+                throw fail("indicators.envelopeCents: the indicators' envelopes sum to \(sum), not envelopeCents \(envelope.cents)")
             }
         }
         if let transitional {
-            guard transitional.priorDotationCents >= 0, transitional.activityCents >= 0, transitional.resultsCents >= 0,
-                  Int128(transitional.priorDotationCents) + Int128(transitional.activityCents) + Int128(transitional.resultsCents)
-                    == Int128(envelopeCents) else {
-                throw fail("transitional: the three parts must be >= 0 and sum to envelopeCents \(envelopeCents)")
+            guard transitional.priorDotation.cents >= 0, transitional.activity.cents >= 0, transitional.results.cents >= 0,
+                  Int128(transitional.priorDotation.cents) + Int128(transitional.activity.cents) + Int128(transitional.results.cents)
+                    == Int128(envelope.cents) else {
+                throw fail("transitional: the three parts must be >= 0 and sum to envelopeCents \(envelope.cents)")
             }
         }
     }
@@ -205,7 +205,7 @@ extension IFAQRuleSet.Draft {
 
 extension IFAQRuleSet {
     /// The envelope distributed on results: the whole envelope, or the results part in 2021.
-    var resultsEnvelope: Money { Money(cents: transitional?.resultsCents ?? envelopeCents) }
+    var resultsEnvelope: Money { Money(cents: transitional?.results.cents ?? envelope.cents) }
 }
 
 /// Reads only a document's format tag.

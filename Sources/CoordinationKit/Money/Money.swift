@@ -17,7 +17,7 @@ import Foundation
 /// ```
 public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// The amount in euro cents. Negative amounts (penalties, recoveries) are allowed.
-    public var cents: Int64
+    public let cents: Int64
 
     /// An amount of `cents` euro cents.
     @inlinable

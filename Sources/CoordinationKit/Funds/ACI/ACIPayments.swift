@@ -40,7 +40,7 @@ extension ACIYear {
         let (daysCovered, daysInYear) = daysUnderContract
         let prorated = Int64(BasisPoints.rounded(Int128(fullCoreCents) * Int128(rules.advanceBasisPoints) * Int128(daysCovered),  // trap-free: at most fullCoreCents (bp and days at most 100 %)
                                                  per: Int128(daysInYear)))
-        let minimum = rules.minimumAdvanceCents.map { max($0, prorated) } ?? prorated
+        let minimum = rules.minimumAdvance.map { max($0.cents, prorated) } ?? prorated
         let due = signatureDate.year == year
             ? ((try? Deadline.months(3).lastDay(fromReceipt: signatureDate)) ?? signatureDate)
             : CalendarDate(unchecked: year, 4, 30)

@@ -13,8 +13,14 @@ public struct ACIRemuneration: Hashable, Sendable, Codable {
         /// fractional; the cents are computed from the exact points, not from this figure).
         public var pointsThousandths: Int64
         /// points × point value, rounded half up to the cent.
-        public var cents: Int64
+        public var amount: Money
         public var explanation: String
+
+        private enum CodingKeys: String, CodingKey {
+            case indicator, axis, kind, met, units, pointsThousandths
+            case amount = "cents"
+            case explanation
+        }
     }
 
     /// One line per indicator of the rule set, grouped by axis (access, teamwork, information
@@ -22,33 +28,52 @@ public struct ACIRemuneration: Hashable, Sendable, Codable {
     public var lines: [Line]
     /// Per axis, cents; 0 everywhere when a prerequisite is missed. In JSON, an object keyed
     /// by the axis names (`access`, `teamwork`, `information-system`).
-    public var byAxis: [ACIRuleSet.Indicator.Axis: Int64]
+    public var byAxis: [ACIRuleSet.Indicator.Axis: Money]
     /// Whether every prerequisite was met; when not, the total is 0.
     public var prerequisitesMet: Bool
     public var missingPrerequisites: [String]
     /// Σ of the lines, for a full year (0 when a prerequisite is missed).
-    public var indicatorsCents: Int64
+    public var indicatorsTotal: Money
     /// Days of the year under contract: from the signature date in the year of signature,
     /// else the whole year.
     public var daysUnderContract: Int
     public var daysInYear: Int
     /// indicatorsCents × daysUnderContract / daysInYear, rounded half up: the remuneration of
     /// the first, incomplete year (equal to `indicatorsCents` for a full year).
-    public var proratedCents: Int64
+    public var prorated: Money
     /// The deprivation supplement rate applied, basis points (0 when none).
     public var supplementRateBasisPoints: Int
     /// The deprivation supplement, cents.
-    public var supplementCents: Int64
+    public var supplement: Money
     /// prorated + supplement, cents.
-    public var totalCents: Int64
+    public var total: Money
     /// The advance: share of the full-year remuneration for 100 % of prerequisite and core
     /// indicators, prorated by the days from signature to 31 December, at least the minimum.
-    public var advanceCents: Int64
+    public var advance: Money
     /// When the advance is due: three months after signature in the signature year, else 30 April.
     public var advanceDue: CalendarDate
     /// total − advance (negative: to be recovered), due by 30 April of the next year.
-    public var balanceCents: Int64
+    public var balance: Money
     public var balanceDue: CalendarDate
     /// The computation, line by line, in words and figures.
     public var explanation: [String]
+
+    private enum CodingKeys: String, CodingKey {
+        case lines
+        case byAxis
+        case prerequisitesMet
+        case missingPrerequisites
+        case indicatorsTotal = "indicatorsCents"
+        case daysUnderContract
+        case daysInYear
+        case prorated = "proratedCents"
+        case supplementRateBasisPoints
+        case supplement = "supplementCents"
+        case total = "totalCents"
+        case advance = "advanceCents"
+        case advanceDue
+        case balance = "balanceCents"
+        case balanceDue
+        case explanation
+    }
 }

@@ -9,7 +9,7 @@
 /// can be applied to any ``ACIYear`` without trapping.
 public struct ACIRuleSet: Hashable, Sendable {
     /// The validated contents. Copy it to derive another rule set:
-    /// `var draft = ACIRuleSet.aci2022.draft; draft.pointValueCents = 800; let rules = try draft.build()`.
+    /// `var draft = ACIRuleSet.aci2022.draft; draft.pointValue = Money(cents: 800); let rules = try draft.build()`.
     public let draft: Draft
 
     /// Only through ``Draft/build()`` or ``init(json:)``: a rule set that exists is valid.
@@ -26,14 +26,14 @@ public struct ACIRuleSet: Hashable, Sendable {
     /// The draft's `sources`.
     public var sources: [String] { draft.sources }
     /// Value of one point, cents (700: 1 point = 7 EUR).
-    public var pointValueCents: Int64 { draft.pointValueCents }
+    public var pointValue: Money { draft.pointValue }
     /// Variable points are scaled by the doctors' patientèle against this reference (4,000).
     public var referencePatients: Int64 { draft.referencePatients }
     /// The advance: this share of the remuneration for 100 % of the prerequisite and core
     /// indicators over a full year (6,000 bp), prorated by the signature date.
     public var advanceBasisPoints: Int { draft.advanceBasisPoints }
     /// A minimum advance, cents (the 2022 amendment's 12,000 EUR); `nil` for none.
-    public var minimumAdvanceCents: Int64? { draft.minimumAdvanceCents }
+    public var minimumAdvance: Money? { draft.minimumAdvance }
     /// The supplement for deprived patients; `nil` when the rule set has none.
     public var deprivationSupplement: DeprivationSupplement? { draft.deprivationSupplement }
     /// The draft's `indicators`.
@@ -53,29 +53,29 @@ public struct ACIRuleSet: Hashable, Sendable {
         /// The draft's `sources`.
         public var sources: [String]
         /// Value of one point, cents (700: 1 point = 7 EUR).
-        public var pointValueCents: Int64
+        public var pointValue: Money
         /// Variable points are scaled by the doctors' patientèle against this reference (4,000).
         public var referencePatients: Int64
         /// The advance: this share of the remuneration for 100 % of the prerequisite and core
         /// indicators over a full year (6,000 bp), prorated by the signature date.
         public var advanceBasisPoints: Int
         /// A minimum advance, cents (the 2022 amendment's 12,000 EUR); `nil` for none.
-        public var minimumAdvanceCents: Int64?
+        public var minimumAdvance: Money?
         /// The supplement for deprived patients; `nil` when the rule set has none.
         public var deprivationSupplement: DeprivationSupplement?
         /// The draft's `indicators`.
         public var indicators: [Indicator]
 
-        public init(format: String, name: String, version: String, validFrom: CalendarDate, sources: [String], pointValueCents: Int64, referencePatients: Int64, advanceBasisPoints: Int, minimumAdvanceCents: Int64?, deprivationSupplement: DeprivationSupplement?, indicators: [Indicator]) {
+        public init(format: String, name: String, version: String, validFrom: CalendarDate, sources: [String], pointValue: Money, referencePatients: Int64, advanceBasisPoints: Int, minimumAdvance: Money?, deprivationSupplement: DeprivationSupplement?, indicators: [Indicator]) {
             self.format = format
             self.name = name
             self.version = version
             self.validFrom = validFrom
             self.sources = sources
-            self.pointValueCents = pointValueCents
+            self.pointValue = pointValue
             self.referencePatients = referencePatients
             self.advanceBasisPoints = advanceBasisPoints
-            self.minimumAdvanceCents = minimumAdvanceCents
+            self.minimumAdvance = minimumAdvance
             self.deprivationSupplement = deprivationSupplement
             self.indicators = indicators
         }
@@ -87,6 +87,20 @@ public struct ACIRuleSet: Hashable, Sendable {
         public func build() throws(FundError) -> ACIRuleSet {
             try check()
             return ACIRuleSet(validated: self)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case format
+            case name
+            case version
+            case validFrom
+            case sources
+            case pointValue = "pointValueCents"
+            case referencePatients
+            case advanceBasisPoints
+            case minimumAdvance = "minimumAdvanceCents"
+            case deprivationSupplement
+            case indicators
         }
     }
 

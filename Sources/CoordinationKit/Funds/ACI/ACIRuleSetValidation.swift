@@ -12,10 +12,10 @@ extension ACIRuleSet.Draft {
             throw .parse("format: coordinationkit.aci/1 is superseded by \(ACIRuleSet.formatTag): replace deprivationTiers by deprivationSupplement (docs/FUNDS.md)")
         }
         guard format == ACIRuleSet.formatTag else { throw .parse("format: expected \"\(ACIRuleSet.formatTag)\", got \"\(format)\"") }
-        guard (1...100_000).contains(pointValueCents) else { throw .invalid("pointValueCents: must be within 1...100000") }
+        guard (1...100_000).contains(pointValue.cents) else { throw .invalid("pointValueCents: must be within 1...100000") }
         guard (1...1_000_000).contains(referencePatients) else { throw .invalid("referencePatients: must be within 1...1000000") }
         guard (0...10_000).contains(advanceBasisPoints) else { throw .invalid("advanceBasisPoints: must be within 0...10000") }
-        if let minimum = minimumAdvanceCents, !(0...1_000_000_000).contains(minimum) {
+        if let minimum = minimumAdvance?.cents, !(0...1_000_000_000).contains(minimum) {
             throw .invalid("minimumAdvanceCents: must be within 0...10^9")
         }
         guard !sources.isEmpty else { throw .invalid("sources: a rule set cites its sources") }

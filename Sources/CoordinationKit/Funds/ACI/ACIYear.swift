@@ -48,7 +48,7 @@ extension ACIYear {
     public func remuneration(rules: ACIRuleSet) throws(FundError) -> ACIRemuneration {
         try validate(against: rules)
         try checkMagnitude(rules: rules)
-        let point = Int128(rules.pointValueCents)
+        let point = Int128(rules.pointValue.cents)
         let reference = Int128(rules.referencePatients)
         // Points are carried × referencePatients (exact); amounts are rounded half up once.
         // trap-free: every amount is at most maximumCents (checkMagnitude), so it fits an Int64.
@@ -81,7 +81,7 @@ extension ACIYear {
                     }
                     if !indicator.verified { text += " [figures unverified]" }
                     lines.append(.init(indicator: indicator.id, axis: axis, kind: indicator.kind, met: units != nil, units: units ?? 0,
-                                       pointsThousandths: Int64(thousandths(scaled)), cents: units == nil ? 0 : cents(scaled), explanation: text))  // trap-free: points are bounded by checkMagnitude (at most 10^15 points)
+                                       pointsThousandths: Int64(thousandths(scaled)), amount: Money(cents: units == nil ? 0 : cents(scaled)), explanation: text))  // trap-free: points are bounded by checkMagnitude (at most 10^15 points)
                 }
             }
         }
@@ -91,11 +91,11 @@ extension ACIYear {
         var indicatorsCents: Int64 = 0
         if prerequisitesMet {
             for line in lines {
-                byAxis[line.axis, default: 0] += line.cents
-                indicatorsCents += line.cents
+                byAxis[line.axis, default: 0] += line.amount.cents
+                indicatorsCents += line.amount.cents
             }
         }
-        var explanation = ["\(msp), \(year), \(rules.name) (\(rules.version)): 1 point = \(Money(cents: rules.pointValueCents).formatted(.french)); "
+        var explanation = ["\(msp), \(year), \(rules.name) (\(rules.version)): 1 point = \(Money(cents: rules.pointValue.cents).formatted(.french)); "
                            + "variable points scaled by \(patients) patients / \(rules.referencePatients); \(professionals) associated professional(s)."]
         for axis in ACIRuleSet.Indicator.Axis.allCases {
             explanation.append("Axis \(axis.rawValue):")
@@ -125,11 +125,12 @@ extension ACIYear {
         explanation.append("Balance: \(Money(cents: total).formatted(.french)) - \(Money(cents: paidAdvance).formatted(.french)) = "
                            + "\(Money(cents: total - paidAdvance).formatted(.french)), due by \(balanceDue)"
                            + (total - paidAdvance < 0 ? " (to be recovered)." : "."))
-        return ACIRemuneration(lines: lines, byAxis: byAxis, prerequisitesMet: prerequisitesMet, missingPrerequisites: missing,
-                               indicatorsCents: indicatorsCents, daysUnderContract: days, daysInYear: daysInYear, proratedCents: prorated,
-                               supplementRateBasisPoints: rate, supplementCents: supplement,
-                               totalCents: total, advanceCents: paidAdvance, advanceDue: advanceDue,
-                               balanceCents: total - paidAdvance, balanceDue: balanceDue, explanation: explanation)
+        return ACIRemuneration(lines: lines, byAxis: byAxis.mapValues(Money.init(cents:)), prerequisitesMet: prerequisitesMet,
+                               missingPrerequisites: missing, indicatorsTotal: Money(cents: indicatorsCents),
+                               daysUnderContract: days, daysInYear: daysInYear, prorated: Money(cents: prorated),
+                               supplementRateBasisPoints: rate, supplement: Money(cents: supplement),
+                               total: Money(cents: total), advance: Money(cents: paidAdvance), advanceDue: advanceDue,
+                               balance: Money(cents: total - paidAdvance), balanceDue: balanceDue, explanation: explanation)
     }
 
     /// The largest amount computed: 10^15 cents (10^13 EUR), far above any MSP and far below
@@ -144,7 +145,7 @@ extension ACIYear {
         for indicator in rules.indicators {
             bound += value(of: indicator, units: max(achieved[indicator.id] ?? 1, indicator.maxUnits ?? 1), rules: rules).scaled
         }
-        guard bound * Int128(rules.pointValueCents) / Int128(rules.referencePatients) <= Int128(Self.maximumCents) else {
+        guard bound * Int128(rules.pointValue.cents) / Int128(rules.referencePatients) <= Int128(Self.maximumCents) else {
             throw .invalid("remuneration: would exceed \(Self.maximumCents) cents; check patients, professionals and the rule set's points")
         }
     }
