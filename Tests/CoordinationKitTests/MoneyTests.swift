@@ -42,9 +42,9 @@ struct MoneyTests {
 
     @Test("arithmetic is checked, never wraps")
     func overflow() throws {
-        #expect(throws: MoneyError.self) { try Money(cents: .max).adding(Money(cents: 1)) }
-        #expect(throws: MoneyError.self) { try Money(cents: .min).subtracting(Money(cents: 1)) }
-        #expect(throws: MoneyError.self) { try Money(cents: .max / 2 + 1).multiplied(by: 2) }
+        #expect(throws: MoneyError.self) { try Money(cents: .max) + Money(cents: 1) }
+        #expect(throws: MoneyError.self) { try Money(cents: .min) - Money(cents: 1) }
+        #expect(throws: MoneyError.self) { try Money(cents: .max / 2 + 1) * 2 }
         #expect(throws: MoneyError.self) { try Money(parsing: "92233720368547758.08") }
         #expect(throws: MoneyError.self) { try Money(euros: .max) }
         #expect(try Money(euros: 80).cents == 8_000)

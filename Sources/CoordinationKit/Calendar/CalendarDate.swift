@@ -8,7 +8,7 @@
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The date as `YYYYMMDD`: one 32-bit integer, so that dates are compact in batches and
     /// compare in one instruction (the numeric order is the calendar order).
-    public let yyyymmddValue: Int32
+    @usableFromInline let yyyymmddValue: Int32
 
     /// The year, 1...9999.
     @inlinable public var year: Int { Int(yyyymmddValue / 10_000) }  // trap-free: widening Int32 to Int

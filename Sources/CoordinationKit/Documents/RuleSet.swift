@@ -39,10 +39,18 @@ extension TariffRuleSet: RuleSet {
 
 extension IFAQRuleSet: RuleSet {
     /// `"ifaq-"` and the campaign year.
-    public var builtInName: String { "ifaq-\(campaign)" }
+    public var builtInName: String { "ifaq-\(draft.campaign)" }
+    /// A name for people, e.g. `"IFAQ 2023"`.
+    public var name: String { draft.name }
+    /// The rule set's own version, e.g. `"2023.1"`.
+    public var version: String { draft.version }
 }
 
 extension ACIRuleSet: RuleSet {
     /// `"aci-"` and the year the rule set took effect.
-    public var builtInName: String { "aci-\(validFrom.year)" }
+    public var builtInName: String { "aci-\(draft.validFrom.year)" }
+    /// A name for people, e.g. `"ACI MSP 2017"`.
+    public var name: String { draft.name }
+    /// The rule set's own version, e.g. `"2017.2"`.
+    public var version: String { draft.version }
 }

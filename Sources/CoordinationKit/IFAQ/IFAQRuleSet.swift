@@ -7,6 +7,7 @@
 /// error names the field at fault, and a rule set that exists can be computed with. Amounts are cents; shares and
 /// weights are basis points (10,000 = 100 %); indicator values are read with a precision of
 /// 0.001 and kept as integer thousandths.
+@dynamicMemberLookup
 public struct IFAQRuleSet: Hashable, Sendable {
     /// The validated contents. Copy it to derive another rule set:
     /// `var draft = rules.draft; draft.envelope = Money(cents: 80_000_000_000); let variant = try draft.build()`.
@@ -15,41 +16,9 @@ public struct IFAQRuleSet: Hashable, Sendable {
     /// Only through ``Draft/build()`` or ``init(json:)``: a rule set that exists is valid.
     fileprivate init(validated draft: Draft) { self.draft = draft }
 
-    /// Format tag of the JSON document.
-    public var format: String { draft.format }
-    /// The campaign year N: the dotation of N (set by 30 April of N, R162-36-4).
-    public var campaign: Int { draft.campaign }
-    /// The year of the results the campaign scores: N-1 (R162-36-4: "pour l'année
-    /// précédente"), except the transitional 2021 campaign, which scores the results
-    /// "recueillis au titre de l'année 2021" (décret 2021-1613, art. 6 I 1°). Either N-1 or N.
-    public var resultsYear: Int { draft.resultsYear }
-    /// The draft's `name`.
-    public var name: String { draft.name }
-    /// The draft's `version`.
-    public var version: String { draft.version }
-    /// Where each figure comes from, and which ones are parameters rather than official figures.
-    public var sources: [String] { draft.sources }
-    /// `by-indicator` campaigns: this indicator's envelope, cents.
-    public var envelope: Money { draft.envelope }
-    /// The fields whose hospitals it concerns.
-    public var fields: [Field] { draft.fields }
-    /// The comparison groups (set by arrêté), each in one field.
-    public var groups: [Group] { draft.groups }
-    /// The indicators.
-    public var indicators: [Indicator] { draft.indicators }
-    /// How results become scores.
-    public var scoring: Scoring { draft.scoring }
-    /// The penalty of R162-36-3; `nil` for a campaign without one (before décret 2021-1613).
-    public var penalty: Penalty? { draft.penalty }
-    /// Payment in instalments (R162-36-4, R174-46, art. 6 of the décret).
-    public var payment: Payment { draft.payment }
-    /// The 2021 transitional formula (art. 6 of décret 2021-1613), when it applies.
-    public var transitional: Transitional? { draft.transitional }
-    /// How the results envelope reaches hospitals: `by-group` (the default: fields, then
-    /// groups, then the VU formula) or `by-indicator` (2026 style: each indicator has its own
-    /// envelope, split among hospitals pro rata of base × the points of their cell in the
-    /// indicator's result-class × change grid).
-    public var envelopeSplit: EnvelopeSplit? { draft.envelopeSplit }
+    /// Every field of the ``Draft``, read-only: `rules.campaign`, `rules.indicators`... A rule
+    /// set is changed only by editing a copy of its draft and building it again. O(1).
+    public subscript<Value>(dynamicMember field: KeyPath<Draft, Value>) -> Value { draft[keyPath: field] }
 
     /// The contents of a rule set, freely editable; ``build()`` validates them into an
     /// ``IFAQRuleSet``. The fields are those of the JSON document (docs/IFAQ.md).

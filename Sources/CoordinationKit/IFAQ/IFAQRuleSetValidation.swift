@@ -205,7 +205,7 @@ extension IFAQRuleSet.Draft {
 
 extension IFAQRuleSet {
     /// The envelope distributed on results: the whole envelope, or the results part in 2021.
-    var resultsEnvelope: Money { Money(cents: transitional?.results.cents ?? envelope.cents) }
+    var resultsEnvelope: Money { draft.transitional?.results ?? draft.envelope }
 }
 
 /// Reads only a document's format tag.

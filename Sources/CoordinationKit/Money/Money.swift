@@ -12,7 +12,7 @@ import Foundation
 ///
 /// ```swift
 /// let fee = try Money(euros: 80)          // 8,000 cents
-/// let two = try fee.adding(fee)           // 16,000 cents
+/// let two = try fee + fee                 // 16,000 cents
 /// print(two.formatted(.french))           // "160,00 €"
 /// ```
 public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
@@ -36,8 +36,8 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// `self + other`. O(1).
     /// - Throws: ``MoneyError/overflow`` when the sum does not fit.
-    @inlinable
-    public func adding(_ other: Money) throws(MoneyError) -> Money {
+    @usableFromInline
+    func adding(_ other: Money) throws(MoneyError) -> Money {
         let (value, overflow) = cents.addingReportingOverflow(other.cents)
         guard !overflow else { throw .overflow("\(self) + \(other)") }
         return Money(cents: value)
@@ -45,8 +45,8 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// `self - other`. O(1).
     /// - Throws: ``MoneyError/overflow`` when the difference does not fit.
-    @inlinable
-    public func subtracting(_ other: Money) throws(MoneyError) -> Money {
+    @usableFromInline
+    func subtracting(_ other: Money) throws(MoneyError) -> Money {
         let (value, overflow) = cents.subtractingReportingOverflow(other.cents)
         guard !overflow else { throw .overflow("\(self) - \(other)") }
         return Money(cents: value)
@@ -54,8 +54,8 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// `self × factor` for a whole count (a number of files, patients, months). O(1).
     /// - Throws: ``MoneyError/overflow`` when the product does not fit.
-    @inlinable
-    public func multiplied(by factor: Int64) throws(MoneyError) -> Money {
+    @usableFromInline
+    func multiplied(by factor: Int64) throws(MoneyError) -> Money {
         let (value, overflow) = cents.multipliedReportingOverflow(by: factor)
         guard !overflow else { throw .overflow("\(self) × \(factor)") }
         return Money(cents: value)

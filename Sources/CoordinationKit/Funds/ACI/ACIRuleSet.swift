@@ -7,6 +7,7 @@
 /// were checked against a public source (`verified`), and the rule set lists its sources.
 /// An immutable, validated value (``init(json:)`` or ``Draft/build()``): a rule set that exists
 /// can be applied to any ``ACIYear`` without trapping.
+@dynamicMemberLookup
 public struct ACIRuleSet: Hashable, Sendable {
     /// The validated contents. Copy it to derive another rule set:
     /// `var draft = ACIRuleSet.aci2022.draft; draft.pointValue = Money(cents: 800); let rules = try draft.build()`.
@@ -15,29 +16,9 @@ public struct ACIRuleSet: Hashable, Sendable {
     /// Only through ``Draft/build()`` or ``init(json:)``: a rule set that exists is valid.
     fileprivate init(validated draft: Draft) { self.draft = draft }
 
-    /// The draft's `format`.
-    public var format: String { draft.format }
-    /// The draft's `name`.
-    public var name: String { draft.name }
-    /// The draft's `version`.
-    public var version: String { draft.version }
-    /// The first day the rule set applies.
-    public var validFrom: CalendarDate { draft.validFrom }
-    /// The draft's `sources`.
-    public var sources: [String] { draft.sources }
-    /// Value of one point, cents (700: 1 point = 7 EUR).
-    public var pointValue: Money { draft.pointValue }
-    /// Variable points are scaled by the doctors' patientèle against this reference (4,000).
-    public var referencePatients: Int64 { draft.referencePatients }
-    /// The advance: this share of the remuneration for 100 % of the prerequisite and core
-    /// indicators over a full year (6,000 bp), prorated by the signature date.
-    public var advanceBasisPoints: Int { draft.advanceBasisPoints }
-    /// A minimum advance, cents (the 2022 amendment's 12,000 EUR); `nil` for none.
-    public var minimumAdvance: Money? { draft.minimumAdvance }
-    /// The supplement for deprived patients; `nil` when the rule set has none.
-    public var deprivationSupplement: DeprivationSupplement? { draft.deprivationSupplement }
-    /// The draft's `indicators`.
-    public var indicators: [Indicator] { draft.indicators }
+    /// Every field of the ``Draft``, read-only: `rules.campaign`, `rules.indicators`... A rule
+    /// set is changed only by editing a copy of its draft and building it again. O(1).
+    public subscript<Value>(dynamicMember field: KeyPath<Draft, Value>) -> Value { draft[keyPath: field] }
 
     /// The contents of a rule set, freely editable; ``build()`` validates them into an
     /// ``ACIRuleSet``. The fields are those of the JSON document (docs/FUNDS.md).
