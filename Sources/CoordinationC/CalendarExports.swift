@@ -7,12 +7,12 @@ public func coord_add_working_days(_ date: Int32, _ workingDays: Int32, _ calend
     withStatus { () throws(BoundaryError) in
         let out = try required(outDate, "out_date")
         let start = try CoordinationC.date(date, "date")
-        guard calendar >= 0, Int(calendar) < HolidayCalendar.builtIn.count else {  // trap-free: widening Int32 to Int
-            throw .invalid("calendar: unknown calendar \(calendar) (0...\(HolidayCalendar.builtIn.count - 1))")
+        guard calendar >= 0, Int(calendar) < HolidayCalendar.builtIns.count else {  // trap-free: widening Int32 to Int
+            throw .invalid("calendar: unknown calendar \(calendar) (0...\(HolidayCalendar.builtIns.count - 1))")
         }
         let result: CalendarDate
         do throws(CalendarError) {
-            result = try HolidayCalendar.builtIn[Int(calendar)].adding(workingDays: Int(workingDays), to: start)  // trap-free: widening Int32 to Int
+            result = try HolidayCalendar.builtIns[Int(calendar)].adding(workingDays: Int(workingDays), to: start)  // trap-free: widening Int32 to Int
         } catch {
             throw .invalid("working_days: \(error.description)")
         }

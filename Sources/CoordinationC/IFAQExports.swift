@@ -26,7 +26,7 @@ public func coord_ifaq_new_builtin(_ campaignYear: Int32, _ out: UnsafeMutablePo
         let out = try required(out, "out")
         guard let rules = IFAQRuleSet.builtIn(campaign: Int(campaignYear)) else {  // trap-free: widening Int32 to Int
             throw .notFound("campaign_year: no built-in rule set for \(campaignYear) (known: "
-                            + IFAQRuleSet.builtInCampaigns.map(String.init).joined(separator: ", ") + ")")
+                            + IFAQRuleSet.builtIns.map { String($0.campaign) }.joined(separator: ", ") + ")")
         }
         out.pointee = Handle<IFAQRuleSet>(rules).retainedPointer()
     }

@@ -42,7 +42,7 @@ enum IFAQCommand {
         } else {
             let text = options.value("--campaign") ?? "2023"
             guard let year = Int(text), let builtIn = IFAQRuleSet.builtIn(campaign: year) else {
-                throw UsageError("--campaign: no built-in rule set for '\(text)' (\(IFAQRuleSet.builtInCampaigns.map(String.init).joined(separator: ", ")))")
+                throw UsageError("--campaign: no built-in rule set for '\(text)' (\(IFAQRuleSet.builtIns.map(\.campaign).map(String.init).joined(separator: ", ")))")
             }
             rules = builtIn
         }
@@ -145,7 +145,7 @@ enum IFAQCommand {
             }
             print(group.id.padding(toLength: 9) + String(group.hospitals).leftPadding(toLength: 6)
                   + euros(group.envelope.cents).leftPadding(toLength: 22)
-                  + euros(group.earned.cents + group.redistributed.cents).leftPadding(toLength: 22)
+                  + euros(group.earned.cents).leftPadding(toLength: 22)
                   + euros(group.unspent.cents).leftPadding(toLength: 20)
                   + (group.valueUnit.map { String(format: "%.6f", $0) } ?? "-").leftPadding(toLength: 12)
                   + "  " + thresholds.joined(separator: " | "))

@@ -44,7 +44,7 @@ enum TariffCommand {
         } else {
             let name = options.value("--tariff") ?? "santelys-2014"
             guard let builtIn = TariffRuleSet.builtIn(named: name) else {
-                throw UsageError("--tariff: unknown rule set '\(name)' (\(TariffRuleSet.builtInNames.joined(separator: ", ")))")
+                throw UsageError("--tariff: unknown rule set '\(name)' (\(TariffRuleSet.builtIns.map(\.builtInName).joined(separator: ", ")))")
             }
             rules = builtIn
         }

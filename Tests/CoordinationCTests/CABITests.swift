@@ -132,7 +132,7 @@ struct TariffCABITests {
 struct IFAQCABITests {
     @Test("the C API gives the same result as the Swift API, and rule sets load from JSON")
     func sameAsSwift() throws {
-        let rules = IFAQRuleSet.campaign2022
+        let rules = try #require(IFAQRuleSet.builtIn(campaign: 2022))
         let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 120)
         let inputJSON = try JSONEncoder().encode(input)
         let rulesJSON = try JSONEncoder().encode(rules)

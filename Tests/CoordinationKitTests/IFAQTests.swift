@@ -174,7 +174,7 @@ struct IFAQTests {
     }
 
     @Test("built-in campaigns load, cite sources, round-trip through JSON and run on a synthetic campaign",
-          arguments: IFAQRuleSet.builtInCampaigns)
+          arguments: IFAQRuleSet.builtIns.map(\.campaign))
     func builtIns(year: Int) throws {
         let rules = try #require(IFAQRuleSet.builtIn(campaign: year))
         #expect(try rules.draft.build() == rules)

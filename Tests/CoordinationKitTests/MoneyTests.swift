@@ -48,6 +48,6 @@ struct MoneyTests {
         #expect(throws: MoneyError.self) { try Money(parsing: "92233720368547758.08") }
         #expect(throws: MoneyError.self) { try Money(euros: .max) }
         #expect(try Money(euros: 80).cents == 8_000)
-        #expect(try Money.sum([Money(cents: 1), Money(cents: 2)]).cents == 3)
+        #expect(try [Money(cents: 1), Money(cents: 2)].sum().cents == 3)
     }
 }

@@ -42,7 +42,7 @@ struct TariffRuleSetTests {
         #expect(santelys.validFrom == day(20140101) && santelys.validUntil == nil)
         // The report's 200 / 300 EUR are two alternative average-cost hypotheses ([282]), not
         // the prices of two levels: no built-in presents them as a tariff.
-        #expect(TariffRuleSet.builtInNames == ["santelys-2014"] && TariffRuleSet.builtIn(named: "santelys-2014") == .santelys2014)
+        #expect(TariffRuleSet.builtIns.map(\.builtInName) == ["santelys-2014"] && TariffRuleSet.builtIn(named: "santelys-2014") == .santelys2014)
     }
 
     @Test("JSON round-trips")

@@ -44,7 +44,7 @@ public struct HolidayCalendar: Hashable, Sendable, Codable {
     public static let mayotte = overseas("mayotte", month: 4, day: 27)
 
     /// Every built-in calendar, in the order of the C ABI's `COORD_CALENDAR_*` codes.
-    public static let builtIn: [HolidayCalendar] = [
+    public static let builtIns: [HolidayCalendar] = [
         .metropole, .alsaceMoselle, .guadeloupe, .martinique, .guyane, .reunion, .mayotte,
     ]
 

@@ -4,7 +4,7 @@
 ///
 /// ```swift
 /// let rules = IFAQRuleSet.builtIn(named: "ifaq-2023")      // or IFAQRuleSet.builtIn(campaign: 2023)
-/// let names = ACIRuleSet.builtIns.map(\.builtInName)       // ["aci-2017", "aci-2022"]
+/// let names = ACIRuleSet.builtIns.map(\.builtInName)    // ["aci-2017", "aci-2022"]
 /// ```
 public protocol RuleSet: Hashable, Sendable {
     /// The format tag of the JSON document this version reads and writes.
@@ -27,9 +27,6 @@ extension RuleSet {
     public static func builtIn(named name: String) -> Self? {
         builtIns.first { $0.builtInName == name }
     }
-
-    /// The names of the built-ins, oldest first.
-    public static var builtInNames: [String] { builtIns.map(\.builtInName) }
 }
 
 extension TariffRuleSet: RuleSet {

@@ -17,10 +17,7 @@ extension IFAQRuleSet {
     /// Every built-in rule set, oldest first: 2019, 2021, 2022, 2023.
     public static let builtIns = [campaign2019, campaign2021, campaign2022, campaign2023]
 
-    /// The campaigns with a built-in rule set.
-    public static var builtInCampaigns: [Int] { builtIns.map(\.campaign) }
-
-    public static let campaign2019 = make(
+    static let campaign2019 = make(
         campaign: 2019, envelopeEuros: 200_000_000, psychiatry: false, mcoGroups: 9, smrGroups: 3, psyGroups: 0,
         levelWeight: 6_000, penaltyRate: nil, transitional: nil,
         sources: [
@@ -29,7 +26,7 @@ extension IFAQRuleSet {
             "No penalty before décret 2021-1613: \"penalty\": null.",
         ] + illustrativeNote)
 
-    public static let campaign2021 = make(
+    static let campaign2021 = make(
         campaign: 2021, envelopeEuros: 450_000_000, psychiatry: false, mcoGroups: 9, smrGroups: 3, psyGroups: 0,
         levelWeight: 6_000, penaltyRate: 5,
         transitional: Transitional(priorDotation: Money(cents: 20_000_000_000), activity: Money(cents: 10_000_000_000), results: Money(cents: 15_000_000_000)),
@@ -38,7 +35,7 @@ extension IFAQRuleSet {
             "Scoring of the results part: the 2019 rule (60/40, 70 % paid share): parameter.",
         ] + illustrativeNote)
 
-    public static let campaign2022 = make(
+    static let campaign2022 = make(
         campaign: 2022, envelopeEuros: 700_000_000, psychiatry: true, mcoGroups: 8, smrGroups: 4, psyGroups: 5,
         levelWeight: 5_000, penaltyRate: 5, transitional: nil,
         sources: [
@@ -46,6 +43,8 @@ extension IFAQRuleSet {
             "Split of the 17 groups as 8 MCO + 5 PSY + 4 SMR: taken from the 2023 campaign, parameter.",
         ] + illustrativeNote)
 
+    /// The latest built-in campaign, the default of the command line and of the examples; the
+    /// others through ``builtIn(campaign:)`` or ``RuleSet/builtIn(named:)``.
     public static let campaign2023 = make(
         campaign: 2023, envelopeEuros: 700_000_000, psychiatry: true, mcoGroups: 8, smrGroups: 4, psyGroups: 5,
         levelWeight: 5_000, penaltyRate: 5, transitional: nil,

@@ -55,9 +55,9 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var base: Money
         /// Σ of its hospitals' amounts on results: the whole envelope when anyone scored.
         public var earned: Money
-        /// Always 0 in a by-group campaign (the calibrated VU pays the envelope in full); kept
-        /// for readers of earlier outputs.
-        public var redistributed: Money
+        /// Always 0: the calibrated VU pays the envelope in full. Not in the Swift API; kept in
+        /// the JSON output (`redistributedCents`) for readers of earlier outputs.
+        var redistributed: Money = .zero
         public var unspent: Money
         /// Why the group's envelope is unspent, when it is.
         public var unspentReason: String?
@@ -134,8 +134,8 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var earned: Money
         /// Whether one of the group's leftover cents went to it.
         public var leftoverCent: Bool
-        /// 0 in a by-group campaign (see ``Group/redistributed``).
-        public var redistributed: Money
+        /// Always 0 (see ``Group``); kept in the JSON output only.
+        var redistributed: Money = .zero
         /// 2021: the parts on the 2019 dotation and on two years of activity.
         public var priorDotationPart: Money?
         public var activityPart: Money?

@@ -63,7 +63,7 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// The sum of `amounts`, checked. O(n).
     /// - Throws: ``MoneyError/overflow`` when a partial sum does not fit.
-    public static func sum<S: Sequence>(_ amounts: S) throws(MoneyError) -> Money where S.Element == Money {
+    static func sum<S: Sequence>(_ amounts: S) throws(MoneyError) -> Money where S.Element == Money {
         var total = Money.zero
         for amount in amounts { total = try total.adding(amount) }
         return total

@@ -31,12 +31,12 @@ public struct TariffSchedule: Hashable, Sendable {
     }
 
     /// The level whose price applies to `level` (itself or its mapping).
-    public func pricedLevel(for level: CoordinationLevel) -> CoordinationLevel {
+    func pricedLevel(for level: CoordinationLevel) -> CoordinationLevel {
         levelMap[level] ?? level
     }
 
     /// Whether the schedule is in force on `date`.
-    public func isInForce(on date: CalendarDate) -> Bool {
+    func isInForce(on date: CalendarDate) -> Bool {
         date >= validFrom && (validUntil.map { date <= $0 } ?? true)
     }
 

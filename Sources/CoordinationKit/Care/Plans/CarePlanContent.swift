@@ -10,7 +10,7 @@ public struct CarePlanContent: Hashable, Sendable, Codable {
     public init() {}
 
     /// The items of the given parts only: the redacted content a reader may see.
-    public func restricted(to parts: Set<PlanPart>) -> CarePlanContent {
+    func restricted(to parts: Set<PlanPart>) -> CarePlanContent {
         var content = CarePlanContent()
         content.needs = needs.filter { parts.contains($0.part) }
         content.goals = goals.filter { parts.contains($0.part) }

@@ -5,16 +5,12 @@
 /// through a JSON rule set before paying anyone (docs/FUNDS.md).
 extension ACIRuleSet {
     /// The 2017 agreement (arrêté of 24 July 2017).
-    public static let aci2017: ACIRuleSet = builtIn(aci2017JSON)
-    /// The 2017 agreement with its amendment 1 (signed 2022, JO of 3 August 2022, applied to the
+    static let aci2017: ACIRuleSet = builtIn(aci2017JSON)
+    /// The latest built-in rule set, the default of the command line: the 2017 agreement with its
+    /// amendment 1 (signed 2022, JO of 3 August 2022, applied to the
     /// whole of 2022): minimum advance, new indicators and points.
     public static let aci2022: ACIRuleSet = builtIn(aci2022JSON)
 
-    /// The built-in rule set in force on `date`; `nil` before 24 July 2017.
-    /// - Complexity: O(1).
-    public static func builtIn(on date: CalendarDate) -> ACIRuleSet? {
-        builtIns.last { $0.validFrom <= date }
-    }
 
     /// Every built-in rule set, oldest first: 2017, 2022.
     public static let builtIns = [aci2017, aci2022]

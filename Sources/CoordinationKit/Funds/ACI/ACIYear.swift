@@ -135,7 +135,7 @@ extension ACIYear {
 
     /// The largest amount computed: 10^15 cents (10^13 EUR), far above any MSP and far below
     /// `Int64.max`, so the conversions from exact 128-bit intermediates never trap.
-    public static let maximumCents: Int64 = 1_000_000_000_000_000
+    static let maximumCents: Int64 = 1_000_000_000_000_000
 
     /// Every indicator at the units it is paid for or its cap, all added: an upper bound of
     /// every line, the full-year core remuneration and the total (the supplement at most
