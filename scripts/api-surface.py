@@ -79,6 +79,9 @@ def main():
         if current != text:
             print('docs/API.md is not current: run scripts/api-surface.py and commit it')
             return 1
+        if undocumented:
+            print(f'{len(undocumented)} public symbol(s) without a doc comment (listed at the end of docs/API.md)')
+            return 1
         print(f'docs/API.md is current ({", ".join(s.split("|")[1].strip() + " " + s.split("|")[3].strip() for s in summary)} symbols)')
         return 0
     with open(target, 'w', encoding='utf-8') as handle:

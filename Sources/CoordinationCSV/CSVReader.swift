@@ -102,6 +102,7 @@ public struct CSVError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong.
     public let message: String
 
+    /// An error at `line` (1-based, the header is line 1) and `column` (1-based; nil for the whole row).
     public init(line: Int, column: Int?, message: String) {
         self.line = line
         self.column = column

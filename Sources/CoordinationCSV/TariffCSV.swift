@@ -10,9 +10,11 @@ import CoordinationKit
 public enum TariffCSV {
     /// The outcome of reading a CSV: the good records, and one error per bad row.
     public struct Import: Sendable {
+        /// The records read, in file order; rows with an error are left out and listed in ``errors``.
         public let files: [TariffFile]
         /// The line number of each record of ``files``.
         public let lines: [Int]
+        /// Every row refused, with its line, column and reason.
         public let errors: [CSVError]
     }
 

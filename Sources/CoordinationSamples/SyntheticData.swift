@@ -6,6 +6,7 @@ public enum SyntheticData {
     /// A SplitMix64 generator: tiny, fast, and identical on every platform.
     public struct Generator: RandomNumberGenerator, Sendable {
         private var state: UInt64
+        /// A generator; the same seed gives the same sequence on every platform.
         public init(seed: UInt64) { state = seed }
         public mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15

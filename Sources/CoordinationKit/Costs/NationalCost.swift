@@ -58,13 +58,17 @@ public enum NationalCost {
     /// alternative average costs per prestation, 200 EUR (CLIC data) and 300 EUR (an in-depth
     /// prestation, a network's data). These are cost hypotheses, not the prices of levels.
     public struct Hypotheses: Hashable, Sendable, Codable {
+        /// People concerned (IGAS Table 2: 12,000,000).
         public var population: Int64
+        /// Shares of the population coordinated, basis points (1,000 = 10 %).
         public var sharesBasisPoints: [Int]
+        /// Average costs per coordination, one row each.
         public var unitCosts: [Money]
         /// The caller's own hypothesis of the amount to deduct from the gross cost for a net
         /// one; `nil` (the default) computes no net: the report could not determine it ([288]).
         public var deduction: Money?
 
+        /// Hypotheses for ``NationalCost/table(_:)``; `deduction`, when given, is subtracted for a net figure.
         public init(population: Int64, sharesBasisPoints: [Int], unitCosts: [Money], deduction: Money? = nil) {
             self.population = population
             self.sharesBasisPoints = sharesBasisPoints

@@ -32,6 +32,7 @@ public struct PerPatientPayments: Hashable, Sendable, Codable {
             "MAIA: IGAS 2014-010R [356]-[358] (circular DGCS/DGOS/CNSA/2013/10): 280,000 EUR with three case managers, 220,000 with two; about 5,000 EUR for labelling",
         ])
 
+    /// Payments with your own figures (the built-in ``PerPatientPayments/igas2014`` quotes the report).
     public init(aldPatientForfait: Money, otherPatientForfait: Money, otherPatientForfaitFrom: CalendarDate,
                 paerpaByProfession: [String: Money], maiaCeilingByCaseManagers: [Int: Money],
                 maiaLabellingProvision: Money, sources: [String]) {

@@ -18,6 +18,7 @@ public struct StaffingModel: Hashable, Sendable, Codable {
     /// Other platform running costs per year.
     public var platformCosts: Money
 
+    /// A staffing model; ``compute()`` checks the figures (see its errors).
     public init(beneficiaries: Int64, caseloadPerCoordinator: Int64, annualSalary: Money,
                 overheadBasisPoints: Int = 3_200, fixedEvaluationCost: Money = Money(cents: 120_000_000),
                 platformCosts: Money = .zero) {

@@ -18,6 +18,7 @@ public struct TransitionPlan: Hashable, Sendable, Codable {
     /// The start-up grant of one new coordination.
     public var startUpGrant: Money
 
+    /// A transition plan; ``compute()`` checks the figures (see its errors).
     public init(firstYear: Int, baselineSubsidies: Money, targetPerFileFunding: Money,
                 subsidyShareBasisPoints: [Int], newCoordinations: [Int64], startUpGrant: Money) {
         self.firstYear = firstYear
@@ -30,7 +31,9 @@ public struct TransitionPlan: Hashable, Sendable, Codable {
 
     /// One year of the plan.
     public struct Year: Hashable, Sendable, Codable {
+        /// The calendar year.
         public let year: Int
+        /// Share of the baseline subsidies still paid that year, basis points.
         public let subsidyShareBasisPoints: Int
         /// baseline × share, rounded half up.
         public let subsidies: Money

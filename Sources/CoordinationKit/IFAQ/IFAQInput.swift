@@ -9,7 +9,9 @@
 ///  "waivers": ["750000001"]}
 /// ```
 public struct IFAQInput: Hashable, Sendable, Codable {
+    /// The hospitals of the campaign.
     public var hospitals: [Hospital]
+    /// One row per hospital, indicator and year.
     public var results: [IndicatorResult]
     /// Hospitals for which the ARS director general decided not to apply the penalty, for
     /// particular circumstances (R162-36-3 II: "décider de ne pas appliquer la pénalité
@@ -23,6 +25,7 @@ public struct IFAQInput: Hashable, Sendable, Codable {
     /// day, the rule set's dotation deadline (30 April, R162-36-4), and say so.
     public var dotationNotified: CalendarDate?
 
+    /// An input; checked by ``IFAQCampaign/compute(rules:input:)``.
     public init(hospitals: [Hospital], results: [IndicatorResult], waivers: [String]? = nil,
                 penaltyDecisions: [PenaltyDecision]? = nil, dotationNotified: CalendarDate? = nil) {
         self.hospitals = hospitals
@@ -34,10 +37,12 @@ public struct IFAQInput: Hashable, Sendable, Codable {
 
     /// The ARS director general's reasoned decision on a penalty incurred (R162-36-3 II).
     public struct PenaltyDecision: Hashable, Sendable, Codable {
+        /// The hospital's identifier.
         public var hospital: String
         /// The penalty retained, cents: 0 up to the amount incurred.
         public var retained: Money
 
+        /// The decision on `hospital`'s penalty: `retained` (0 up to the amount incurred).
         public init(hospital: String, retained: Money) {
             self.hospital = hospital
             self.retained = retained
@@ -51,8 +56,11 @@ public struct IFAQInput: Hashable, Sendable, Codable {
 
     /// A hospital (établissement de santé), identified by its FINESS number or any unique id.
     public struct Hospital: Hashable, Sendable, Codable {
+        /// FINESS number or any unique identifier.
         public var id: String
+        /// Its field of activity (MCO, SMR, PSY), one of the rule set's.
         public var field: String
+        /// Its comparison group, one of the rule set's, in its field.
         public var group: String
         /// The base of the amount, cents: activity of the previous year (MCO, SMR) or
         /// health-insurance receipts (PSY). > 0.
@@ -68,6 +76,7 @@ public struct IFAQInput: Hashable, Sendable, Codable {
         /// The day this hospital's dotation was notified, when known (overrides the input's).
         public var dotationNotified: CalendarDate?
 
+        /// A hospital; checked by ``IFAQCampaign/compute(rules:input:)``.
         public init(id: String, field: String, group: String, base: Money, army: Bool = false,
                     dotation2019: Money? = nil, previousBase: Money? = nil, dotationNotified: CalendarDate? = nil) {
             self.dotationNotified = dotationNotified
@@ -94,9 +103,13 @@ public struct IFAQInput: Hashable, Sendable, Codable {
 
     /// One hospital's result on one indicator for one year.
     public struct IndicatorResult: Hashable, Sendable, Codable {
+        /// The hospital's identifier.
         public var hospital: String
+        /// The indicator's identifier in the rule set.
         public var indicator: String
+        /// The year the result was collected for.
         public var year: Int
+        /// Collected, not collected, invalidated at the on-site control, or not concerned.
         public var status: Status
         /// The value, required when collected, in the indicator's unit, exact to 0.001 (read
         /// from its decimal text, rounded half up).
@@ -104,6 +117,7 @@ public struct IFAQInput: Hashable, Sendable, Codable {
         /// The indicator's definition version that year; the rule set's when absent.
         public var definitionVersion: Int?
 
+        /// A result row; checked by ``IFAQCampaign/compute(rules:input:)``.
         public init(hospital: String, indicator: String, year: Int, status: Status, value: IndicatorValue? = nil,
                     definitionVersion: Int? = nil) {
             self.hospital = hospital
@@ -114,6 +128,7 @@ public struct IFAQInput: Hashable, Sendable, Codable {
             self.definitionVersion = definitionVersion
         }
 
+        /// What happened to a result (R162-36).
         public enum Status: String, Hashable, Sendable, Codable , CaseIterable {
             case collected
             /// Not collected. Under an obligation to collect, it earns nothing and the minimum

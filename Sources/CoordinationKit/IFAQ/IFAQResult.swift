@@ -2,10 +2,15 @@
 /// amount, so that a hospital can check its notification by hand. Encodes to the JSON output
 /// of `coord_ifaq_compute_json` (format `coordinationkit.ifaq-result/1`).
 public struct IFAQResult: Hashable, Sendable, Codable {
+    /// The format tag of the JSON output.
     public var format = "coordinationkit.ifaq-result/1"
+    /// The campaign year.
     public var campaign: Int
+    /// The year of the results scored.
     public var resultsYear: Int
+    /// The rule set's name and version.
     public var ruleSet: String
+    /// The national envelope.
     public var envelope: Money
     /// Paid to hospitals (all parts, after redistribution).
     public var distributed: Money
@@ -18,7 +23,9 @@ public struct IFAQResult: Hashable, Sendable, Codable {
     /// What the reader should know before trusting the figures (rows missing for indicators
     /// the hospitals must collect...); empty when nothing.
     public var warnings: [String] = []
+    /// The comparison groups, in rule-set order.
     public var groups: [Group]
+    /// The hospitals, in input order.
     public var hospitals: [Hospital]
     /// The dotation allotted to the service de santé des armées (R174-45 I 1°), the sum of its
     /// hospitals' amounts, with its ten allocations (R174-46); `nil` without army hospitals.
@@ -31,9 +38,13 @@ public struct IFAQResult: Hashable, Sendable, Codable {
     public struct ArmyHealthService: Hashable, Sendable, Codable {
         /// Its hospitals, in identifier order (their own amounts are detail in ``hospitals``).
         public var hospitals: [String]
+        /// The sum of its hospitals' amounts.
         public var dotation: Money
+        /// The ten allocations (R174-46).
         public var instalments: [Instalment]
+        /// Who proposes the amount.
         public var proposedBy: String
+        /// Who sets it.
         public var setBy: String
 
         private enum CodingKeys: String, CodingKey {
@@ -45,9 +56,13 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         }
     }
 
+    /// One comparison group: its envelope, value unit, thresholds and what was paid.
     public struct Group: Hashable, Sendable, Codable {
+        /// The group's identifier in the rule set.
         public var id: String
+        /// Its field.
         public var field: String
+        /// Hospitals in the group.
         public var hospitals: Int
         /// The group's share of the results envelope.
         public var envelope: Money
@@ -58,6 +73,7 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         /// Always 0: the calibrated VU pays the envelope in full. Not in the Swift API; kept in
         /// the JSON output (`redistributedCents`) for readers of earlier outputs.
         var redistributed: Money = .zero
+        /// Not paid: only when nobody in the group could be paid (see ``unspentReason``).
         public var unspent: Money
         /// Why the group's envelope is unspent, when it is.
         public var unspentReason: String?
@@ -74,6 +90,7 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         /// Cents left after every hospital got ⌊envelope × weight / W⌋, handed out one each by
         /// largest remainder (ties to the lower hospital id).
         public var leftover: Money
+        /// Per indicator, the thresholds and paid counts.
         public var indicators: [IndicatorThresholds]
 
         private enum CodingKeys: String, CodingKey {
@@ -96,6 +113,7 @@ public struct IFAQResult: Hashable, Sendable, Codable {
 
     /// The thresholds of one indicator in one group and how many were paid.
     public struct IndicatorThresholds: Hashable, Sendable, Codable {
+        /// The indicator's identifier.
         public var indicator: String
         /// Hospitals with a valid result this year.
         public var candidates: Int
@@ -103,6 +121,7 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var rank: Int
         /// The level threshold in the indicator's unit; `nil` when every candidate is paid.
         public var levelThreshold: Double?
+        /// Hospitals paid on level.
         public var levelPaid: Int
         /// Hospitals with a valid result this year and last year under the same definition.
         public var changeCandidates: Int
@@ -113,14 +132,21 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         /// The change threshold when the cap binds (the (n+1)-th best change: paid when
         /// strictly better); `nil` otherwise.
         public var changeThreshold: Double?
+        /// Hospitals paid on change.
         public var changePaid: Int
     }
 
+    /// One hospital: its scores, weight, amount, instalments, penalty and reasoning.
     public struct Hospital: Hashable, Sendable, Codable {
+        /// Its identifier.
         public var id: String
+        /// Its field.
         public var field: String
+        /// Its comparison group.
         public var group: String
+        /// Its base (activity or receipts).
         public var base: Money
+        /// Whether it is an army hospital (R174-45).
         public var army: Bool
         /// Indicators that apply to it and it must collect (or did collect): the divisor.
         public var requiredIndicators: Int
@@ -138,14 +164,18 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         var redistributed: Money = .zero
         /// 2021: the parts on the 2019 dotation and on two years of activity.
         public var priorDotationPart: Money?
+        /// 2021: the part on two years of activity.
         public var activityPart: Money?
         /// The dotation: earned + redistributed (+ the 2021 parts).
         public var dotation: Money
+        /// Its instalments, adding up to the dotation.
         public var instalments: [Instalment]
         /// Who sets the dotation: the ARS director general, or for an army hospital the
         /// ministers on the proposal of the ARS Île-de-France (R174-45).
         public var decidedBy: String
+        /// Per indicator that applies to it, what was scored and why.
         public var indicators: [IndicatorResult]
+        /// Where it stands on the penalty path.
         public var penalty: PenaltyStatus
         /// The reasoning, one line per step, in English with the texts' French terms.
         public var explanation: [String]
@@ -173,9 +203,13 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         }
     }
 
+    /// One instalment of a dotation.
     public struct Instalment: Hashable, Sendable, Codable {
+        /// 1 for the first.
         public var number: Int
+        /// The first day of its month.
         public var date: CalendarDate
+        /// The amount; the instalments of a dotation differ by at most one cent and add up to it.
         public var amount: Money
 
         private enum CodingKeys: String, CodingKey {
@@ -184,32 +218,41 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         }
     }
 
+    /// One indicator for one hospital: value, change, rank, what was paid, minimum threshold.
     public struct IndicatorResult: Hashable, Sendable, Codable {
+        /// The indicator's identifier.
         public var indicator: String
         /// Whether it counts in the hospital's divisor: mandatory, or optional and collected.
         public var required: Bool
         /// What the input says of the results year (no row: ``IndicatorStatus/missing``).
         public var status: IndicatorStatus
+        /// The results-year value, in the indicator's unit; nil when not collected.
         public var value: Double?
+        /// The previous year's value; nil when not collected.
         public var previousValue: Double?
         /// Its rank among the group's results this year, 1 = best (ties share a rank).
         public var rank: Int?
         /// value − previous value, oriented so that positive is better; `nil` without a
         /// comparable previous result.
         public var change: Double?
+        /// Whether the level was paid (beyond the group's threshold).
         public var levelPaid: Bool
+        /// Whether the change was paid.
         public var changePaid: Bool
         /// Basis points of the level/change weights; in a `by-indicator` campaign, the grid points.
         public var scoreBasisPoints: Int
         /// `by-indicator` campaigns: the result class (0 = best).
         public var gridClass: Int?
+        /// The minimum threshold in force for the results year; nil when none.
         public var minimumThreshold: Double?
+        /// Whether the results-year value is below it (or invalidated, or not collected under the obligation).
         public var belowMinimum: Bool
         /// Consecutive years below the minimum threshold under the current definition, up to
         /// the results year.
         public var consecutiveYearsBelow: Int
     }
 
+    /// Where a hospital stands on the penalty path of R162-36-3, and what it owes.
     public struct PenaltyStatus: Hashable, Sendable, Codable {
         /// Where the hospital stands on the penalty path.
         public var status: PenaltyState
@@ -238,6 +281,7 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         }
     }
 
+    /// The dates of the penalty procedure (R162-36-3 II), each step taken on its last day.
     public struct PenaltyDeadlines: Hashable, Sendable, Codable {
         /// The day the dotation was notified, the dates' starting point.
         public var from: CalendarDate?

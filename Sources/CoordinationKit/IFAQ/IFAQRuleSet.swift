@@ -23,6 +23,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
     /// The contents of a rule set, freely editable; ``build()`` validates them into an
     /// ``IFAQRuleSet``. The fields are those of the JSON document (docs/IFAQ.md).
     public struct Draft: Hashable, Sendable, Codable {
+        /// A draft with every field of the JSON document (docs/IFAQ.md); nothing is checked until ``build()``.
         public init(format: String = IFAQRuleSet.formatTag, campaign: Int, resultsYear: Int? = nil, name: String, version: String,
                     sources: [String], envelope: Money, fields: [Field], groups: [Group], indicators: [Indicator],
                     scoring: Scoring, penalty: Penalty?, payment: Payment, transitional: Transitional?,
@@ -52,7 +53,9 @@ public struct IFAQRuleSet: Hashable, Sendable {
         /// précédente"), except the transitional 2021 campaign, which scores the results
         /// "recueillis au titre de l'année 2021" (décret 2021-1613, art. 6 I 1°). Either N-1 or N.
         public var resultsYear: Int
+        /// A name for people, e.g. `"IFAQ 2023"`.
         public var name: String
+        /// The rule set's own version.
         public var version: String
         /// Where each figure comes from, and which ones are parameters rather than official figures.
         public var sources: [String]
@@ -106,6 +109,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
         }
     }
 
+    /// How the results envelope reaches hospitals.
     public enum EnvelopeSplit: String, Hashable, Sendable, Codable , CaseIterable {
         case byGroup = "by-group"
         case byIndicator = "by-indicator"
@@ -121,6 +125,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
         /// result), down. Points are weights, 0...1000.
         public var points: [[Int]]
 
+        /// A grid: `classBounds` from the best class to the worst, `points` one row per class of [up, stable, down].
         public init(classBounds: [Double], points: [[Int]]) {
             self.classBounds = classBounds
             self.points = points
@@ -129,12 +134,14 @@ public struct IFAQRuleSet: Hashable, Sendable {
 
     /// A field of activity: 1° MCO (incl. HAD), 2° psychiatry, 4° SMR of L162-22.
     public struct Field: Hashable, Sendable, Codable {
+        /// A field `id` whose base is `base`, with its share of the envelope (all fields or none).
         public init(id: String, base: Base, shareBasisPoints: Int?) {
             self.id = id
             self.base = base
             self.shareBasisPoints = shareBasisPoints
         }
 
+        /// `"MCO"`, `"SMR"`, `"PSY"`...
         public var id: String
         /// `activity` (1°, 4°) or `receipts` (2°, health-insurance receipts): R162-36-2 4°.
         public var base: Base
@@ -142,21 +149,27 @@ public struct IFAQRuleSet: Hashable, Sendable {
         /// envelope is split pro rata of the fields' total bases.
         public var shareBasisPoints: Int?
 
+        /// What a hospital's amount is proportional to: activity (MCO, SMR) or health-insurance receipts (PSY).
         public enum Base: String, Hashable, Sendable, Codable , CaseIterable { case activity, receipts }
     }
 
+    /// A comparison group (set by arrêté), in one field.
     public struct Group: Hashable, Sendable, Codable {
+        /// A group `id` in `field`.
         public init(id: String, field: String) {
             self.id = id
             self.field = field
         }
 
+        /// Unique identifier, e.g. `"MCO-1"`.
         public var id: String
+        /// The field it belongs to.
         public var field: String
     }
 
     /// One quality and safety indicator.
     public struct Indicator: Hashable, Sendable, Codable {
+        /// An indicator; checked by ``Draft/build()``.
         public init(id: String, name: String, category: Category, direction: Direction, fields: [String], mandatory: Bool,
                     definitionVersion: Int, firstNationalCollection: Int?, minimum: Double, maximum: Double,
                     minimumThresholds: [IFAQRuleSet.MinimumThreshold] = [], envelope: Money? = nil, grid: IFAQRuleSet.Grid? = nil) {
@@ -175,7 +188,9 @@ public struct IFAQRuleSet: Hashable, Sendable {
             self.grid = grid
         }
 
+        /// Unique identifier, e.g. `"QLS"`.
         public var id: String
+        /// The indicator, in words.
         public var name: String
         /// One of the categories of R162-36-1 (the 8th being prevention measures).
         public var category: Category
@@ -193,6 +208,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
         public var firstNationalCollection: Int?
         /// Valid values, inclusive.
         public var minimum: Double
+        /// The largest valid value.
         public var maximum: Double
         /// The minimum thresholds set for this indicator over the years, each for at least three
         /// years (R162-36-3 I), periods not overlapping. Each results year is judged against the
@@ -204,8 +220,10 @@ public struct IFAQRuleSet: Hashable, Sendable {
         /// `by-indicator` campaigns: its class × change grid.
         public var grid: Grid?
 
+        /// Whether a higher or a lower value is better.
         public enum Direction: String, Hashable, Sendable, Codable , CaseIterable { case higher, lower }
 
+        /// The theme of an indicator.
         public enum Category: String, Hashable, Sendable, Codable, CaseIterable {
             case patientExperience = "patient-experience"
             case clinicalQuality = "clinical-quality"
@@ -237,6 +255,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
     /// A minimum threshold set for at least three years (R162-36-3 I): it applies to the
     /// results of the years `fromYear...untilYear`.
     public struct MinimumThreshold: Hashable, Sendable, Codable {
+        /// A minimum threshold `value` in force for the results of `fromYear` to `untilYear` (at least three years).
         public init(value: Double, fromYear: Int, untilYear: Int) {
             self.value = value
             self.fromYear = fromYear
@@ -245,12 +264,15 @@ public struct IFAQRuleSet: Hashable, Sendable {
 
         /// The threshold value; "below" means worse than it in the indicator's direction.
         public var value: Double
+        /// First results year it applies to.
         public var fromYear: Int
+        /// Last results year it applies to.
         public var untilYear: Int
     }
 
     /// The scoring rule of the campaign's arrêté.
     public struct Scoring: Hashable, Sendable, Codable {
+        /// A scoring rule; checked by ``Draft/build()``.
         public init(levelWeightBasisPoints: Int, changeWeightBasisPoints: Int, paidShareBasisPoints: Int,
                     comparison: Comparison, changeRule: ChangeRule, changeCapBasisPoints: Int) {
             self.levelWeightBasisPoints = levelWeightBasisPoints
@@ -274,11 +296,13 @@ public struct IFAQRuleSet: Hashable, Sendable {
         /// At most this share of the group is paid on change (7,000 in 2019).
         public var changeCapBasisPoints: Int
 
+        /// Whether a value equal to the threshold is paid (`non-strict`) or not (`strict`).
         public enum Comparison: String, Hashable, Sendable, Codable , CaseIterable {
             case strict
             case nonStrict = "non-strict"
         }
 
+        /// Which changes qualify for payment.
         public enum ChangeRule: String, Hashable, Sendable, Codable , CaseIterable {
             case positiveOrStable = "positive-or-stable"
             case positive
@@ -287,6 +311,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
 
     /// The penalty for three consecutive years below a minimum threshold.
     public struct Penalty: Hashable, Sendable, Codable {
+        /// A penalty: `basisPointsOfBasePerIndicator` of the base per indicator, capped at `capBasisPoints`.
         public init(consecutiveYears: Int, basisPointsOfBasePerIndicator: Int, capBasisPoints: Int) {
             self.consecutiveYears = consecutiveYears
             self.basisPointsOfBasePerIndicator = basisPointsOfBasePerIndicator
@@ -302,7 +327,9 @@ public struct IFAQRuleSet: Hashable, Sendable {
         public var capBasisPoints: Int
     }
 
+    /// How the dotation is paid.
     public struct Payment: Hashable, Sendable, Codable {
+        /// Payment in `instalments` (`armyInstalments` for army hospitals), dotation set by `dotationDeadline`.
         public init(instalments: Int, armyInstalments: Int, dotationDeadline: CalendarDate) {
             self.instalments = instalments
             self.armyInstalments = armyInstalments
@@ -320,6 +347,7 @@ public struct IFAQRuleSet: Hashable, Sendable {
 
     /// The 2021 transitional formula: three parts of the envelope (art. 6 of the décret).
     public struct Transitional: Hashable, Sendable, Codable {
+        /// The three parts of the 2021 envelope (they must add up to it).
         public init(priorDotation: Money, activity: Money, results: Money) {
             self.priorDotation = priorDotation
             self.activity = activity

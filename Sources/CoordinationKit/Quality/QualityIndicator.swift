@@ -63,12 +63,17 @@ public struct CaseQualityFacts: Hashable, Sendable, Codable {
     public var evaluated: Bool
     /// A PPS was started.
     public var hasPlan: Bool
+    /// Whether the GP is associated with the PPS.
     public var gpAssociated: Bool
+    /// Whether the GP validated the PPS.
     public var gpValidated: Bool
     /// Sent to the GP at least once.
     public var gpReceived: Bool
+    /// Whether a follow-up was recorded.
     public var followedUp: Bool
+    /// Whether the situation was re-evaluated.
     public var reevaluated: Bool
+    /// Whether feedback went to the GP.
     public var feedbackToGP: Bool
     /// The GP's request: the day the case was opened.
     public var requestedOn: CalendarDate
@@ -83,6 +88,7 @@ public struct CaseQualityFacts: Hashable, Sendable, Codable {
     /// The patient's territory (département code).
     public var territory: String
 
+    /// The facts of one case, for cases kept outside this library (``CoordinationCase/qualityFacts`` gives them for ours).
     public init(evaluated: Bool, hasPlan: Bool, gpAssociated: Bool = false, gpValidated: Bool = false,
                 gpReceived: Bool = false, followedUp: Bool = false, reevaluated: Bool = false,
                 feedbackToGP: Bool = false, requestedOn: CalendarDate, planSentOn: CalendarDate? = nil,

@@ -1,5 +1,6 @@
 /// One indicator's share in a set of cases, next to its 2013 baseline.
 public struct IndicatorShare: Hashable, Sendable, Codable {
+    /// The indicator.
     public let indicator: QualityIndicator
     /// Cases meeting the indicator.
     public let numerator: Int
@@ -31,14 +32,19 @@ public struct DelayStatistics: Hashable, Sendable, Codable {
     public let meanTenths: Int
     /// The lower median, in days.
     public let median: Int
+    /// The shortest delay, days.
     public let minimum: Int
+    /// The longest delay, days.
     public let maximum: Int
 }
 
 /// Files per tariff level (``CoordinationLevel``).
 public struct LevelCounts: Hashable, Sendable, Codable {
+    /// Files classified information.
     public internal(set) var information = 0
+    /// Files classified simple.
     public internal(set) var simple = 0
+    /// Files classified complex.
     public internal(set) var complex = 0
 }
 
@@ -56,6 +62,7 @@ public struct Caseload: Hashable, Sendable, Codable {
 
 /// The indicators of one set of cases.
 public struct QualitySummary: Hashable, Sendable, Codable {
+    /// Cases in the set.
     public let cases: Int
     /// The seven indicators, in ``QualityIndicator/allCases`` order.
     public let indicators: [IndicatorShare]
@@ -63,13 +70,17 @@ public struct QualitySummary: Hashable, Sendable, Codable {
     public let delay: DelayStatistics?
     /// Cases whose PPS is dated before the GP's request: left out of the delay, counted here.
     public let inconsistentDelays: Int
+    /// Files per level of the Santélys classification.
     public let levels: LevelCounts
+    /// Files per coordinator.
     public let caseload: Caseload
 }
 
 /// The summary of one coordinator, structure or territory.
 public struct QualityGroup: Hashable, Sendable, Codable {
+    /// The coordinator, structure or territory.
     public let key: String
+    /// Its indicators.
     public let summary: QualitySummary
 }
 
@@ -81,9 +92,13 @@ public struct QualityGroup: Hashable, Sendable, Codable {
 /// by key. Cost: linear in the cases (three hash look-ups and two pair look-ups per case),
 /// plus a linear-time median selection per group.
 public struct QualityReport: Hashable, Sendable, Codable {
+    /// All cases.
     public let overall: QualitySummary
+    /// Per coordinator, in identifier order.
     public let byCoordinator: [QualityGroup]
+    /// Per structure, in identifier order.
     public let byStructure: [QualityGroup]
+    /// Per territory (département), in code order.
     public let byTerritory: [QualityGroup]
 
     /// The report over case facts. O(n): no allocation per case (only when a new group

@@ -23,6 +23,7 @@ public struct TariffBatch: Sendable {
         /// Priced, capped or rejected.
         public let outcome: Outcome
 
+        /// What happened to a record.
         public enum Outcome: Hashable, Sendable {
             case priced
             /// Priced 0 because of a cap or a period already paid; the reason is readable.
@@ -34,7 +35,9 @@ public struct TariffBatch: Sendable {
 
     /// A total and how many records it adds up.
     public struct Total: Hashable, Sendable, Codable {
+        /// The amount.
         public var amount: Money = .zero
+        /// The records counted.
         public var count: Int = 0
     }
 
@@ -57,7 +60,9 @@ public struct TariffBatch: Sendable {
     public let bonuses: [String: Money]
     /// Counts of records priced (amount paid, possibly 0 by the schedule), capped and rejected.
     public let pricedCount: Int
+    /// Records priced 0 because a cap was reached.
     public let cappedCount: Int
+    /// Records refused (no schedule in force, bad date).
     public let rejectedCount: Int
 
     /// Prices `files` with `rules`.

@@ -16,6 +16,7 @@ public struct TariffFile: Hashable, Sendable, Codable {
     /// The classification facts, including the date.
     public var facts: ClassificationFacts
 
+    /// A record; `fileID` defaults to `id`.
     public init(id: String, fileID: String? = nil, patient: String = "", coordinator: String,
                 structure: String = "", kind: ActKind = .inclusion, facts: ClassificationFacts) {
         self.id = id

@@ -90,6 +90,7 @@ public struct TariffLimits: Hashable, Sendable {
     /// At most this many follow-up acts per file per calendar year (`nil`: no cap).
     public var followUpsPerFilePerYear: Int?
 
+    /// Caps; nil for none, at least 1 when set (checked with the rule set).
     public init(inclusionsPerPatientCoordinatorPerYear: Int? = nil, followUpsPerFilePerYear: Int? = nil) {
         self.inclusionsPerPatientCoordinatorPerYear = inclusionsPerPatientCoordinatorPerYear
         self.followUpsPerFilePerYear = followUpsPerFilePerYear

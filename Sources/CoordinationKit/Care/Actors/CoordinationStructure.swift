@@ -45,13 +45,17 @@ public struct CoordinationStructure: Hashable, Sendable, Codable {
 
     /// The area a structure serves (IGAS [324]) and the INSEE codes that make it up.
     public struct ServedTerritory: Hashable, Sendable, Codable {
+        /// The kind of area a structure serves.
         public enum Scope: String, Hashable, Sendable, Codable, CaseIterable {
             case commune, groupOfCommunes = "group-of-communes", departement, healthTerritory = "health-territory", region
         }
+        /// The kind of area: region, département, health territory, group of communes or commune.
         public let scope: Scope
         /// The codes of the communes, départements, territory or région, at least one.
         public let codes: [String]
 
+        /// An area of `scope` made of `codes` (INSEE codes).
+        /// - Throws: ``CareError`` when `codes` is empty or a code is empty.
         public init(scope: Scope, codes: [String]) throws(CareError) {
             guard !codes.isEmpty, codes.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 32 }) else {
                 throw .invalid(field: "territory.codes", reason: "at least one code, each 1 to 32 characters")
@@ -71,8 +75,11 @@ public struct CoordinationStructure: Hashable, Sendable, Codable {
 
     /// One line of staff: a role and its full-time equivalents in hundredths (150 = 1.5 FTE).
     public struct StaffLine: Hashable, Sendable, Codable {
+        /// The job, e.g. `"nurse coordinator"`.
         public let role: String
+        /// Full-time equivalents in hundredths (150 = 1.5 FTE).
         public let fteHundredths: Int
+        /// A line of staff: `role` at `fteHundredths` hundredths of a full-time equivalent.
         public init(role: String, fteHundredths: Int) {
             self.role = role
             self.fteHundredths = fteHundredths
@@ -83,7 +90,9 @@ public struct CoordinationStructure: Hashable, Sendable, Codable {
     public struct Funding: Hashable, Sendable, Codable {
         /// ARS (FIR), département, health insurance (FIQCS), CNSA, municipality...
         public let funder: String
+        /// The yearly amount.
         public let amount: Money
+        /// A yearly funding of `amount` by `funder`.
         public init(funder: String, amount: Money) {
             self.funder = funder
             self.amount = amount
@@ -92,13 +101,17 @@ public struct CoordinationStructure: Hashable, Sendable, Codable {
 
     /// Stable identifier (FINESS number or a registry id).
     public let id: String
+    /// The structure's name, for people.
     public let name: String
+    /// What kind of structure it is (CLIC, MAIA, network, platform...).
     public let kind: Kind
     /// The CLIC label level; present exactly when `kind == .clic`.
     public let clicLevel: CLICLevel?
+    /// The area it serves.
     public let territory: ServedTerritory
     /// Files handled a year ("file active").
     public let caseload: Int
+    /// Its staff, one line per role.
     public let staff: [StaffLine]
     /// Who pays, and how much a year.
     public let funding: [Funding]

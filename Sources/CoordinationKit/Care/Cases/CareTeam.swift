@@ -8,7 +8,9 @@
 public struct CareTeam: Hashable, Sendable, Codable {
     /// One member of the team.
     public struct Participant: Hashable, Sendable, Codable {
+        /// The professional.
         public let professional: Professional
+        /// Their role in this case (GP, coordinator, member).
         public internal(set) var role: CaseRole
         /// The day the professional joined the team.
         public let since: CalendarDate

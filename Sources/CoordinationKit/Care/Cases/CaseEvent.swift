@@ -38,9 +38,12 @@ public enum CaseAction: Hashable, Sendable, Codable {
 
 /// One entry of a case's history: the day, the author, the role the author held, the action.
 public struct CaseEvent: Hashable, Sendable, Codable {
+    /// The day the event happened (a calendar date, no time).
     public let date: CalendarDate
+    /// Who recorded it.
     public let author: ProfessionalID
     /// Computed by the case when the event was recorded, and checked again on decoding.
     public let role: CaseRole
+    /// What was done.
     public let action: CaseAction
 }

@@ -17,13 +17,18 @@
 public struct CoordinationCase: Hashable, Sendable {
     /// The case's identifier, 1 to 64 characters.
     public let id: String
+    /// The patient the case is about.
     public let patient: Patient
     /// Every event, oldest first. Never empty (the opening is the first).
     public private(set) var history: [CaseEvent] = []
 
+    /// Open, or closed (with the day and reason in the history).
     public private(set) var status: CaseStatus = .open
+    /// Lasting or punctual coordination.
     public private(set) var mode: CaseMode = .lasting
+    /// Whether the PPS needs the GP's validation before it is activated.
     public private(set) var policy: CarePlanPolicy = .default
+    /// The professionals of the case and their roles.
     public private(set) var team = CareTeam()
     /// The designated coordinator, if any.
     public private(set) var coordinator: Professional?
@@ -39,17 +44,24 @@ public struct CoordinationCase: Hashable, Sendable {
     public private(set) var minutes = FunctionMinutes()
     /// What the functions recorded, for the tariff level.
     public private(set) var evaluationCount = 0
+    /// Whether a formal evaluation was recorded (the Santélys classification).
     public private(set) var formalEvaluation = false
+    /// Whether outside expertise was called in (a marker of a complex file).
     public private(set) var externalExpertise = false
+    /// Whether an aid or financing file was put together (a marker of a complex file).
     public private(set) var financingFile = false
     /// Distinct providers or structures contacted, over all accompaniments.
     public private(set) var providersContacted: Set<String> = []
 
     /// Minutes per coordination function.
     public struct FunctionMinutes: Hashable, Sendable, Codable {
+        /// Minutes spent evaluating.
         public internal(set) var evaluation = 0
+        /// Minutes spent accompanying (contacts with providers, formalities).
         public internal(set) var accompaniment = 0
+        /// Minutes spent following up.
         public internal(set) var followUp = 0
+        /// All minutes. O(1).
         public var total: Int { evaluation + accompaniment + followUp }
     }
 

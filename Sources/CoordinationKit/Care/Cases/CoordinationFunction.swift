@@ -17,17 +17,21 @@ public enum CoordinationFunction: Hashable, Sendable, Codable {
         case other
     }
 
+    /// An evaluation of the patient's situation: how long, whether formal, with which tools.
     public struct Evaluation: Hashable, Sendable, Codable {
         /// Minutes spent, 0...10,000.
         public var minutes: Int
         /// A formalised evaluation (the tariff rule's first question).
         public var formal: Bool
+        /// The assessment tools used (AGGIR, ...).
         public var tools: [AssessmentTool]
         /// At the patient's home (possibly a team visit).
         public var atHome: Bool
         /// Outside expertise used (ergothérapeute, psychologue...).
         public var externalExpertise: Bool
+        /// Free text.
         public var note: String
+        /// An evaluation of `minutes` (>= 0; checked when recorded).
         public init(minutes: Int, formal: Bool, tools: [AssessmentTool] = [], atHome: Bool = false,
                     externalExpertise: Bool = false, note: String = "") {
             self.minutes = minutes
@@ -39,6 +43,7 @@ public enum CoordinationFunction: Hashable, Sendable, Codable {
         }
     }
 
+    /// Accompaniment: providers contacted, an aid or financing file.
     public struct Accompaniment: Hashable, Sendable, Codable {
         /// Minutes spent, 0...10,000.
         public var minutes: Int
@@ -47,7 +52,9 @@ public enum CoordinationFunction: Hashable, Sendable, Codable {
         public var providersContacted: [String]
         /// An aid / financing file was built.
         public var financingFile: Bool
+        /// Free text.
         public var note: String
+        /// An accompaniment of `minutes` (>= 0; checked when recorded).
         public init(minutes: Int, providersContacted: [String] = [], financingFile: Bool = false, note: String = "") {
             self.minutes = minutes
             self.providersContacted = providersContacted
@@ -56,12 +63,15 @@ public enum CoordinationFunction: Hashable, Sendable, Codable {
         }
     }
 
+    /// A follow-up: how long, and whether a report went to the GP.
     public struct FollowUp: Hashable, Sendable, Codable {
         /// Minutes spent, 0...10,000.
         public var minutes: Int
         /// A status report went to the GP.
         public var reportToGP: Bool
+        /// Free text.
         public var note: String
+        /// A follow-up of `minutes` (>= 0; checked when recorded).
         public init(minutes: Int, reportToGP: Bool = false, note: String = "") {
             self.minutes = minutes
             self.reportToGP = reportToGP
@@ -98,8 +108,10 @@ public struct Signal: Hashable, Sendable, Codable {
     public var reportedBy: String
     /// The day the GP received it.
     public var receivedOn: CalendarDate
+    /// What was reported, free text.
     public var summary: String
 
+    /// A signal from `reportedBy` received on `receivedOn`.
     public init(reportedBy: String, receivedOn: CalendarDate, summary: String = "") {
         self.reportedBy = reportedBy
         self.receivedOn = receivedOn

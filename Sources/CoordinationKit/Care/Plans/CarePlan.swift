@@ -8,15 +8,21 @@ public struct CarePlan: Hashable, Sendable, Codable {
     public struct Version: Hashable, Sendable, Codable {
         /// 1 for the first drawing-up, then one more per re-evaluation.
         public let number: Int
+        /// The day this version was started.
         public let createdOn: CalendarDate
         /// Why this version exists ("first evaluation", the re-evaluation's reason).
         public let reason: String
+        /// Its needs, goals and interventions.
         public internal(set) var content: CarePlanContent
+        /// The day it was shared with the GP; nil before.
         public internal(set) var sharedWithGPOn: CalendarDate?
+        /// The day the GP validated it; nil before.
         public internal(set) var validatedOn: CalendarDate?
+        /// The day it was activated; nil before.
         public internal(set) var activatedOn: CalendarDate?
     }
 
+    /// Where the plan stands in its lifecycle (docs/CARE.md).
     public private(set) var status: CarePlanStatus
     /// All versions, oldest first; never empty.
     public private(set) var versions: [Version]

@@ -3,10 +3,14 @@
 /// (`CarePlan.activity`, with performer, schedule and status). Every item belongs to one
 /// ``PlanPart``: the health part or the medico-social/social part.
 public struct CarePlanContent: Hashable, Sendable, Codable {
+    /// The needs found by the evaluation.
     public internal(set) var needs: [Need] = []
+    /// The goals, each addressing needs.
     public internal(set) var goals: [Goal] = []
+    /// The interventions, each serving goals.
     public internal(set) var interventions: [Intervention] = []
 
+    /// An empty plan.
     public init() {}
 
     /// The items of the given parts only: the redacted content a reader may see.
@@ -27,8 +31,11 @@ public struct CarePlanContent: Hashable, Sendable, Codable {
 public struct Need: Hashable, Sendable, Codable {
     /// Unique in the plan, 1 to 64 characters.
     public var id: String
+    /// The part of the plan it belongs to (health, medico-social, social).
     public var part: PlanPart
+    /// The need, in words.
     public var description: String
+    /// A need `id` in `part`.
     public init(id: String, part: PlanPart, description: String) {
         self.id = id
         self.part = part
@@ -38,13 +45,17 @@ public struct Need: Hashable, Sendable, Codable {
 
 /// What the plan aims at (FHIR `Goal`), for some of its needs.
 public struct Goal: Hashable, Sendable, Codable {
+    /// Unique within the plan.
     public var id: String
+    /// The part of the plan it belongs to.
     public var part: PlanPart
+    /// The goal, in words.
     public var description: String
     /// The needs this goal answers (identifiers in the plan).
     public var addresses: [String]
     /// When the goal should be reached, if set.
     public var due: CalendarDate?
+    /// A goal `id` in `part`, addressing the needs `addresses`, due by `due` if given.
     public init(id: String, part: PlanPart, description: String, addresses: [String] = [], due: CalendarDate? = nil) {
         self.id = id
         self.part = part
@@ -77,7 +88,9 @@ public enum InterventionStatus: String, Hashable, Sendable, Codable, CaseIterabl
 
 /// Who does what, when, for which goals (FHIR `CarePlan.activity.detail`).
 public struct Intervention: Hashable, Sendable, Codable {
+    /// Unique within the plan.
     public var id: String
+    /// The part of the plan it belongs to.
     public var part: PlanPart
     /// What is done: "passage infirmier", "portage de repas", "aide à domicile 2 h".
     public var activity: String
@@ -87,6 +100,7 @@ public struct Intervention: Hashable, Sendable, Codable {
     public var sector: Sector
     /// First day, and last day if known.
     public var start: CalendarDate
+    /// The last day, if known.
     public var end: CalendarDate?
     /// How often, in words ("3 times a week"), if relevant.
     public var frequency: String
@@ -95,6 +109,7 @@ public struct Intervention: Hashable, Sendable, Codable {
     /// Set by the plan's lifecycle; a new intervention is `planned`.
     public internal(set) var status: InterventionStatus
 
+    /// An intervention `id` in `part`: `activity` by `performer` (of `sector`) from `start`, serving `goals`.
     public init(id: String, part: PlanPart, activity: String, performer: String, sector: Sector,
                 start: CalendarDate, end: CalendarDate? = nil, frequency: String = "", goals: [String] = []) {
         self.id = id

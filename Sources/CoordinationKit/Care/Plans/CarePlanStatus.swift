@@ -28,6 +28,7 @@ public struct CarePlanPolicy: Hashable, Sendable, Codable {
     /// The GP must validate a version before it becomes active and its interventions start.
     public var requiresGPValidation: Bool
 
+    /// A policy; by default the GP validates the PPS before it is activated.
     public init(requiresGPValidation: Bool = true) {
         self.requiresGPValidation = requiresGPValidation
     }

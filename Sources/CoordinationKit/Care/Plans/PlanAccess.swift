@@ -20,18 +20,26 @@ public enum PlanAccess {
 public struct CarePlanView: Hashable, Sendable, Codable {
     /// A part left out of the view, and why.
     public struct HiddenPart: Hashable, Sendable, Codable {
+        /// The part hidden.
         public let part: PlanPart
+        /// Why: the reader's sector, or the patient's consent.
         public let reason: String
     }
 
+    /// The plan's status.
     public let status: CarePlanStatus
     /// The number of the current version (1 for the first drawing-up).
     public let version: Int
     /// The current version's content, restricted to the visible parts.
     public let content: CarePlanContent
+    /// The parts the reader may see, in plan order.
     public let visibleParts: [PlanPart]
+    /// The parts hidden from the reader, with the reason.
     public let hiddenParts: [HiddenPart]
+    /// Whether the GP is associated with the plan.
     public let gpAssociated: Bool
+    /// The day the plan was shared with the GP; nil before.
     public let sharedWithGPOn: CalendarDate?
+    /// The day the GP validated it; nil before.
     public let validatedOn: CalendarDate?
 }

@@ -9,8 +9,10 @@ extension ACIRuleSet {
         public var appliesTo: Base
         /// Whether the rule was checked against a public source.
         public var verified: Bool
+        /// Where the rule comes from and how sure it is.
         public var note: String?
 
+        /// What the rate applies to: the whole remuneration, or only the points scaled by the patientèle.
         public enum Base: String, Hashable, Sendable, Codable , CaseIterable {
             /// The year's remuneration from the indicators.
             case remuneration
@@ -35,11 +37,16 @@ extension ACIYear {
     /// The shares of patients covered by the C2S and the AME, in the structure and nationally,
     /// basis points of the patientèle (as the CPAM reports them for the year).
     public struct DeprivationRates: Hashable, Sendable, Codable {
+        /// The MSP's patients covered by the C2S, basis points of its patientèle.
         public var c2sBasisPoints: Int
+        /// The MSP's patients covered by the AME, basis points.
         public var ameBasisPoints: Int
+        /// The national C2S share, basis points.
         public var nationalC2SBasisPoints: Int
+        /// The national AME share, basis points.
         public var nationalAMEBasisPoints: Int
 
+        /// The shares, basis points (checked within 0...10,000 by ``ACIYear/remuneration(rules:)``).
         public init(c2sBasisPoints: Int, ameBasisPoints: Int, nationalC2SBasisPoints: Int, nationalAMEBasisPoints: Int) {
             self.c2sBasisPoints = c2sBasisPoints
             self.ameBasisPoints = ameBasisPoints

@@ -2,10 +2,15 @@
 /// cents and the sentence that computes them, the totals per axis, the deprivation supplement,
 /// the advance and the balance.
 public struct ACIRemuneration: Hashable, Sendable, Codable {
+    /// One indicator of the rule set: met or not, its points and amount, and the sentence that computes them.
     public struct Line: Hashable, Sendable, Codable {
+        /// The indicator's identifier in the rule set.
         public var indicator: String
+        /// Its axis.
         public var axis: ACIRuleSet.Indicator.Axis
+        /// Prerequisite, core or optional.
         public var kind: ACIRuleSet.Indicator.Kind
+        /// Whether it was achieved.
         public var met: Bool
         /// Units achieved (protocols, missions, levels...; 1 for a plain indicator, 0 if not met).
         public var units: Int
@@ -14,6 +19,7 @@ public struct ACIRemuneration: Hashable, Sendable, Codable {
         public var pointsThousandths: Int64
         /// points × point value, rounded half up to the cent.
         public var amount: Money
+        /// The computation in words, e.g. `100 fixed x 5 unit(s) = 500 point(s) = 3 500,00 €`.
         public var explanation: String
 
         private enum CodingKeys: String, CodingKey {
@@ -31,12 +37,14 @@ public struct ACIRemuneration: Hashable, Sendable, Codable {
     public var byAxis: [ACIRuleSet.Indicator.Axis: Money]
     /// Whether every prerequisite was met; when not, the total is 0.
     public var prerequisitesMet: Bool
+    /// The prerequisites not met; empty when all are.
     public var missingPrerequisites: [String]
     /// Σ of the lines, for a full year (0 when a prerequisite is missed).
     public var indicatorsTotal: Money
     /// Days of the year under contract: from the signature date in the year of signature,
     /// else the whole year.
     public var daysUnderContract: Int
+    /// Days in the year (365 or 366).
     public var daysInYear: Int
     /// indicatorsCents × daysUnderContract / daysInYear, rounded half up: the remuneration of
     /// the first, incomplete year (equal to `indicatorsCents` for a full year).
@@ -54,6 +62,7 @@ public struct ACIRemuneration: Hashable, Sendable, Codable {
     public var advanceDue: CalendarDate
     /// total − advance (negative: to be recovered), due by 30 April of the next year.
     public var balance: Money
+    /// 30 April of the next year.
     public var balanceDue: CalendarDate
     /// The computation, line by line, in words and figures.
     public var explanation: [String]

@@ -47,6 +47,7 @@ public struct ACIRuleSet: Hashable, Sendable {
         /// The draft's `indicators`.
         public var indicators: [Indicator]
 
+        /// A draft with every field of the JSON document (docs/FUNDS.md); nothing is checked until ``build()``.
         public init(format: String, name: String, version: String, validFrom: CalendarDate, sources: [String], pointValue: Money, referencePatients: Int64, advanceBasisPoints: Int, minimumAdvance: Money?, deprivationSupplement: DeprivationSupplement?, indicators: [Indicator]) {
             self.format = format
             self.name = name
@@ -85,16 +86,22 @@ public struct ACIRuleSet: Hashable, Sendable {
         }
     }
 
+    /// One indicator of the agreement, with its points and how they scale.
     public struct Indicator: Hashable, Sendable, Codable {
+        /// Unique identifier, e.g. `"PROTOCOLES"`.
         public var id: String
+        /// The indicator, in words.
         public var name: String
+        /// Access to care, teamwork and coordination, or the information system.
         public var axis: Axis
+        /// Prerequisite (all must be met to be paid anything), core or optional.
         public var kind: Kind
         /// Fixed points when met (per unit when `maxUnits` is set: per protocol, per mission...).
         public var fixedPoints: Int
         /// Variable points, for `variableBasis`: for the reference patientèle (per unit when
         /// `maxUnits` is set), or per professional.
         public var variablePoints: Int
+        /// What the variable points scale with: nothing, the patientèle, or the professionals.
         public var variableBasis: VariableBasis
         /// For indicators counted in units (protocols, missions, interns, levels, professionals
         /// for the information system), the most units paid at `fixedPoints`/`variablePoints`.
@@ -107,8 +114,10 @@ public struct ACIRuleSet: Hashable, Sendable {
         public var requires: Requirement?
         /// Whether the figures were checked against a public source.
         public var verified: Bool
+        /// Where the figures come from, or what is uncertain about them.
         public var note: String?
 
+        /// An indicator that pays only when another is met with at least `minUnits` units.
         public struct Requirement: Hashable, Sendable, Codable {
             /// The indicator that must be met.
             public var indicator: String
@@ -116,12 +125,14 @@ public struct ACIRuleSet: Hashable, Sendable {
             public var minUnits: Int
         }
 
+        /// The three axes of the agreement.
         public enum Axis: String, Hashable, Sendable, Codable, CaseIterable, CodingKeyRepresentable {
             case access = "access"                         // accès aux soins
             case teamwork = "teamwork"                     // travail en équipe et coordination
             case informationSystem = "information-system"  // système d'information partagé
         }
 
+        /// How an indicator counts towards payment.
         public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
             /// Socle prérequis: all must be met for any payment.
             case prerequisite
@@ -131,6 +142,7 @@ public struct ACIRuleSet: Hashable, Sendable {
             case optional
         }
 
+        /// What the variable points are multiplied by.
         public enum VariableBasis: String, Hashable, Sendable, Codable , CaseIterable {
             case none
             /// × patientèle / reference patients.

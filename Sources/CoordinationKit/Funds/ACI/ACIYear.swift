@@ -1,7 +1,9 @@
 /// One MSP's year under the ACI: what it achieved, the facts its variable points and supplement
 /// depend on. ``remuneration(rules:)`` computes what it is paid.
 public struct ACIYear: Hashable, Sendable, Codable {
+    /// The MSP's name, for the explanation.
     public var msp: String
+    /// The calendar year paid.
     public var year: Int
     /// The day the tripartite contract was signed (the advance is prorated from it).
     public var signatureDate: CalendarDate
@@ -15,6 +17,7 @@ public struct ACIYear: Hashable, Sendable, Codable {
     /// missions, interns, levels...), otherwise 1.
     public var achieved: [String: Int]
 
+    /// An MSP's year; the figures are checked by ``remuneration(rules:)``.
     public init(msp: String, year: Int, signatureDate: CalendarDate, patients: Int64, professionals: Int,
                 deprivation: DeprivationRates? = nil, achieved: [String: Int]) {
         self.msp = msp

@@ -3,6 +3,7 @@
 /// oppose that second draft only by a qualified majority of two thirds **of the members composing
 /// it** (not of those present or voting).
 public enum CNQCSDeliberation {
+    /// Whether the national council's deliberation is adopted, and why.
     public enum Outcome: String, Hashable, Sendable, Codable , CaseIterable {
         /// The draft stands.
         case adopted

@@ -1,14 +1,19 @@
 /// An aid granted by the FIQCS, and who decides it (art. L221-1-1 CSS).
 public struct FIQCSAid: Hashable, Sendable, Codable {
+    /// Unique identifier of the aid.
     public var id: String
+    /// Who receives it.
     public var recipient: Recipient
+    /// What it pays for (L221-1-1 II).
     public var purpose: Purpose
+    /// National, interregional or regional: who decides it.
     public var scope: Scope
     /// An experiment in community care (L221-1-1 IV 2°).
     public var experiment: Bool
     /// Multi-year aids commit an amount per year (VI: "sur une base pluriannuelle").
     public var commitments: [Int: Money]
 
+    /// An aid; its commitments are checked against the envelopes by ``FIQCSLedger``.
     public init(id: String, recipient: Recipient, purpose: Purpose, scope: Scope, experiment: Bool, commitments: [Int: Money]) {
         self.id = id
         self.recipient = recipient

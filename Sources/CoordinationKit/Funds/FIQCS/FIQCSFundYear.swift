@@ -5,6 +5,7 @@
 /// Every split is exact: parts are whole cents adding up to the amount split (largest
 /// remainder, ties to the earlier item; see ``Apportionment``).
 public struct FIQCSFundYear: Hashable, Sendable, Codable {
+    /// The calendar year.
     public let year: Int
     /// The dotation set by the social security financing law (L221-1-1 II).
     public let dotation: Money
@@ -14,9 +15,12 @@ public struct FIQCSFundYear: Hashable, Sendable, Codable {
     /// of the dotation: experiments, national/interregional actions, regional actions; at most
     /// 10,000 in all (the rest is not allocated).
     public let experimentsBasisPoints: Int
+    /// The national and interregional actions envelope, basis points of the dotation.
     public let nationalBasisPoints: Int
+    /// The regional actions envelope, basis points of the dotation.
     public let regionalBasisPoints: Int
 
+    /// The split of the dotation between the health-insurance schemes.
     public struct SchemeShares: Hashable, Sendable, Codable {
         /// Régime général.
         public var general: Int
@@ -25,6 +29,7 @@ public struct FIQCSFundYear: Hashable, Sendable, Codable {
         /// Régime social des indépendants.
         public var selfEmployed: Int
 
+        /// The three shares, basis points (checked by ``FIQCSFundYear/init(year:dotation:schemeShares:experimentsBasisPoints:nationalBasisPoints:regionalBasisPoints:)``).
         public init(general: Int, agricultural: Int, selfEmployed: Int) {
             self.general = general
             self.agricultural = agricultural

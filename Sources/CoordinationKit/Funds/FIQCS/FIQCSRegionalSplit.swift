@@ -8,11 +8,14 @@
 public struct FIQCSRegionalSplit: Hashable, Sendable, Codable {
     /// One criterion: its share and each region's value (population, ALD patients...).
     public struct Criterion: Hashable, Sendable, Codable {
+        /// The criterion, e.g. `"population"`.
         public var name: String
+        /// Its share of the regional dotation, basis points.
         public var shareBasisPoints: Int
         /// Per region code, a count ≥ 0.
         public var values: [String: Int64]
 
+        /// A criterion; checked by ``FIQCSRegionalSplit/init(criteria:)``.
         public init(name: String, shareBasisPoints: Int, values: [String: Int64]) {
             self.name = name
             self.shareBasisPoints = shareBasisPoints
