@@ -33,6 +33,15 @@
 **              Every argument is validated: bad input returns a status, it never aborts the
 **              calling process.
 **
+**   Documents  JSON documents are read strictly, by the same reader as the Swift API and the
+**              command line: a key that no field reads, a fraction or an exponent in a
+**              whole-number field, a value of the wrong kind, a missing field, a value outside
+**              an enumeration, a duplicated key are COORD_ERR_PARSE, and the message names the
+**              path in plain words: `hospitals[3].armY: unknown key (did you mean "army"?)`,
+**              `schedules[0].levels.simple: expected a whole number, found 100.5`. History:
+**              since the third edition of 0.1.0, an unknown key is an error (it was ignored,
+**              so a misspelt optional key silently changed an amount).
+**
 **   Versions   COORD_VERSION_NUMBER is the version of this header; coord_version_number() the
 **              version of the library actually loaded. Functions are only added, never
 **              changed: a new behaviour gets a new name (a _v2 suffix).

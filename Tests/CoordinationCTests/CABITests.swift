@@ -152,4 +152,32 @@ struct IFAQCABITests {
         let fromSwift = try IFAQCampaign.compute(rules: rules, input: input)
         #expect(fromC == fromSwift)
     }
+
+    @Test("C documents are read as strictly as Swift ones: the path and the nearest key in the message")
+    func strictDocuments() throws {
+        var handle: OpaquePointer?
+        #expect(coord_ifaq_new_builtin(2023, &handle) == COORD_OK)
+        defer { coord_ifaq_free(handle) }
+        func compute(_ json: String) -> (coord_status, String) {
+            var out: UnsafeMutablePointer<CChar>?
+            var length = 0
+            let bytes = Array(json.utf8)
+            let status = bytes.withUnsafeBufferPointer {
+                coord_ifaq_compute_json(handle, UnsafeRawPointer($0.baseAddress)?.assumingMemoryBound(to: CChar.self), $0.count, &out, &length)
+            }
+            if let out { coord_free(out) }
+            return (status, String(cString: coord_last_error_message()))
+        }
+        let armY = compute(#"{"hospitals": [{"id": "H1", "field": "MCO", "group": "MCO-1", "baseCents": 100000000, "armY": true}], "results": []}"#)
+        #expect(armY.0 == COORD_ERR_PARSE && armY.1 == #"hospitals[0].armY: unknown key (did you mean "army"?)"#)
+        let fraction = compute(#"{"hospitals": [{"id": "H1", "field": "MCO", "group": "MCO-1", "baseCents": 100.5}], "results": []}"#)
+        #expect(fraction.0 == COORD_ERR_PARSE && fraction.1.hasPrefix("hospitals[0].baseCents: expected a whole number, found 100.5"))
+        var tariff: OpaquePointer?
+        let limitz = Array(#"{"format": "coordinationkit.tariff/1", "name": "x", "version": "1", "schedules": [{"id": "s", "validFrom": "2024-01-01", "source": "t", "payment": "per-act", "levels": {"simple": 8000, "complex": 13500}, "levelMap": {"information": "simple"}, "limitz": {}}]}"#.utf8)
+        let status = limitz.withUnsafeBufferPointer {
+            coord_tariff_new_json(UnsafeRawPointer($0.baseAddress)?.assumingMemoryBound(to: CChar.self), $0.count, &tariff)
+        }
+        #expect(status == COORD_ERR_PARSE && tariff == nil)
+        #expect(String(cString: coord_last_error_message()) == #"schedules[0].limitz: unknown key (did you mean "limits"?)"#)
+    }
 }
