@@ -73,7 +73,7 @@ extension SyntheticData {
                                      mode: chance(70) ? .lasting : .punctual,
                                      signal: chance(40) ? Signal(reportedBy: "pharmacist", receivedOn: day) : nil,
                                      policy: chance(30) ? .default : CarePlanPolicy(requiresGPValidation: false))
-        try c.record(.designateCoordinator(coordinator: coordinator, structure: "S\(structureNumber)"), by: gp.id, on: try later(5))
+        try c.record(.designateCoordinator(coordinator: coordinator, structure: try StructureID("S\(structureNumber)")), by: gp.id, on: try later(5))
         guard chance(90) else { return c }
         try c.record(.record(function: .evaluation(.init(minutes: 60 + g.int(below: 120), formal: chance(85),
                                                          tools: [.aggir], atHome: chance(60), externalExpertise: chance(15)))),
@@ -96,12 +96,12 @@ extension SyntheticData {
                 try c.record(.plan(.validate), by: gp.id, on: try later(10))
                 validated = true
             }
-            if chance(93) { try c.record(.plan(.feedbackToGP(note: "status report")), by: coordinator.id, on: try later(30)) }
+            if chance(93) { try c.record(.record(function: .followUp(.init(minutes: 15, reportToGP: true, note: "status report"))), by: coordinator.id, on: try later(30)) }
         }
         guard validated || !c.policy.requiresGPValidation else { return c }
         try c.record(.plan(.activate), by: coordinator.id, on: try later(3))
         try c.record(.plan(.changeIntervention(id: "I1", to: .inProgress)), by: coordinator.id, on: day)
-        if chance(85) { try c.record(.plan(.followUp(note: "interventions reviewed")), by: coordinator.id, on: try later(60)) }
+        if chance(85) { try c.record(.record(function: .followUp(.init(minutes: 20, note: "interventions reviewed"))), by: coordinator.id, on: try later(60)) }
         if chance(88) { try c.record(.plan(.reevaluate(reason: "six-month review")), by: coordinator.id, on: try later(120)) }
         if chance(30) { try c.record(.close(reason: "goals reached"), by: coordinator.id, on: try later(60)) }
         return c

@@ -140,7 +140,7 @@ struct CommandLineTests {
         let file = try Toolchain.run(Self.coordkit, ["quality", Self.example("cases.jsonl"), "--by", "territory"])
         #expect(file.status == 0)
         #expect(file.output.contains("cases.jsonl: 12 cases read, 0 rejected"))
-        #expect(file.output.contains("territory 69"))
+        #expect(file.output.contains("territory 13: 2 cases"))
 
         // A copy with a forged line (the coordinator claims to validate as GP) and a blank line.
         let lines = try String(contentsOfFile: Self.example("cases.jsonl"), encoding: .utf8).split(separator: "\n")

@@ -156,16 +156,21 @@ struct CarePlanTests {
         #expect(c.plan?.validatedByGP == true && c.plan?.current.validatedOn == nil)
     }
 
-    @Test("follow-up and formal feedback are counted; feedback needs a plan sent to the GP")
+    @Test("one follow-up, recorded once, counts as the PPS followed up and as feedback to the GP")
     func followUpAndFeedback() throws {
+        // IGAS [226]: the follow-up ("suivi") includes status reports to the GP. A follow-up
+        // reporting to the GP before the plan was sent still counts as feedback (the 2013
+        // survey has 56 % feedback for 50 % of plans sent).
         var c = try Self.caseWithPlan(in: .draft)
-        #expect(throws: CareError.self) { try c.record(.plan(.feedbackToGP(note: "x")), by: Care.coordinator.id, on: Care.date(20240201)) }
-        #expect(throws: CareError.self) { try c.record(.plan(.followUp(note: "x")), by: Care.coordinator.id, on: Care.date(20240201)) }
-        try c.record(.plan(.associateGP), by: Care.gp.id, on: Care.date(20240201))
+        try c.record(.record(function: .followUp(.init(minutes: 10, reportToGP: true, note: "x"))), by: Care.coordinator.id, on: Care.date(20240201))
+        #expect(c.plan?.followUps == 0 && c.plan?.feedbacksToGP == 1 && c.reportsToGP == 1)
+        #expect(c.qualityFacts.feedbackToGP && !c.qualityFacts.followedUp)
         c = try Self.caseWithPlan(in: .active)
-        try c.record(.plan(.followUp(note: "nurse visits fine")), by: Care.socialWorker.id, on: Care.date(20240301))
-        try c.record(.plan(.feedbackToGP(note: "monthly report")), by: Care.coordinator.id, on: Care.date(20240301))
-        #expect(c.plan?.followUps == 1 && c.plan?.feedbacksToGP == 1)
+        try c.record(.record(function: .followUp(.init(minutes: 20, note: "nurse visits fine"))), by: Care.socialWorker.id, on: Care.date(20240301))
+        #expect(c.plan?.followUps == 1 && c.plan?.feedbacksToGP == 0 && !c.qualityFacts.feedbackToGP)
+        try c.record(.record(function: .followUp(.init(minutes: 15, reportToGP: true, note: "monthly report"))), by: Care.coordinator.id, on: Care.date(20240301))
+        #expect(c.plan?.followUps == 2 && c.plan?.feedbacksToGP == 1 && c.minutes.followUp == 35)
+        #expect(c.qualityFacts.followedUp && c.qualityFacts.feedbackToGP)
         #expect(c.plan?.firstSharedWithGPOn == Care.date(20240116))
     }
 

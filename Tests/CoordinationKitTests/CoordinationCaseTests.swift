@@ -113,8 +113,9 @@ struct CoordinationCaseTests {
             .plan(.start), .plan(.addNeed(Need(id: "N", part: .health, description: "x"))),
             .plan(.addNeed(Need(id: "M", part: .medicoSocial, description: "y"))),
             .plan(.associateGP), .plan(.shareWithGP), .plan(.validate), .plan(.activate),
-            .plan(.returnToCoordinator(reason: "more detail")), .plan(.followUp(note: "ok")),
-            .plan(.feedbackToGP(note: "report")), .plan(.reevaluate(reason: "review")), .plan(.close(reason: "done")),
+            .plan(.returnToCoordinator(reason: "more detail")), .record(function: .followUp(.init(minutes: 5, note: "ok"))),
+            .record(function: .followUp(.init(minutes: 5, reportToGP: true, note: "report"))), .plan(.reevaluate(reason: "review")), .plan(.close(reason: "done")),
+            .changeConsents(consents: [.health], reason: "withdrawn"), .changeConsents(consents: [.health, .social, .medicoSocial], reason: "given"),
             .close(reason: "end"), .reopen(reason: "again"), .changeMode(mode: .punctual),
         ]
         for _ in 0..<50 {

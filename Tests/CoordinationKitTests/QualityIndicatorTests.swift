@@ -110,7 +110,7 @@ struct QualityIndicatorTests {
     @Test("indicators from cases built through the API")
     func fromCases() throws {
         var c = try CarePlanTests.caseWithPlan(in: .active)
-        try c.record(.plan(.followUp(note: "ok")), by: Care.coordinator.id, on: Care.date(20240301))
+        try c.record(.record(function: .followUp(.init(minutes: 20, note: "ok"))), by: Care.coordinator.id, on: Care.date(20240301))
         let facts = c.qualityFacts
         #expect(facts.evaluated && facts.hasPlan && facts.gpReceived && facts.gpValidated && facts.followedUp)
         #expect(!facts.gpAssociated && !facts.reevaluated && !facts.feedbackToGP)

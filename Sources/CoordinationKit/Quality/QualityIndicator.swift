@@ -116,8 +116,8 @@ extension CoordinationCase {
         CaseQualityFacts(evaluated: evaluationCount > 0, hasPlan: plan != nil,
                          gpAssociated: plan?.gpAssociated ?? false, gpValidated: plan?.validatedByGP ?? false,
                          gpReceived: plan?.firstSharedWithGPOn != nil, followedUp: (plan?.followUps ?? 0) > 0,
-                         reevaluated: (plan?.reevaluations ?? 0) > 0, feedbackToGP: (plan?.feedbacksToGP ?? 0) > 0,
+                         reevaluated: (plan?.reevaluations ?? 0) > 0, feedbackToGP: reportsToGP > 0,
                          requestedOn: openedOn, planSentOn: plan?.firstSharedWithGPOn, level: tariffLevel.level,
-                         coordinator: coordinator?.id.description, structure: structure, territory: patient.territory.departement)
+                         coordinator: coordinator?.id.description, structure: structure?.value, territory: patient.territory.departement)
     }
 }

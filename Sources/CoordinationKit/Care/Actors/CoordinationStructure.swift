@@ -99,8 +99,9 @@ public struct CoordinationStructure: Hashable, Sendable, Codable {
         }
     }
 
-    /// Stable identifier (FINESS number or a registry id).
-    public let id: String
+    /// Stable identifier (FINESS number or a registry id): what a case records as its
+    /// coordinator's structure.
+    public let id: StructureID
     /// The structure's name, for people.
     public let name: String
     /// What kind of structure it is (CLIC, MAIA, network, platform...).
@@ -122,20 +123,22 @@ public struct CoordinationStructure: Hashable, Sendable, Codable {
     /// - Throws: ``CareError/invalid(field:reason:)`` for an empty id or name, a CLIC without
     ///   its level (or a level on another kind), a negative caseload, FTE or funding amount,
     ///   or funding that overflows.
-    public init(id: String, name: String, kind: Kind, clicLevel: CLICLevel? = nil, territory: ServedTerritory,
+    public init(id: StructureID, name: String, kind: Kind, clicLevel: CLICLevel? = nil, territory: ServedTerritory,
                 caseload: Int, staff: [StaffLine] = [], funding: [Funding] = []) throws(CareError) {
-        guard !id.isEmpty, id.utf8.count <= 64 else { throw .invalid(field: "structure.id", reason: "must be 1 to 64 characters") }
-        guard !name.isEmpty else { throw .invalid(field: "structure.name", reason: "must not be empty") }
+        try StructureID.check(id.value)
+        guard !name.isEmpty, name.utf8.count <= CareLimits.name else {
+            throw .invalid(field: "structure.name", reason: "must be 1 to \(CareLimits.name) bytes")
+        }
         guard (kind == .clic) == (clicLevel != nil) else {
             throw .invalid(field: "structure.clicLevel", reason: kind == .clic ? "a CLIC has a label level (1, 2 or 3)" : "only a CLIC has a label level")
         }
         guard caseload >= 0 else { throw .invalid(field: "structure.caseload", reason: "must be >= 0, got \(caseload)") }
         if let line = staff.first(where: { $0.fteHundredths < 0 }) {
-            throw .invalid(field: "structure.staff", reason: "'\(line.role)' has negative FTE")
+            throw .invalid(field: "structure.staff", reason: "\(CareLimits.quoted(line.role)) has negative FTE")
         }
         var total = Money.zero
         for line in funding {
-            guard line.amount >= .zero else { throw .invalid(field: "structure.funding", reason: "'\(line.funder)' has a negative amount") }
+            guard line.amount >= .zero else { throw .invalid(field: "structure.funding", reason: "\(CareLimits.quoted(line.funder)) has a negative amount") }
             do { total = try total.adding(line.amount) } catch {
                 throw .invalid(field: "structure.funding", reason: "the total overflows")
             }
@@ -159,7 +162,7 @@ public struct CoordinationStructure: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let structure = try validatedWhileDecoding(at: c.codingPath) {
-            try Self(id: c.decode(String.self, forKey: .id), name: c.decode(String.self, forKey: .name),
+            try Self(id: c.decode(StructureID.self, forKey: .id), name: c.decode(String.self, forKey: .name),
                      kind: c.decode(Kind.self, forKey: .kind), clicLevel: c.decodeIfPresent(CLICLevel.self, forKey: .clicLevel),
                      territory: c.decode(ServedTerritory.self, forKey: .territory), caseload: c.decode(Int.self, forKey: .caseload),
                      staff: c.decodeIfPresent([StaffLine].self, forKey: .staff) ?? [],

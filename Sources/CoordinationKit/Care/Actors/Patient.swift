@@ -36,7 +36,7 @@ public struct Patient: Hashable, Sendable, Codable {
     public let medecinTraitant: ProfessionalID?
     /// The sectors the patient agreed to share coordination data with. A professional of a
     /// sector outside a PPS part's home sectors sees that part only with this consent.
-    public let consents: Set<Sector>
+    public private(set) var consents: Set<Sector>
 
     /// A validated patient.
     /// - Throws: ``CareError/invalid(field:reason:)`` for a médecin traitant that is not an
@@ -65,6 +65,20 @@ public struct Patient: Hashable, Sendable, Codable {
 
     /// Whether the patient is in ALD or a former ALD patient: the médecin traitant's
     /// 40 EUR rather than 5 EUR payment (docs/TARIFF.md).
+    /// The same patient with other consents.
+    func with(consents: Set<Sector>) -> Patient {
+        var copy = self
+        copy.consents = consents
+        return copy
+    }
+
+    /// The same patient with another médecin traitant.
+    /// - Throws: ``CareError/invalid(field:reason:)`` when `id` is not an RPPS number.
+    func with(medecinTraitant id: ProfessionalID) throws(CareError) -> Patient {
+        try Patient(ins: ins, birthDate: birthDate, ald: ald, gir: gir, disability: disability, territory: territory,
+                    medecinTraitant: id, consents: consents)
+    }
+
     public var isALDOrFormerALD: Bool {
         if case .none = ald { false } else { true }
     }

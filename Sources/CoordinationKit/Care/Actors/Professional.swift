@@ -29,8 +29,8 @@ public struct Professional: Hashable, Sendable, Codable, CustomStringConvertible
     ///   physiotherapist has no RPPS number, when a doctor is not in the health sector, or
     ///   when the name is empty or longer than 200 characters.
     public init(id: ProfessionalID, name: String, profession: Profession, sector: Sector) throws(CareError) {
-        guard (1...200).contains(name.count) else {
-            throw .invalid(field: "professional.name", reason: "must be 1 to 200 characters")
+        guard !name.isEmpty, name.utf8.count <= CareLimits.name else {
+            throw .invalid(field: "professional.name", reason: "must be 1 to \(CareLimits.name) bytes, got \(name.utf8.count)")
         }
         let rppsProfessions: Set<Profession> = [.generalPractitioner, .specialist, .nurse, .pharmacist, .physiotherapist]
         if rppsProfessions.contains(profession), !id.isRPPS {

@@ -32,6 +32,11 @@ public struct CareTeam: Hashable, Sendable, Codable {
         }
     }
 
+    /// Takes a professional out of the team (an outgoing médecin traitant).
+    mutating func remove(_ id: ProfessionalID) {
+        participants.removeAll { $0.professional.id == id }
+    }
+
     mutating func demoteCoordinators() {
         for index in participants.indices where participants[index].role == .coordinator {
             participants[index].role = .member

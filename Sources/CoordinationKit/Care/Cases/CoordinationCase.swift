@@ -17,8 +17,11 @@
 public struct CoordinationCase: Hashable, Sendable {
     /// The case's identifier, 1 to 64 characters.
     public let id: String
-    /// The patient the case is about.
-    public let patient: Patient
+    /// The patient the case is about, as the history leaves them: consents and médecin traitant
+    /// follow ``CaseAction/changeConsents(consents:reason:)`` and ``CaseAction/changeGP(gp:reason:)``.
+    public private(set) var patient: Patient
+    /// The patient as the case was opened: what a replay starts from (and what is stored).
+    let openingPatient: Patient
     /// Every event, oldest first. Never empty (the opening is the first).
     public private(set) var history: [CaseEvent] = []
 
@@ -33,7 +36,7 @@ public struct CoordinationCase: Hashable, Sendable {
     /// The designated coordinator, if any.
     public private(set) var coordinator: Professional?
     /// The structure the coordinator works for (funding follows the file to it, IGAS [215]).
-    public private(set) var structure: String?
+    public private(set) var structure: StructureID?
     /// The day the GP opened the case (the GP's request).
     public private(set) var openedOn: CalendarDate
     /// The day of the last closure, while closed.
@@ -52,6 +55,8 @@ public struct CoordinationCase: Hashable, Sendable {
     public private(set) var financingFile = false
     /// Distinct providers or structures contacted, over all accompaniments.
     public private(set) var providersContacted: Set<String> = []
+    /// Follow-ups that reported to the GP ("retour formalisé", with or without a PPS).
+    public private(set) var reportsToGP = 0
 
     /// Minutes per coordination function.
     public struct FunctionMinutes: Hashable, Sendable, Codable {
@@ -76,18 +81,20 @@ public struct CoordinationCase: Hashable, Sendable {
     ///   dated after the opening.
     public init(id: String, patient: Patient, openedBy gp: Professional, on date: CalendarDate,
                 mode: CaseMode = .lasting, signal: Signal? = nil, policy: CarePlanPolicy = .default) throws(CareError) {
-        try CarePlan.checkText(id, field: "case.id", maximum: 64)
+        try CarePlan.checkText(id, field: "case.id", maximum: CareLimits.identifier)
         self.id = id
         self.patient = patient
+        self.openingPatient = patient
         self.openedOn = date
         try record(.open(gp: gp, mode: mode, signal: signal, policy: policy), by: gp.id, on: date)
     }
 
     /// Replays a history (decoding): the first event must be the opening.
     init(id: String, patient: Patient, replaying first: CaseEvent) throws(CareError) {
-        try CarePlan.checkText(id, field: "case.id", maximum: 64)
+        try CarePlan.checkText(id, field: "case.id", maximum: CareLimits.identifier)
         self.id = id
         self.patient = patient
+        self.openingPatient = patient
         self.openedOn = first.date
         try apply(first)
     }
@@ -120,8 +127,12 @@ public struct CoordinationCase: Hashable, Sendable {
         guard expectedRole == event.role else {
             throw .invalid(field: "role", reason: "\(event.author) is \(expectedRole.rawValue) in this case, not \(event.role.rawValue)")
         }
-        if let last = history.last, event.date < last.date { throw .dateOutOfOrder(date: event.date, after: last.date) }
         let action = event.action
+        if case .correctDate = action {
+            // Checked against the event before the one corrected (see below).
+        } else if let last = history.last, event.date < last.date {
+            throw .dateOutOfOrder(date: event.date, after: last.date)
+        }
         if history.isEmpty, !action.isOpening {
             throw .caseStateRefused(action: action.name, reason: "a case history starts with the GP's opening")
         }
@@ -137,11 +148,23 @@ public struct CoordinationCase: Hashable, Sendable {
         switch action {
         case .open(let gp, let mode, let signal, let policy):
             guard history.isEmpty else { throw .caseStateRefused(action: action.name, reason: "the case is already open") }
-            guard gp.id == event.author, gp.profession == .generalPractitioner else {
-                throw .invalid(field: "gp", reason: "the opening doctor must be the author and a médecin généraliste")
+            // The médecin traitant may be a specialist (L162-5-3 CSS); the report's "médecin de
+            // premier recours" is usually the médecin traitant ([16]): the declared médecin
+            // traitant opens, whatever their specialty.
+            guard gp.id == event.author, gp.profession == .generalPractitioner || gp.profession == .specialist else {
+                throw .invalid(field: "gp", reason: "the opening doctor must be the author and a doctor (the patient's médecin traitant)")
+            }
+            guard event.date >= patient.birthDate else {
+                throw .invalid(field: "date", reason: "the case opens on \(event.date), before the patient's birth on \(patient.birthDate)")
             }
             if let signal, signal.receivedOn > event.date {
                 throw .invalid(field: "signal.receivedOn", reason: "\(signal.receivedOn) is after the opening \(event.date)")
+            }
+            if let signal {
+                try CarePlan.checkText(signal.reportedBy, field: "signal.reportedBy", maximum: CareLimits.name)
+                guard signal.summary.utf8.count <= CareLimits.text else {
+                    throw .invalid(field: "signal.summary", reason: "must be at most \(CareLimits.text) bytes of text")
+                }
             }
             self.mode = mode
             self.policy = policy
@@ -150,7 +173,7 @@ public struct CoordinationCase: Hashable, Sendable {
         case .designateCoordinator(let professional, let structure):
             try require([.gp], "the patient's GP (IGAS [231]-[233])")
             try requireOpen()
-            if let structure { try CarePlan.checkText(structure, field: "structure", maximum: 64) }
+            if let structure { try StructureID.check(structure.value) }
             guard professional.id != patient.medecinTraitant else {
                 // The GP triggers, receives and validates: a plan he coordinated himself would be
                 // validated by its own author. The texts name other coordinators (IGAS [231]-[233]).
@@ -186,6 +209,14 @@ public struct CoordinationCase: Hashable, Sendable {
                 minutes.accompaniment += a.minutes
             case .followUp(let f):
                 minutes.followUp += f.minutes
+                if f.reportToGP { reportsToGP += 1 }
+                // One act counted everywhere it should be: the PPS followed up, feedback to the GP.
+                if plan != nil {
+                    var current = plan
+                    plan = nil
+                    current?.recordFollowUp(reportToGP: f.reportToGP)
+                    plan = current
+                }
             }
         case .changeMode(let mode):
             try require([.gp, .coordinator], "the patient's GP or the coordinator")
@@ -215,12 +246,59 @@ public struct CoordinationCase: Hashable, Sendable {
                 plan = CarePlan(startedOn: event.date)
             } else {
                 guard var current = plan else { throw .caseStateRefused(action: planAction.name, reason: "the case has no PPS yet") }
+                // Taken out while it changes, so that its arrays are not copied on each event
+                // (a plan of n items is then built in O(n)); put back whatever happens.
+                plan = nil
+                defer { plan = current }
                 try current.apply(planAction, .init(author: author, role: event.role, consents: patient.consents,
                                                     policy: policy, date: event.date))
-                plan = current
             }
+        case .changeConsents(let consents, let reason):
+            try require([.gp, .coordinator], "the patient's GP or the coordinator (the patient's express consent, IGAS [379])")
+            try requireOpen()
+            try CarePlan.checkText(reason, field: "reason")
+            patient = patient.with(consents: consents)
+        case .changeGP(let gp, let reason):
+            try require([.gp, .coordinator], "the outgoing GP or the coordinator")
+            try requireOpen()
+            try CarePlan.checkText(reason, field: "reason")
+            guard gp.profession == .generalPractitioner || gp.profession == .specialist, gp.id.isRPPS else {
+                throw .invalid(field: "gp", reason: "a médecin traitant is a doctor with an RPPS number")
+            }
+            guard gp.id != patient.medecinTraitant else { throw .caseStateRefused(action: action.name, reason: "\(gp.id) is already the médecin traitant") }
+            guard coordinator?.id != gp.id else {
+                throw .caseStateRefused(action: action.name, reason: "the coordinator cannot become the patient's GP in the same case")
+            }
+            if let outgoing = patient.medecinTraitant { team.remove(outgoing) }
+            patient = try patient.with(medecinTraitant: gp.id)
+            team.add(gp, role: .gp, since: event.date)
+        case .correctDate(let date, let reason):
+            try require([.gp, .coordinator], "the patient's GP or the coordinator")
+            try CarePlan.checkText(reason, field: "reason")
+            try correctLastDate(to: date, by: event)
+            return
         }
         history.append(event)
+    }
+
+    /// Replays the history with the last event's date set to `date`, then appends the
+    /// correction. The corrected date must keep the history in order.
+    private mutating func correctLastDate(to date: CalendarDate, by correction: CaseEvent) throws(CareError) {
+        guard let wrong = history.last else { throw .caseStateRefused(action: correction.action.name, reason: "nothing to correct") }
+        if case .correctDate = wrong.action {
+            throw .caseStateRefused(action: correction.action.name, reason: "the last event is already a correction; correct it by another")
+        }
+        guard correction.date == date else {
+            throw .invalid(field: "date", reason: "a correction is dated with the corrected date \(date), got \(correction.date)")
+        }
+        let fixed = CaseEvent(date: date, author: wrong.author, role: wrong.role, action: wrong.action)
+        var replayed = try CoordinationCase(id: id, patient: openingPatient, replaying: history.count == 1 ? fixed : history[0])
+        for event in history.dropFirst().dropLast() { try replayed.apply(event) }
+        if history.count > 1 { try replayed.apply(fixed) }
+        // The replayed case holds the corrected event; the stored history keeps what was
+        // entered, followed by the correction.
+        replayed.history = history + [correction]
+        self = replayed
     }
 
     /// The PPS as `reader` may see it: the parts of their sector (and, with the patient's
@@ -243,6 +321,46 @@ public struct CoordinationCase: Hashable, Sendable {
         return CarePlanView(status: plan.status, version: version.number, content: version.content.restricted(to: Set(visible)),
                             visibleParts: visible, hiddenParts: hidden, gpAssociated: plan.gpAssociated,
                             sharedWithGPOn: version.sharedWithGPOn, validatedOn: version.validatedOn)
+    }
+
+    /// What `reader` could see of the PPS over time: one period per change of their membership
+    /// or of the patient's consents, oldest first, each with the parts visible (empty when they
+    /// were not in the care team). O(history).
+    public func access(of reader: ProfessionalID) -> [AccessPeriod] {
+        var periods: [AccessPeriod] = []
+        var consents = openingPatient.consents
+        var professional: Professional?
+        var gp = openingPatient.medecinTraitant
+        for event in history {
+            switch event.action {
+            case .open(let opener, _, _, _) where opener.id == reader: professional = opener
+            case .designateCoordinator(let coordinator, _) where coordinator.id == reader: professional = coordinator
+            case .addTeamMember(let member) where member.id == reader: professional = member
+            case .changeConsents(let new, _): consents = new
+            case .changeGP(let new, _):
+                if gp == reader { professional = nil }
+                if new.id == reader { professional = new }
+                gp = new.id
+            default: continue
+            }
+            let visible = professional.map { reader in
+                PlanPart.allCases.filter { PlanAccess.hidingReason(part: $0, reader: reader, consents: consents) == nil }
+            } ?? []
+            if let last = periods.last, last.visibleParts == visible { continue }
+            if !periods.isEmpty { periods[periods.count - 1].until = event.date }
+            periods.append(AccessPeriod(from: event.date, until: nil, visibleParts: visible))
+        }
+        return periods
+    }
+
+    /// A span of days during which a reader could see the same parts of the PPS.
+    public struct AccessPeriod: Hashable, Sendable, Codable {
+        /// First day.
+        public let from: CalendarDate
+        /// The day the access changed; nil while it lasts.
+        public internal(set) var until: CalendarDate?
+        /// The parts visible (none: not in the care team).
+        public let visibleParts: [PlanPart]
     }
 
     /// The classification facts of the file, dated on the opening: formal evaluation, distinct

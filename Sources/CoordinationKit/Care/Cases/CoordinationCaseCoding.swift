@@ -32,13 +32,13 @@ extension CoordinationCase: Codable {
             let schema = try c.decode(String.self, forKey: .schema)
             guard schema == Self.legacyFormatTag, !c.contains(.format) else {
                 throw DecodingError.dataCorruptedError(forKey: .schema, in: c,
-                    debugDescription: "unsupported format '\(schema)' (this library reads \"format\": \"\(Self.formatTag)\", and \"schema\": \"\(Self.legacyFormatTag)\" alone)")
+                    debugDescription: "unsupported format \(CareLimits.quoted(schema)) (this library reads \"format\": \"\(Self.formatTag)\", and \"schema\": \"\(Self.legacyFormatTag)\" alone)")
             }
         } else {
             let format = try c.decode(String.self, forKey: .format)
             guard format == Self.formatTag else {
                 throw DecodingError.dataCorruptedError(forKey: .format, in: c,
-                    debugDescription: "unsupported format '\(format)' (this library reads \(Self.formatTag))")
+                    debugDescription: "unsupported format \(CareLimits.quoted(format)) (this library reads \(Self.formatTag))")
             }
         }
         let id = try c.decode(String.self, forKey: .id)
@@ -66,16 +66,18 @@ extension CoordinationCase: Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Self.formatTag, forKey: .format)
         try c.encode(id, forKey: .id)
-        try c.encode(patient, forKey: .patient)
+        try c.encode(openingPatient, forKey: .patient)
         try c.encode(history, forKey: .history)
     }
 }
 
 extension CoordinationCase {
-    /// Decodes one case document (UTF-8 JSON), replaying its history.
+    /// Decodes one case document (UTF-8 JSON), replaying its history. Anything the library
+    /// accepted and wrote is read back: the limit is ``CareLimits/document`` (1 GiB). O(n) in
+    /// the document size.
     /// - Throws: ``CareError/malformedDocument(_:)`` naming the path of the bad field.
     public init(json: some Collection<UInt8>) throws(CareError) {
-        self = try JSONDocument.decode(CoordinationCase.self, from: json, limit: JSONDocument.ruleSetLimit, CareError.malformedDocument)
+        self = try JSONDocument.decode(CoordinationCase.self, from: json, limit: CareLimits.document, CareError.malformedDocument)
     }
 
     /// Decodes a JSON array of case documents.

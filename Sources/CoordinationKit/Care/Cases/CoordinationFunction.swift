@@ -1,7 +1,7 @@
 /// One use of the three coordination functions (IGAS [220]-[226]): evaluation, accompaniment,
 /// follow-up. Each records the time spent; the facts they carry give the file's tariff level.
 /// Never for emergencies ([218]): an emergency is not recorded as a coordination function.
-public enum CoordinationFunction: Hashable, Sendable, Codable {
+public enum CoordinationFunction: Hashable, Sendable {
     /// Multidimensional evaluation of needs and design of answers.
     case evaluation(Evaluation)
     /// Inform, orient, schedule interventions, book appointments, go with the patient.
@@ -88,14 +88,27 @@ public enum CoordinationFunction: Hashable, Sendable, Codable {
         }
     }
 
-    /// Checks the recorded values.
+    /// Checks the recorded values: minutes within 0...10,000, notes within
+    /// ``CareLimits/text``, providers 1 to ``CareLimits/name`` bytes (at most 1,000 of them).
     func validate() throws(CareError) {
         guard (0...10_000).contains(minutes) else {
             throw .invalid(field: "minutes", reason: "must be 0 to 10,000, got \(minutes)")
         }
-        if case .accompaniment(let a) = self,
-           let bad = a.providersContacted.first(where: { $0.isEmpty || $0.utf8.count > 200 }) {
-            throw .invalid(field: "providersContacted", reason: "'\(bad)': each provider is 1 to 200 characters")
+        let note: String
+        switch self {
+        case .evaluation(let e): note = e.note
+        case .accompaniment(let a):
+            note = a.note
+            guard a.providersContacted.count <= 1_000 else {
+                throw .invalid(field: "providersContacted", reason: "at most 1,000 providers per accompaniment, got \(a.providersContacted.count)")
+            }
+            if let bad = a.providersContacted.first(where: { $0.isEmpty || $0.utf8.count > CareLimits.name }) {
+                throw .invalid(field: "providersContacted", reason: "\(CareLimits.quoted(bad)): each provider is 1 to \(CareLimits.name) bytes")
+            }
+        case .followUp(let f): note = f.note
+        }
+        guard note.utf8.count <= CareLimits.text else {
+            throw .invalid(field: "note", reason: "must be at most \(CareLimits.text) bytes of text, got \(note.utf8.count)")
         }
     }
 }
@@ -124,5 +137,31 @@ public struct Signal: Hashable, Sendable, Codable {
     public static func recipient(for patient: Patient) throws(CareError) -> ProfessionalID {
         guard let gp = patient.medecinTraitant else { throw .noDeclaredGP(patient: patient.ins.value) }
         return gp
+    }
+}
+
+extension CoordinationFunction: Codable {
+    private enum Kind: String, CodingKey, CaseIterable { case evaluation, accompaniment, followUp }
+
+    /// Reads `{"evaluation": {...}}`, `{"accompaniment": {...}}` or `{"followUp": {...}}` (and the
+    /// first format's `{"evaluation": {"_0": {...}}}`).
+    public init(from decoder: any Decoder) throws {
+        let kind = try OneOf<Kind>.key(in: decoder, what: "coordination function")
+        let c = try decoder.container(keyedBy: Kind.self)
+        switch kind {
+        case .evaluation: self = .evaluation(try c.decode(LegacyUnwrapped<Evaluation>.self, forKey: kind).value)
+        case .accompaniment: self = .accompaniment(try c.decode(LegacyUnwrapped<Accompaniment>.self, forKey: kind).value)
+        case .followUp: self = .followUp(try c.decode(LegacyUnwrapped<FollowUp>.self, forKey: kind).value)
+        }
+    }
+
+    /// Writes `{"<function>": {...}}`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Kind.self)
+        switch self {
+        case .evaluation(let e): try c.encode(e, forKey: .evaluation)
+        case .accompaniment(let a): try c.encode(a, forKey: .accompaniment)
+        case .followUp(let f): try c.encode(f, forKey: .followUp)
+        }
     }
 }

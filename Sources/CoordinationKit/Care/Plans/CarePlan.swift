@@ -20,6 +20,12 @@ public struct CarePlan: Hashable, Sendable, Codable {
         public internal(set) var validatedOn: CalendarDate?
         /// The day it was activated; nil before.
         public internal(set) var activatedOn: CalendarDate?
+        /// The version this one adapts, when it was made by adapting an intervention of an
+        /// active plan (IGAS [226]); nil otherwise. The adapted version stays as it was.
+        public internal(set) var adapts: Int? = nil
+        /// The content exactly as the GP validated it; nil before validation. Starting or
+        /// stopping interventions later changes ``content`` (their statuses), never this.
+        public internal(set) var validatedContent: CarePlanContent? = nil
     }
 
     /// Where the plan stands in its lifecycle (docs/CARE.md).
@@ -30,9 +36,10 @@ public struct CarePlan: Hashable, Sendable, Codable {
     public private(set) var gpAssociated: Bool
     /// The first day a version was sent to the GP ("reçoit").
     public private(set) var firstSharedWithGPOn: CalendarDate?
-    /// Follow-ups recorded on the plan.
+    /// Follow-ups recorded while the plan was in force (active or under review): the
+    /// follow-up function of the case, counted here once.
     public private(set) var followUps: Int
-    /// Formal feedbacks sent to the GP.
+    /// Follow-ups that reported to the GP, recorded while the case had this plan.
     public private(set) var feedbacksToGP: Int
 
     /// The version being worked on or in force.
@@ -41,6 +48,8 @@ public struct CarePlan: Hashable, Sendable, Codable {
     public var reevaluations: Int { versions.count - 1 }
     /// Whether the GP validated at least one version ("valide").
     public var validatedByGP: Bool { versions.contains { $0.validatedOn != nil } }
+    /// The latest version the GP validated, exactly as validated; nil before any validation.
+    public var lastValidatedVersion: Version? { versions.last { $0.validatedOn != nil } }
 
     init(startedOn date: CalendarDate) {
         status = .draft
@@ -96,6 +105,8 @@ public struct CarePlan: Hashable, Sendable, Codable {
             try Self.checkText(id, field: "id", maximum: 64)
             if versions[last].content.contains(id: id) { throw .duplicateItem(id) }
         }
+        // The GP writing content takes part in drawing up the plan (IGAS [330]-[331]).
+        func noteAuthor() { if context.role == .gp { gpAssociated = true } }
         // Read through an accessor rather than a copy held across the switch: a held copy would
         // share the arrays and make every append below copy them.
         var content: CarePlanContent { versions[last].content }
@@ -109,15 +120,17 @@ public struct CarePlan: Hashable, Sendable, Codable {
             try requireNew(need.id)
             try Self.checkText(need.description, field: "need.description")
             versions[last].content.needs.append(need)
+            noteAuthor()
         case .addGoal(let goal):
             try requireEditable()
             try requireWrite(goal.part)
             try requireNew(goal.id)
             try Self.checkText(goal.description, field: "goal.description")
-            if let missing = goal.addresses.first(where: { id in !content.needs.contains { $0.id == id } }) {
+            if let missing = goal.addresses.first(where: { !content.hasNeed($0) }) {
                 throw .unknownItem(missing)
             }
             versions[last].content.goals.append(goal)
+            noteAuthor()
         case .addIntervention(let intervention):
             try requireEditable()
             try requireWrite(intervention.part)
@@ -126,11 +139,12 @@ public struct CarePlan: Hashable, Sendable, Codable {
             var planned = intervention
             planned.status = .planned
             versions[last].content.interventions.append(planned)
+            noteAuthor()
         case .adaptIntervention(let intervention):
             guard status.isEditable || status == .active else {
                 throw refuse("interventions are adapted in draft, under review or active plans")
             }
-            guard let index = content.interventions.firstIndex(where: { $0.id == intervention.id }) else {
+            guard let index = content.interventionPosition(intervention.id) else {
                 throw .unknownItem(intervention.id)
             }
             let old = content.interventions[index]
@@ -139,9 +153,21 @@ public struct CarePlan: Hashable, Sendable, Codable {
             try Self.checkIntervention(intervention, in: content)
             var adapted = intervention
             adapted.status = old.status
-            versions[last].content.interventions[index] = adapted
+            if status == .active {
+                // The version in force was validated (or activated) as it was: the adaptation
+                // is a new version in force from today, and the old one stays readable.
+                var next = Version(number: versions.count + 1, createdOn: context.date,
+                                   reason: "adaptation of intervention \(intervention.id)", content: content)
+                next.content.interventions[index] = adapted
+                next.activatedOn = context.date
+                next.adapts = versions[last].number
+                versions.append(next)
+            } else {
+                versions[last].content.interventions[index] = adapted
+            }
+            noteAuthor()
         case .changeIntervention(let id, let next):
-            guard let index = content.interventions.firstIndex(where: { $0.id == id }) else { throw .unknownItem(id) }
+            guard let index = content.interventionPosition(id) else { throw .unknownItem(id) }
             let intervention = content.interventions[index]
             try requireWrite(intervention.part)
             guard intervention.status.canMove(to: next) else {
@@ -180,6 +206,7 @@ public struct CarePlan: Hashable, Sendable, Codable {
             guard status == .sharedWithGP else { throw refuse("the GP validates a version sent to them") }
             status = .validated
             versions[last].validatedOn = context.date
+            versions[last].validatedContent = versions[last].content
         case .activate:
             try require([.coordinator], "the coordinator")
             if context.policy.requiresGPValidation {
@@ -189,16 +216,6 @@ public struct CarePlan: Hashable, Sendable, Codable {
             }
             status = .active
             versions[last].activatedOn = context.date
-        case .followUp(let note):
-            try require([.coordinator, .member], "the coordinator or a care-team member")
-            try Self.checkText(note, field: "note")
-            guard status == .active || status == .underReview else { throw refuse("a plan is followed up once active") }
-            followUps += 1
-        case .feedbackToGP(let note):
-            try require([.coordinator], "the coordinator")
-            try Self.checkText(note, field: "note")
-            guard firstSharedWithGPOn != nil else { throw refuse("the PPS was never sent to the GP") }
-            feedbacksToGP += 1
         case .reevaluate(let reason):
             try require([.coordinator, .gp], "the coordinator or the patient's GP")
             try Self.checkText(reason, field: "reason")
@@ -213,19 +230,29 @@ public struct CarePlan: Hashable, Sendable, Codable {
         }
     }
 
-    static func checkText(_ text: String, field: String, maximum: Int = 4_000) throws(CareError) {
+    /// Counts a follow-up of the case: as the PPS followed up when the plan is in force, and
+    /// as feedback to the GP when it reports to the GP.
+    mutating func recordFollowUp(reportToGP: Bool) {
+        if status == .active || status == .underReview { followUps += 1 }
+        if reportToGP { feedbacksToGP += 1 }
+    }
+
+    static func checkText(_ text: String, field: String, maximum: Int = CareLimits.text) throws(CareError) {
         guard !text.isEmpty, text.utf8.count <= maximum else {
-            throw .invalid(field: field, reason: "must be 1 to \(maximum) bytes of text")
+            throw .invalid(field: field, reason: "must be 1 to \(maximum) bytes of text, got \(text.utf8.count)")
         }
     }
 
     private static func checkIntervention(_ intervention: Intervention, in content: CarePlanContent) throws(CareError) {
         try checkText(intervention.activity, field: "intervention.activity")
-        try checkText(intervention.performer, field: "intervention.performer", maximum: 200)
+        try checkText(intervention.performer, field: "intervention.performer", maximum: CareLimits.name)
+        if intervention.frequency.utf8.count > CareLimits.name {
+            throw .invalid(field: "intervention.frequency", reason: "must be at most \(CareLimits.name) bytes of text")
+        }
         if let end = intervention.end, end < intervention.start {
             throw .invalid(field: "intervention.end", reason: "\(end) is before the start \(intervention.start)")
         }
-        if let missing = intervention.goals.first(where: { id in !content.goals.contains { $0.id == id } }) {
+        if let missing = intervention.goals.first(where: { !content.hasGoal($0) }) {
             throw .unknownItem(missing)
         }
     }

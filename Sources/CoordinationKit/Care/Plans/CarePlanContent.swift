@@ -4,14 +4,64 @@
 /// ``PlanPart``: the health part or the medico-social/social part.
 public struct CarePlanContent: Hashable, Sendable, Codable {
     /// The needs found by the evaluation.
-    public internal(set) var needs: [Need] = []
+    public internal(set) var needs: [Need] = [] { didSet { Self.reindexIfNeeded(needs.count, &needIndex, needs.last?.id, needs.map(\.id)) } }
     /// The goals, each addressing needs.
-    public internal(set) var goals: [Goal] = []
+    public internal(set) var goals: [Goal] = [] { didSet { Self.reindexIfNeeded(goals.count, &goalIndex, goals.last?.id, goals.map(\.id)) } }
     /// The interventions, each serving goals.
-    public internal(set) var interventions: [Intervention] = []
+    public internal(set) var interventions: [Intervention] = [] {
+        didSet { Self.reindexIfNeeded(interventions.count, &interventionIndex, interventions.last?.id, interventions.map(\.id)) }
+    }
+
+    /// Position of each item by identifier, so that adding or finding an item is O(1) and a
+    /// plan of n items is built and replayed in O(n) (not part of the value: derived).
+    private var needIndex: [String: Int] = [:]
+    private var goalIndex: [String: Int] = [:]
+    private var interventionIndex: [String: Int] = [:]
 
     /// An empty plan.
     public init() {}
+
+    private enum CodingKeys: String, CodingKey { case needs, goals, interventions }
+
+    /// Decodes the three lists (the indexes are rebuilt).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        needs = try c.decode([Need].self, forKey: .needs)
+        goals = try c.decode([Goal].self, forKey: .goals)
+        interventions = try c.decode([Intervention].self, forKey: .interventions)
+        Self.reindexIfNeeded(needs.count, &needIndex, nil, needs.map(\.id))
+        Self.reindexIfNeeded(goals.count, &goalIndex, nil, goals.map(\.id))
+        Self.reindexIfNeeded(interventions.count, &interventionIndex, nil, interventions.map(\.id))
+    }
+
+    /// Encodes the three lists.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(needs, forKey: .needs)
+        try c.encode(goals, forKey: .goals)
+        try c.encode(interventions, forKey: .interventions)
+    }
+
+    public static func == (lhs: CarePlanContent, rhs: CarePlanContent) -> Bool {
+        lhs.needs == rhs.needs && lhs.goals == rhs.goals && lhs.interventions == rhs.interventions
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(needs)
+        hasher.combine(goals)
+        hasher.combine(interventions)
+    }
+
+    /// Keeps an index current: an append adds one entry (O(1)); any other change rebuilds it.
+    private static func reindexIfNeeded(_ count: Int, _ index: inout [String: Int], _ lastID: String?, _ ids: @autoclosure () -> [String]) {
+        if index.count == count { return }
+        if index.count == count - 1, let last = lastID, index[last] == nil {
+            index[last] = count - 1
+            return
+        }
+        index = [:]
+        for (position, id) in ids().enumerated() where index[id] == nil { index[id] = position }
+    }
 
     /// The items of the given parts only: the redacted content a reader may see.
     func restricted(to parts: Set<PlanPart>) -> CarePlanContent {
@@ -22,9 +72,17 @@ public struct CarePlanContent: Hashable, Sendable, Codable {
         return content
     }
 
+    /// Whether any item has this identifier. O(1).
     func contains(id: String) -> Bool {
-        needs.contains { $0.id == id } || goals.contains { $0.id == id } || interventions.contains { $0.id == id }
+        needIndex[id] != nil || goalIndex[id] != nil || interventionIndex[id] != nil
     }
+
+    /// Whether a need has this identifier. O(1).
+    func hasNeed(_ id: String) -> Bool { needIndex[id] != nil }
+    /// Whether a goal has this identifier. O(1).
+    func hasGoal(_ id: String) -> Bool { goalIndex[id] != nil }
+    /// The position of the intervention `id`. O(1).
+    func interventionPosition(_ id: String) -> Int? { interventionIndex[id] }
 }
 
 /// A problem or need the plan addresses (FHIR `Condition` referenced by `CarePlan.addresses`).
