@@ -79,18 +79,20 @@ enum QualityCommand {
 
     /// Reads a JSON array or JSON Lines; returns the cases and the number of rejected lines.
     private static func read(_ path: String, strict: Bool) throws -> ([CoordinationCase], Int) {
-        let text = try InputFile.text(path)
-        if text.drop(while: { $0.isWhitespace }).first == "[" {
-            do { return (try CoordinationCase.cases(json: Array(text.utf8)), 0) } catch {
+        let bytes = try InputFile.bytes(path)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        if bytes.first(where: { !isSpace($0) }) == UInt8(ascii: "[") {
+            do { return (try CoordinationCase.cases(json: bytes), 0) } catch {
                 throw RunError("\(path): \(error.description)")
             }
         }
+        // JSON Lines, split on the bytes (a line is one case; blank lines are skipped).
         var cases: [CoordinationCase] = []
         var rejected = 0
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where !line.allSatisfy(\.isWhitespace) {
+        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+            where !line.allSatisfy(isSpace) {
             do {
-                cases.append(try CoordinationCase(json: Array(line.utf8)))
+                cases.append(try CoordinationCase(json: line))
             } catch {
                 let message = "\(path):\(number + 1): \(error.description)"
                 if strict { throw RunError(message) }

@@ -31,37 +31,76 @@ struct DocumentDecoder {
 }
 
 /// The keys asked for in each object of a document, to find the keys nobody reads.
+///
+/// Built for documents of millions of objects: tracking an object is an append, asking for a
+/// key sets a flag; paths are only spelt out for the objects that turn out to hold an unknown
+/// key (an object read twice, say through a legacy wrapper, then has its uses merged).
 final class KeyUsage {
     private struct Use {
         let path: DocumentPath
         let object: JSONObject
-        var asked: Set<String> = []
+        /// Per key of the object, in order: whether a field asked for it.
+        var askedPresent: [Bool]
+        /// Keys asked for that the object does not have (optional fields left out).
+        var askedAbsent: [String] = []
         var allKnown = false
     }
     private var uses: [Use] = []
-    private var byPath: [String: Int] = [:]
 
-    /// Starts (or resumes) tracking the object at `path`; returns its slot.
+    /// Starts tracking the object at `path`; returns its slot. O(keys).
     func track(_ object: JSONObject, at path: DocumentPath) -> Int {
-        let key = path.description
-        if let slot = byPath[key] { return slot }
-        uses.append(Use(path: path, object: object))
-        byPath[key] = uses.count - 1
+        uses.append(Use(path: path, object: object, askedPresent: Array(repeating: false, count: object.keys.count)))
         return uses.count - 1
     }
 
-    func asked(_ key: String, slot: Int) { uses[slot].asked.insert(key) }
+    /// Notes that `key` was asked for in the object of `slot`; returns its value, if present.
+    @discardableResult
+    func asked(_ key: String, slot: Int) -> JSONTree? {
+        if let position = uses[slot].object.position(of: key) {
+            uses[slot].askedPresent[position] = true
+            return uses[slot].object.values[position]
+        }
+        if uses[slot].askedAbsent.count < 256 { uses[slot].askedAbsent.append(key) }
+        return nil
+    }
 
     /// A map read through `allKeys`: every key is data, none is unknown.
     func allKnown(slot: Int) { uses[slot].allKnown = true }
 
     /// The first key (in document order) that no field asked for, as an error with a hint.
     func firstUnknownKey() -> DocumentError? {
+        let suspects = uses.indices.filter { index in
+            !uses[index].allKnown && uses[index].askedPresent.contains(false)
+        }
+        guard !suspects.isEmpty else { return nil }
+        // The same object may have been read by several containers: merge what they asked.
+        var byPath: [String: [Int]] = [:]
+        let suspectPaths = Set(suspects.map { uses[$0].path.description })
+        for index in uses.indices {
+            let path = uses[index].path
+            guard path.components.count > 0 || suspectPaths.contains("document") else { continue }
+            let text = path.description
+            if suspectPaths.contains(text) { byPath[text, default: []].append(index) }
+        }
         var unknown: [DocumentError] = []
-        for use in uses where !use.allKnown {
-            for key in use.object.keys where !use.asked.contains(key) {
-                let hint = KeySuggestion.nearest(to: key, among: use.asked).map { " (did you mean \"\($0)\"?)" } ?? ""
-                unknown.append(DocumentError(use.path.appending(key: key), "unknown key\(hint)"))
+        var reported = Set<String>()
+        for index in suspects {
+            let text = uses[index].path.description
+            guard reported.insert(text).inserted, let group = byPath[text] else { continue }
+            if group.contains(where: { uses[$0].allKnown }) { continue }
+            let object = uses[index].object
+            var asked = Set<String>()
+            var present = Array(repeating: false, count: object.keys.count)
+            for member in group {
+                asked.formUnion(uses[member].askedAbsent)
+                for (position, flag) in uses[member].askedPresent.enumerated() where flag {
+                    present[position] = true
+                    asked.insert(object.keys[position])
+                }
+            }
+            for (position, key) in object.keys.enumerated() where !present[position] {
+                let hint = KeySuggestion.nearest(to: key, among: asked).map { " (did you mean \"\($0)\"?)" } ?? ""
+                unknown.append(DocumentError(uses[index].path.appending(key: key), "unknown key\(hint)"))
             }
         }
         guard let first = unknown.first else { return nil }
@@ -72,7 +111,7 @@ final class KeyUsage {
     /// The present key that a missing `key` was probably meant to be.
     func misspelling(of key: String, slot: Int) -> String? {
         let use = uses[slot]
-        let candidates = use.object.keys.filter { !use.asked.contains($0) }
+        let candidates = use.object.keys.indices.filter { !use.askedPresent[$0] }.map { use.object.keys[$0] }
         return KeySuggestion.nearest(to: key, among: candidates)
     }
 }
@@ -214,13 +253,11 @@ private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func contains(_ key: Key) -> Bool {
-        usage.asked(key.stringValue, slot: slot)
-        return object[key.stringValue] != nil
+        usage.asked(key.stringValue, slot: slot) != nil
     }
 
     private func node(_ key: Key) throws -> JSONTree {
-        usage.asked(key.stringValue, slot: slot)
-        guard let node = object[key.stringValue] else {
+        guard let node = usage.asked(key.stringValue, slot: slot) else {
             // A required key absent because it was misspelt: name the misspelling, as the
             // unknown-key check would.
             if let misspelt = usage.misspelling(of: key.stringValue, slot: slot) {

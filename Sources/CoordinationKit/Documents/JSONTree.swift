@@ -70,8 +70,13 @@ struct JSONObject: Sendable {
 
     /// The value of `key`, or nil. O(1) for large objects, O(keys) for small ones.
     subscript(key: String) -> JSONTree? {
-        if let index { return index[key].map { values[$0] } }
-        for position in keys.indices where keys[position] == key { return values[position] }
+        position(of: key).map { values[$0] }
+    }
+
+    /// The position of `key` among the members, or nil.
+    func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        for position in keys.indices where keys[position] == key { return position }
         return nil
     }
 }

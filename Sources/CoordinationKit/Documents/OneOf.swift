@@ -33,11 +33,23 @@ struct LegacyUnwrapped<Value: Decodable>: Decodable {
     let value: Value
 
     init(from decoder: any Decoder) throws {
-        if let container = try? decoder.container(keyedBy: AnyCodingKey.self),
-           container.contains(AnyCodingKey(stringValue: "_0")) {
-            value = try container.decode(Value.self, forKey: AnyCodingKey(stringValue: "_0"))
+        if Peek.has(key: "_0", in: decoder) {
+            value = try decoder.container(keyedBy: AnyCodingKey.self).decode(Value.self, forKey: AnyCodingKey(stringValue: "_0"))
         } else {
             value = try Value(from: decoder)
         }
+    }
+}
+
+/// Looks at an object's keys without counting them as read, to choose how to read it.
+enum Peek {
+    /// Whether the object `decoder` is at has `key`. O(1) for the library's reader.
+    static func has(key: String, in decoder: any Decoder) -> Bool {
+        if let tree = decoder as? TreeDecoder {
+            guard case .object(let object) = tree.node else { return false }
+            return object.position(of: key) != nil
+        }
+        guard let container = try? decoder.container(keyedBy: AnyCodingKey.self) else { return false }
+        return container.contains(AnyCodingKey(stringValue: key))
     }
 }

@@ -72,9 +72,8 @@ extension CaseAction: Codable {
         let outer = try decoder.container(keyedBy: Kind.self)
         if kind == .plan {
             var planDecoder = try outer.superDecoder(forKey: .plan)
-            let wrapped = AnyCodingKey(stringValue: "_0")
-            if let wrapper = try? planDecoder.container(keyedBy: AnyCodingKey.self), wrapper.contains(wrapped) {
-                planDecoder = try wrapper.superDecoder(forKey: wrapped)
+            if Peek.has(key: "_0", in: planDecoder) {
+                planDecoder = try planDecoder.container(keyedBy: AnyCodingKey.self).superDecoder(forKey: AnyCodingKey(stringValue: "_0"))
             }
             if let legacy = try PlanAction.legacyFollowUp(from: planDecoder) {
                 self = .record(function: .followUp(legacy))

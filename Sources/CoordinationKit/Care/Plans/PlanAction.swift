@@ -140,8 +140,8 @@ extension PlanAction: Codable {
     /// follow-up function they now are (no minutes were recorded with them); nil for any other
     /// PPS action.
     static func legacyFollowUp(from decoder: any Decoder) throws -> CoordinationFunction.FollowUp? {
-        guard let c = try? decoder.container(keyedBy: LegacyKind.self) else { return nil }
-        for kind in [LegacyKind.followUp, .feedbackToGP] where c.contains(kind) {
+        for kind in [LegacyKind.followUp, .feedbackToGP] where Peek.has(key: kind.stringValue, in: decoder) {
+            let c = try decoder.container(keyedBy: LegacyKind.self)
             let note = try c.nestedContainer(keyedBy: LegacyField.self, forKey: kind).decode(String.self, forKey: .note)
             return CoordinationFunction.FollowUp(minutes: 0, reportToGP: kind == .feedbackToGP, note: note)
         }
