@@ -63,8 +63,6 @@ public struct Patient: Hashable, Sendable, Codable {
         self.consents = consents
     }
 
-    /// Whether the patient is in ALD or a former ALD patient: the médecin traitant's
-    /// 40 EUR rather than 5 EUR payment (docs/TARIFF.md).
     /// The same patient with other consents.
     func with(consents: Set<Sector>) -> Patient {
         var copy = self
@@ -79,6 +77,8 @@ public struct Patient: Hashable, Sendable, Codable {
                     medecinTraitant: id, consents: consents)
     }
 
+    /// Whether the patient is in ALD or a former ALD patient: the médecin traitant's
+    /// 40 EUR rather than 5 EUR payment (docs/TARIFF.md).
     public var isALDOrFormerALD: Bool {
         if case .none = ald { false } else { true }
     }
