@@ -74,12 +74,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) {
             do { try self.init(year: y, month: m, day: d) } catch {
-                throw .invalidDate("'\(text)' is not a calendar date")
+                throw .invalidDate("\(quotedForMessage(String(text))) is not a calendar date")
             }
         } else if text.count == 8, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) {
             try self.init(yyyymmdd: value)
         } else {
-            throw .invalidDate("'\(text)' is not a date (expected YYYY-MM-DD)")
+            throw .invalidDate("\(quotedForMessage(String(text))) is not a date (expected YYYY-MM-DD)")
         }
     }
 

@@ -51,9 +51,9 @@ public enum CareError: Error, Hashable, Sendable, CustomStringConvertible {
         case .dateOutOfOrder(let date, let after):
             "event dated \(date) comes after an event dated \(after): events are recorded in date order"
         case .unknownItem(let id):
-            "no item \(CareLimits.quoted(id)) in the plan"
+            "no item \(quotedForMessage(id)) in the plan"
         case .duplicateItem(let id):
-            "item \(CareLimits.quoted(id)) already exists in the plan"
+            "item \(quotedForMessage(id)) already exists in the plan"
         case .malformedDocument(let message):
             message
         }

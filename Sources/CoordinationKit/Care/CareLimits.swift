@@ -10,10 +10,4 @@ public enum CareLimits {
     /// A case document, as written by the library and read back: at most 1 GiB (about 250,000
     /// events of maximal notes).
     public static let document = 1 << 30
-
-    /// `text` as quoted in an error message: at most 40 characters, so that an error never
-    /// repeats a large input.
-    static func quoted(_ text: String) -> String {
-        text.count <= 40 ? "'\(text)'" : "'\(text.prefix(40))…' (\(text.utf8.count) bytes)"
-    }
 }

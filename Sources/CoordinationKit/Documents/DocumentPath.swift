@@ -107,3 +107,9 @@ enum KeySuggestion {
         return previous[b.count]
     }
 }
+
+/// `text` as quoted in an error message: at most 40 characters, so that an error never
+/// repeats a large input (`'xxxx…' (1048576 bytes)`).
+func quotedForMessage(_ text: String) -> String {
+    text.count <= 40 ? "'\(text)'" : "'\(text.prefix(40))…' (\(text.utf8.count) bytes)"
+}

@@ -134,11 +134,11 @@ public struct CoordinationStructure: Hashable, Sendable, Codable {
         }
         guard caseload >= 0 else { throw .invalid(field: "structure.caseload", reason: "must be >= 0, got \(caseload)") }
         if let line = staff.first(where: { $0.fteHundredths < 0 }) {
-            throw .invalid(field: "structure.staff", reason: "\(CareLimits.quoted(line.role)) has negative FTE")
+            throw .invalid(field: "structure.staff", reason: "\(quotedForMessage(line.role)) has negative FTE")
         }
         var total = Money.zero
         for line in funding {
-            guard line.amount >= .zero else { throw .invalid(field: "structure.funding", reason: "\(CareLimits.quoted(line.funder)) has a negative amount") }
+            guard line.amount >= .zero else { throw .invalid(field: "structure.funding", reason: "\(quotedForMessage(line.funder)) has a negative amount") }
             do { total = try total.adding(line.amount) } catch {
                 throw .invalid(field: "structure.funding", reason: "the total overflows")
             }

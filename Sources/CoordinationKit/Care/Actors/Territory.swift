@@ -17,15 +17,15 @@ public struct Territory: Hashable, Sendable, Codable, CustomStringConvertible {
     public init(region: String, departement: String, commune: String) throws(CareError) {
         func digits(_ text: String) -> Bool { text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
         guard Territory.regions.contains(region) else {
-            throw .invalid(field: "territory.region", reason: "\(CareLimits.quoted(region)) is not an INSEE région code (\(Territory.regions.sorted().joined(separator: ", ")))")
+            throw .invalid(field: "territory.region", reason: "\(quotedForMessage(region)) is not an INSEE région code (\(Territory.regions.sorted().joined(separator: ", ")))")
         }
         guard Territory.isDepartement(departement) else {
-            throw .invalid(field: "territory.departement", reason: "\(CareLimits.quoted(departement)) is not a département code (01-19, 21-95, 2A, 2B, 971-976)")
+            throw .invalid(field: "territory.departement", reason: "\(quotedForMessage(departement)) is not a département code (01-19, 21-95, 2A, 2B, 971-976)")
         }
         let corsica = departement == "2A" || departement == "2B"
         guard commune.utf8.count == 5, commune.hasPrefix(departement),
               digits(String(commune.dropFirst(corsica ? 2 : 0))) else {
-            throw .invalid(field: "territory.commune", reason: "\(CareLimits.quoted(commune)) is not a 5-character INSEE commune code of département \(departement)")
+            throw .invalid(field: "territory.commune", reason: "\(quotedForMessage(commune)) is not a 5-character INSEE commune code of département \(departement)")
         }
         self.region = region
         self.departement = departement

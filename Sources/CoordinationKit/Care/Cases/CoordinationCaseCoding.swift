@@ -32,13 +32,13 @@ extension CoordinationCase: Codable {
             let schema = try c.decode(String.self, forKey: .schema)
             guard schema == Self.legacyFormatTag, !c.contains(.format) else {
                 throw DecodingError.dataCorruptedError(forKey: .schema, in: c,
-                    debugDescription: "unsupported format \(CareLimits.quoted(schema)) (this library reads \"format\": \"\(Self.formatTag)\", and \"schema\": \"\(Self.legacyFormatTag)\" alone)")
+                    debugDescription: "unsupported format \(quotedForMessage(schema)) (this library reads \"format\": \"\(Self.formatTag)\", and \"schema\": \"\(Self.legacyFormatTag)\" alone)")
             }
         } else {
             let format = try c.decode(String.self, forKey: .format)
             guard format == Self.formatTag else {
                 throw DecodingError.dataCorruptedError(forKey: .format, in: c,
-                    debugDescription: "unsupported format \(CareLimits.quoted(format)) (this library reads \(Self.formatTag))")
+                    debugDescription: "unsupported format \(quotedForMessage(format)) (this library reads \(Self.formatTag))")
             }
         }
         let id = try c.decode(String.self, forKey: .id)

@@ -103,7 +103,7 @@ public enum CoordinationFunction: Hashable, Sendable {
                 throw .invalid(field: "providersContacted", reason: "at most 1,000 providers per accompaniment, got \(a.providersContacted.count)")
             }
             if let bad = a.providersContacted.first(where: { $0.isEmpty || $0.utf8.count > CareLimits.name }) {
-                throw .invalid(field: "providersContacted", reason: "\(CareLimits.quoted(bad)): each provider is 1 to \(CareLimits.name) bytes")
+                throw .invalid(field: "providersContacted", reason: "\(quotedForMessage(bad)): each provider is 1 to \(CareLimits.name) bytes")
             }
         case .followUp(let f): note = f.note
         }

@@ -20,7 +20,7 @@ public struct INS: Hashable, Sendable, TextIdentifier {
     public init(_ text: String) throws(CareError) {
         let compact = String(text.filter { $0 != " " })
         let chars = Array(compact.utf8)
-        func fail(_ reason: String) -> CareError { .invalid(field: "INS", reason: "\(CareLimits.quoted(text)) \(reason)") }
+        func fail(_ reason: String) -> CareError { .invalid(field: "INS", reason: "\(quotedForMessage(text)) \(reason)") }
         guard chars.count == 15 else { throw fail("has \(chars.count) characters, expected 15") }
         guard [UInt8(ascii: "1"), UInt8(ascii: "2"), UInt8(ascii: "3"), UInt8(ascii: "4"),
                UInt8(ascii: "7"), UInt8(ascii: "8")].contains(chars[0]) else {

@@ -20,7 +20,7 @@ public enum ProfessionalID: Hashable, Sendable, TextIdentifier {
         if text.hasPrefix("local:") {
             let id = text.dropFirst("local:".count)
             guard (1...64).contains(id.utf8.count), id.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
-                throw .invalid(field: "professional id", reason: "\(CareLimits.quoted(text)): a local id is 1 to 64 printable ASCII characters without spaces")
+                throw .invalid(field: "professional id", reason: "\(quotedForMessage(text)): a local id is 1 to 64 printable ASCII characters without spaces")
             }
             self = .local(String(id))
             return
@@ -28,7 +28,7 @@ public enum ProfessionalID: Hashable, Sendable, TextIdentifier {
         var digits = Substring(text)
         if digits.utf8.count == 12, digits.hasPrefix("8") { digits = digits.dropFirst() }
         guard digits.utf8.count == 11, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-            throw .invalid(field: "professional id", reason: "\(CareLimits.quoted(text)) is neither an RPPS number (11 digits) nor 'local:<id>'")
+            throw .invalid(field: "professional id", reason: "\(quotedForMessage(text)) is neither an RPPS number (11 digits) nor 'local:<id>'")
         }
         self = .rpps(String(digits))
     }

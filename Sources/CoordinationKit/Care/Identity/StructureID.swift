@@ -21,7 +21,7 @@ public struct StructureID: Hashable, Sendable, Comparable, CustomStringConvertib
 
     static func check(_ value: String) throws(CareError) {
         guard !value.isEmpty, value.utf8.count <= CareLimits.identifier else {
-            throw .invalid(field: "structure", reason: "\(CareLimits.quoted(value)) is not 1 to \(CareLimits.identifier) bytes")
+            throw .invalid(field: "structure", reason: "\(quotedForMessage(value)) is not 1 to \(CareLimits.identifier) bytes")
         }
     }
 
