@@ -172,19 +172,74 @@ void coord_tariff_free(coord_tariff *tariff);
 
 /* Prices each file by the schedule in force on its date, per act: out_levels[i] receives the
    COORD_LEVEL_* of files[i], out_cents[i] its amount, *out_total_cents the sum. Output arrays
-   hold `count` items; any of the three may be NULL. Limits and package/capitation modes need
-   patient and coordinator identities: they are applied by the Swift TariffBatch API and
-   `coordkit tariff`, not here; a rule set whose schedules use them is still priced per act.
+   hold `count` items; any of the three may be NULL. Only schedules priced per act and without
+   caps can be priced one file at a time: a file whose schedule is a package, a capitation or
+   has caps is refused with COORD_ERR_RULES, the message naming the schedule; price such
+   records with coord_tariff_price_records, which applies every payment mode and cap as the
+   Swift TariffBatch API and `coordkit tariff` do.
+   History: before the third edition of 0.1.0 such files were priced per act (3 records of one
+   file in one month under a monthly package cost 3 packages here and 1 in TariffBatch): a bug,
+   fixed by refusing them.
    On error nothing is written past the failing file's index (outputs before it are written,
    *out_total_cents is not), and the message names that index: COORD_ERR_INVALID (invalid
-   facts, see coord_classify), COORD_ERR_RULES (no schedule in force on a file's date),
-   COORD_ERR_OVERFLOW (the total does not fit). count == 0 is valid (total 0); files may be
-   NULL only then. Cost: O(count), no allocation. */
+   facts, see coord_classify), COORD_ERR_RULES (no schedule in force on a file's date, or a
+   schedule not priced per act), COORD_ERR_OVERFLOW (the total does not fit). count == 0 is
+   valid (total 0); files may be NULL only then. Cost: O(count), no allocation. */
 coord_status coord_tariff_price(const coord_tariff *tariff,
                                 const coord_file_facts *files, size_t count,
                                 int32_t *out_levels,
                                 int64_t *out_cents,
                                 int64_t *out_total_cents);
+
+/* The kind of act a record is, for the caps. */
+#define COORD_ACT_INCLUSION  0   /* the inclusion of a patient by a coordinator */
+#define COORD_ACT_FOLLOW_UP  1   /* a follow-up act on an open file */
+
+/* One record of a batch: the facts and who it is for. Identifiers are the caller's own 64-bit
+   keys (database ids, or a hash of a FINESS / RPPS / INS the caller keeps); the library only
+   compares them. */
+typedef struct coord_tariff_record {
+    coord_file_facts facts;
+    uint64_t record_id;       /* unique in the batch; orders records of the same date */
+    uint64_t file_id;         /* the coordination file: follow-up caps and packages count per file */
+    uint64_t patient_id;      /* inclusion caps count per patient and coordinator; capitation per patient */
+    uint64_t coordinator_id;  /* the coordinator paid; bonuses are per coordinator */
+    uint64_t structure_id;    /* the coordinator's structure (0: none) */
+    int32_t kind;             /* COORD_ACT_INCLUSION or COORD_ACT_FOLLOW_UP */
+    int32_t reserved;         /* must be 0 */
+} coord_tariff_record;
+
+/* What happened to one record. */
+#define COORD_RECORD_PRICED          0   /* paid at its level's amount */
+#define COORD_RECORD_PERIOD_PAID     1   /* 0: its package or capitation period is paid by another record */
+#define COORD_RECORD_INCLUSION_CAP   2   /* 0: over the inclusions per patient and coordinator per year */
+#define COORD_RECORD_FOLLOW_UP_CAP   3   /* 0: over the follow-up acts per file per year */
+#define COORD_RECORD_REJECTED        4   /* 0: no schedule in force on its date */
+
+typedef struct coord_record_result {
+    int32_t level;     /* COORD_LEVEL_* of the record (the price may be a mapped level's) */
+    int32_t outcome;   /* COORD_RECORD_* */
+    int64_t cents;     /* the amount paid for the record */
+} coord_record_result;
+
+/* Prices a batch of records with everything a payer applies, exactly as the Swift TariffBatch
+   API and `coordkit tariff`: the schedule in force on each date, the payment mode (per act,
+   package per file and month or year, capitation per patient and month: the record with the
+   highest level of each period is paid, ties to the earliest), the caps against act inflation
+   and the performance bonus of the coordinators listed in `bonus_coordinators` (NULL when
+   bonus_count is 0). Records are processed in the order (date, record_id, position), so the
+   amounts do not depend on the order of the array. out_results[i] receives records[i]'s
+   level, outcome and amount (out_results may be NULL); *out_total_cents the total paid,
+   records and bonuses. A record with no schedule in force is COORD_RECORD_REJECTED, not an
+   error. Errors: COORD_ERR_INVALID (NULL arguments, invalid facts, an unknown kind, a non-zero
+   reserved field, count above 100000000: the message names the index), COORD_ERR_OVERFLOW
+   (a total does not fit). Outputs are only written on success. Cost: O(n log n) for n
+   records, with memory proportional to n. */
+coord_status coord_tariff_price_records(const coord_tariff *tariff,
+                                        const coord_tariff_record *records, size_t count,
+                                        const uint64_t *bonus_coordinators, size_t bonus_count,
+                                        coord_record_result *out_results,
+                                        int64_t *out_total_cents);
 
 /* ---- national cost model (IGAS report, Table 2) ------------------------------------------ */
 

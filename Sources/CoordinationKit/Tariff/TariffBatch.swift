@@ -22,6 +22,35 @@ public struct TariffBatch: Sendable {
         public let scheduleID: String?
         /// Priced, capped or rejected.
         public let outcome: Outcome
+        /// Which rule capped it, for the C boundary's codes.
+        let cap: Cap?
+
+        /// The C boundary's outcome code: 0 priced, 1 period already paid, 2 inclusion cap,
+        /// 3 follow-up cap, 4 rejected (`COORD_RECORD_*` in include/coordination.h).
+        @_spi(CBoundary) public var outcomeCode: Int32 {
+            switch outcome {
+            case .priced: 0
+            case .rejected: 4
+            case .capped:
+                switch cap {
+                case .periodPaid?: 1
+                case .inclusions?: 2
+                case .followUps?, nil: 3
+                }
+            }
+        }
+
+        /// The rules that price a record 0.
+        enum Cap: Sendable { case periodPaid, inclusions, followUps }
+
+        init(index: Int, level: CoordinationLevel, amount: Money, scheduleID: String?, outcome: Outcome, cap: Cap? = nil) {
+            self.index = index
+            self.level = level
+            self.amount = amount
+            self.scheduleID = scheduleID
+            self.outcome = outcome
+            self.cap = cap
+        }
 
         /// What happened to a record.
         public enum Outcome: Hashable, Sendable {
@@ -121,17 +150,21 @@ public struct TariffBatch: Sendable {
             }
             let year = file.facts.date.year
             var capped: String?
+            var rule: Line.Cap?
             if let key = TariffBatch.periodKey(file, schedule), let winner = periodWinner[key], winner != index {
                 capped = "\(schedule.payment.name): already paid for this period by record \(files[winner].id)"
+                rule = .periodPaid
             } else if file.kind == .inclusion, let cap = schedule.limits.inclusionsPerPatientCoordinatorPerYear,
                       !TariffBatch.count("\(file.patient)\u{1F}\(file.coordinator)\u{1F}\(year)", within: cap, in: &inclusions) {
                 capped = "cap: at most \(cap) inclusion(s) per patient and coordinator in \(year)"
+                rule = .inclusions
             } else if file.kind == .followUp, let cap = schedule.limits.followUpsPerFilePerYear,
                       !TariffBatch.count("\(file.fileID)\u{1F}\(year)", within: cap, in: &followUps) {
                 capped = "cap: at most \(cap) follow-up act(s) per file in \(year)"
+                rule = .followUps
             }
             if let capped {
-                lines[index] = Line(index: index, level: level, amount: .zero, scheduleID: schedule.id, outcome: .capped(capped))
+                lines[index] = Line(index: index, level: level, amount: .zero, scheduleID: schedule.id, outcome: .capped(capped), cap: rule)
             } else {
                 let amount = schedule.price(of: level)
                 lines[index] = Line(index: index, level: level, amount: amount, scheduleID: schedule.id, outcome: .priced)

@@ -7,7 +7,9 @@
 ///
 /// This path prices each record on its own (per act). Limits and package / capitation
 /// de-duplication need to know which patient, coordinator and file a record belongs to: they
-/// are applied by ``TariffBatch``.
+/// are applied by ``TariffBatch``. A file whose schedule is not priced per act, or has caps, is
+/// therefore **refused** here (``TariffError/invalidRules(_:)`` naming the schedule and what to
+/// use), never priced otherwise than ``TariffBatch`` would.
 public final class TariffEngine: Sendable {
     /// The rule set this engine prices with.
     public let rules: TariffRuleSet
@@ -18,6 +20,8 @@ public final class TariffEngine: Sendable {
         @usableFromInline let from: Int32
         @usableFromInline let until: Int32          // Int32.max when open-ended
         @usableFromInline let prices: (Int64, Int64, Int64)   // information, simple, complex
+        /// Per act and without caps: the only schedules this path may price.
+        @usableFromInline let perAct: Bool
     }
 
     @usableFromInline let rows: [Row]
@@ -29,7 +33,8 @@ public final class TariffEngine: Sendable {
             Row(from: schedule.validFrom.yyyymmddValue,
                 until: schedule.validUntil?.yyyymmddValue ?? .max,
                 prices: (schedule.price(of: .information).cents, schedule.price(of: .simple).cents,
-                         schedule.price(of: .complex).cents))
+                         schedule.price(of: .complex).cents),
+                perAct: schedule.payment == .perAct && schedule.limits.isEmpty)
         }
     }
 
@@ -68,6 +73,7 @@ public final class TariffEngine: Sendable {
         guard let index = row(for: facts.date.yyyymmddValue, hint: 0) else {
             throw .noScheduleInForce("no tariff schedule in force on \(facts.date)")
         }
+        guard rows[index].perAct else { throw notPerAct(row: index, at: "facts") }
         return (level, Money(cents: price(row: index, level: level)))
     }
 
@@ -129,6 +135,16 @@ public final class TariffEngine: Sendable {
         try pricingLoop(count: count, date: date, level: level, write: write)
     }
 
+    /// The refusal of a file whose schedule this per-act path cannot honour.
+    @usableFromInline
+    func notPerAct(row: Int, at place: String) -> TariffError {
+        let schedule = rules.schedules[row]
+        let what = schedule.payment == .perAct ? "per act with caps" : "\(schedule.payment.name)"
+        return .invalidRules("\(place): schedule '\(schedule.id)' is priced \(what): its amounts depend on the other records "
+                             + "of the same patient, file and coordinator, so it is not priced one file at a time; price the "
+                             + "records together with TariffBatch (C: coord_tariff_price_records)")
+    }
+
     @inlinable @inline(__always)
     func pricingLoop(count: Int,
                      date: (Int) -> Int32,
@@ -144,6 +160,7 @@ public final class TariffEngine: Sendable {
                                          + ((try? CalendarDate(yyyymmdd: Int(day)).description) ?? String(day)))  // trap-free: widening Int32 to Int
             }
             hint = row
+            guard rows[row].perAct else { throw notPerAct(row: row, at: "files[\(index)]") }
             let cents = price(row: row, level: fileLevel)
             let (sum, overflow) = total.addingReportingOverflow(cents)
             guard !overflow else { throw .overflow("files[\(index)]: the total overflows 64-bit cents") }

@@ -214,6 +214,45 @@ static void test_tariff(void) {
         CHECK(coord_tariff_new_json(OVERLAP, sizeof OVERLAP - 1, &custom) == COORD_ERR_RULES);
         CHECK(strstr(coord_last_error_message(), "schedules[b]") != NULL);
     }
+    {
+        /* A monthly package: refused per act (it was priced 3 times: a bug), priced once by
+           coord_tariff_price_records, the highest level of the month paid. */
+        static const char PACKAGE[] =
+            "{\"format\": \"coordinationkit.tariff/1\", \"name\": \"p\", \"version\": \"1\", \"schedules\": ["
+            "{\"id\": \"monthly\", \"validFrom\": \"2024-01-01\", \"validUntil\": null, \"source\": \"s\","
+            " \"payment\": \"package/month\", \"levels\": {\"information\": 100, \"simple\": 200, \"complex\": 300}}]}";
+        coord_tariff_record records[3];
+        coord_record_result results[3];
+        int i;
+        CHECK(coord_tariff_new_json(PACKAGE, sizeof PACKAGE - 1, &custom) == COORD_OK);
+        files[0] = make_facts(20240305, 0, 0, 0);
+        files[1] = make_facts(20240312, 2, 1, 0);
+        files[2] = make_facts(20240320, 0, 0, 0);
+        CHECK(coord_tariff_price(custom, files, 3, levels, cents, &total) == COORD_ERR_RULES);
+        CHECK(strstr(coord_last_error_message(), "coord_tariff_price_records") != NULL);
+        memset(records, 0, sizeof records);
+        for (i = 0; i < 3; i++) {
+            records[i].facts = files[i];
+            records[i].record_id = (uint64_t)(i + 1);
+            records[i].file_id = 42;
+            records[i].patient_id = 7;
+            records[i].coordinator_id = 3;
+            records[i].kind = i == 0 ? COORD_ACT_INCLUSION : COORD_ACT_FOLLOW_UP;
+        }
+        CHECK(coord_tariff_price_records(custom, records, 3, NULL, 0, results, &total) == COORD_OK);
+        CHECK(total == 200);
+        CHECK(results[1].outcome == COORD_RECORD_PRICED && results[1].cents == 200 && results[1].level == COORD_LEVEL_SIMPLE);
+        CHECK(results[0].outcome == COORD_RECORD_PERIOD_PAID && results[0].cents == 0);
+        CHECK(results[2].outcome == COORD_RECORD_PERIOD_PAID && results[2].cents == 0);
+        /* Errors name the record; outputs are written only on success. */
+        records[1].kind = 9;
+        total = -1;
+        CHECK(coord_tariff_price_records(custom, records, 3, NULL, 0, results, &total) == COORD_ERR_INVALID && total == -1);
+        CHECK(strstr(coord_last_error_message(), "records[1].kind") != NULL);
+        CHECK(coord_tariff_price_records(custom, NULL, 3, NULL, 0, results, &total) == COORD_ERR_INVALID);
+        CHECK(coord_tariff_price_records(custom, records, 0, NULL, 0, NULL, &total) == COORD_OK && total == 0);
+        coord_tariff_free(custom);
+    }
 }
 
 static const char IFAQ_INPUT[] =
