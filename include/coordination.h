@@ -20,7 +20,11 @@
 **              the next coord_ call on the same thread; after a success it is "".
 **
 **   Memory     Handles (coord_tariff, ...) are opaque, created by a coord_*_new* function and
-**              released by the matching coord_*_free, which accepts NULL. Memory the library
+**              released by the matching coord_*_free, which accepts NULL. Like SQLite's
+**              connections, a handle carries a tag checked on every use: a freed handle or a
+**              handle of another type is refused with COORD_ERR_INVALID (and ignored by the
+**              _free functions) as long as its memory can still be read; any other pointer is
+**              undefined behaviour. A result the library cannot allocate is COORD_ERR_NOMEM. Memory the library
 **              returns (strings, documents) is released with coord_free(), never with free().
 **              The library never keeps a pointer the caller passed in.
 **
@@ -31,7 +35,9 @@
 **              not be NUL-terminated; invalid UTF-8 is an error, never repaired. Documents
 **              are JSON. Dates are YYYYMMDD integers (20220430). Money is int64_t euro cents.
 **              Every argument is validated: bad input returns a status, it never aborts the
-**              calling process.
+**              calling process. Limits: a document is at most 1 GiB (rule sets 16 MiB), a
+**              batch at most 100,000,000 records, a count of instalments 1,000,000. Every
+**              pointer argument is required unless its function says it may be NULL.
 **
 **   Documents  JSON documents are read strictly, by the same reader as the Swift API and the
 **              command line: a key that no field reads, a fraction or an exponent in a
@@ -83,6 +89,7 @@ typedef int32_t coord_status;
 #define COORD_ERR_OVERFLOW   -4   /* an amount or count does not fit */
 #define COORD_ERR_STATE      -5   /* an operation not allowed in the current state */
 #define COORD_ERR_NOT_FOUND  -6   /* an identifier (campaign, calendar, ...) the library does not know */
+#define COORD_ERR_NOMEM      -7   /* memory for a result could not be allocated */
 #define COORD_ERR_INTERNAL  -99   /* a bug in the library: please report it with the message */
 
 /* A fixed English text for `status` ("ok", "invalid argument", ...). Unknown codes get

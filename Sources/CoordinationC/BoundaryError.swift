@@ -14,6 +14,7 @@ struct BoundaryError: Error {
     static func notFound(_ message: String) -> BoundaryError { BoundaryError(status: COORD_ERR_NOT_FOUND, message: message) }
     static func state(_ message: String) -> BoundaryError { BoundaryError(status: COORD_ERR_STATE, message: message) }
     static func internalError(_ message: String) -> BoundaryError { BoundaryError(status: COORD_ERR_INTERNAL, message: message) }
+    static func noMemory(_ message: String) -> BoundaryError { BoundaryError(status: COORD_ERR_NOMEM, message: message) }
 }
 
 /// Runs the body of an exported function: clears the thread's last error on success, records

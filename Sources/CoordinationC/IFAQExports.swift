@@ -54,7 +54,7 @@ public func coord_ifaq_compute_json(_ rules: OpaquePointer?, _ inputJSON: Unsafe
                                     _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
                                     _ outLength: UnsafeMutablePointer<Int>?) -> coord_status {
     withStatus { () throws(BoundaryError) in
-        let ruleSet = Handle<IFAQRuleSet>.value(try required(rules, "rules"))
+        let ruleSet = try Handle<IFAQRuleSet>.value(try required(rules, "rules"), "rules")
         let outJSON = try required(outJSON, "out_json")
         let outLength = try required(outLength, "out_length")
         let bytes = try utf8Document(inputJSON, inputLength, "input_json")
@@ -71,7 +71,7 @@ public func coord_ifaq_compute_json(_ rules: OpaquePointer?, _ inputJSON: Unsafe
             throw .internalError("encoding the result failed: \(error)")
         }
         guard let buffer = malloc(encoded.count + 1)?.assumingMemoryBound(to: CChar.self) else {
-            throw .internalError("out of memory for a \(encoded.count)-byte result")
+            throw .noMemory("out_json: no memory for a \(encoded.count)-byte result")
         }
         encoded.withUnsafeBytes { source in
             if let base = source.baseAddress { memcpy(buffer, base, source.count) }
@@ -80,4 +80,9 @@ public func coord_ifaq_compute_json(_ rules: OpaquePointer?, _ inputJSON: Unsafe
         outJSON.pointee = buffer
         outLength.pointee = encoded.count
     }
+}
+
+extension IFAQRuleSet: HandleValue {
+    static var handleTag: UInt64 { 0x636F_6F72_6469_6661 }   // "coordifa"
+    static var handleName: String { "coord_ifaq" }
 }

@@ -77,7 +77,7 @@ public func coord_tariff_price(_ tariff: OpaquePointer?, _ files: UnsafePointer<
             return
         }
         let files = try required(files, "files")
-        let engine = Handle<TariffEngine>.value(tariff)
+        let engine = try Handle<TariffEngine>.value(tariff, "tariff")
         let total: Int64
         do throws(TariffError) {
             total = try engine.priceRaw(
@@ -115,7 +115,7 @@ public func coord_tariff_price_records(_ tariff: OpaquePointer?, _ records: Unsa
         let outTotal = try required(outTotal, "out_total_cents")
         guard (0...100_000_000).contains(count) else { throw .invalid("count: \(count) is over the 100000000 records of one batch") }
         guard (0...100_000_000).contains(bonusCount) else { throw .invalid("bonus_count: \(bonusCount) is too large") }
-        let engine = Handle<TariffEngine>.value(tariff)
+        let engine = try Handle<TariffEngine>.value(tariff, "tariff")
         var files: [TariffFile] = []
         files.reserveCapacity(count)
         if count > 0 {
@@ -160,4 +160,9 @@ public func coord_tariff_price_records(_ tariff: OpaquePointer?, _ records: Unsa
         }
         outTotal.pointee = batch.total.cents
     }
+}
+
+extension TariffEngine: HandleValue {
+    static var handleTag: UInt64 { 0x636F_6F72_6474_6172 }   // "coorddtar"
+    static var handleName: String { "coord_tariff" }
 }

@@ -25,6 +25,7 @@ public func coord_status_string(_ status: coord_status) -> UnsafePointer<CChar>!
     case COORD_ERR_OVERFLOW: staticCString("overflow")
     case COORD_ERR_STATE: staticCString("operation not allowed in the current state")
     case COORD_ERR_NOT_FOUND: staticCString("not found")
+    case COORD_ERR_NOMEM: staticCString("out of memory")
     case COORD_ERR_INTERNAL: staticCString("internal error")
     default: staticCString("unknown status")
     }

@@ -17,10 +17,10 @@ struct CABITests {
         #expect(COORD_VERSION_NUMBER == COORD_VERSION_MAJOR * 1_000_000 + COORD_VERSION_MINOR * 1_000 + COORD_VERSION_PATCH)
         #expect(String(cString: coord_version_string()) == "0.1.0")
         for status in [COORD_OK, COORD_ERR_INVALID, COORD_ERR_PARSE, COORD_ERR_RULES, COORD_ERR_OVERFLOW,
-                       COORD_ERR_STATE, COORD_ERR_NOT_FOUND, COORD_ERR_INTERNAL] {
+                       COORD_ERR_STATE, COORD_ERR_NOT_FOUND, COORD_ERR_NOMEM, COORD_ERR_INTERNAL] {
             #expect(String(cString: coord_status_string(status)) != "unknown status")
         }
-        #expect(String(cString: coord_status_string(-7)) == "unknown status")
+        #expect(String(cString: coord_status_string(-8)) == "unknown status")
     }
 
     @Test("the last error is per thread and cleared by a success")
@@ -179,5 +179,56 @@ struct IFAQCABITests {
         }
         #expect(status == COORD_ERR_PARSE && tariff == nil)
         #expect(String(cString: coord_last_error_message()) == #"schedules[0].limitz: unknown key (did you mean "limits"?)"#)
+    }
+}
+
+@Suite("The C ABI's constants and handle checks")
+struct CABIConstantsTests {
+    @Test("every status code and constant keeps its value (codes are pinned: a value never changes meaning)")
+    func pinned() {
+        let statuses: [(coord_status, Int32, String)] = [
+            (COORD_OK, 0, "ok"), (COORD_ERR_INVALID, -1, "invalid argument"), (COORD_ERR_PARSE, -2, "parse error"),
+            (COORD_ERR_RULES, -3, "invalid rule set or no rule in force"), (COORD_ERR_OVERFLOW, -4, "overflow"),
+            (COORD_ERR_STATE, -5, "operation not allowed in the current state"), (COORD_ERR_NOT_FOUND, -6, "not found"),
+            (COORD_ERR_NOMEM, -7, "out of memory"), (COORD_ERR_INTERNAL, -99, "internal error"),
+        ]
+        for (status, value, text) in statuses {
+            #expect(status == value)
+            #expect(String(cString: coord_status_string(status)) == text)
+        }
+        #expect(String(cString: coord_status_string(-42)) == "unknown status")
+        let constants: [(Int32, Int32)] = [
+            (COORD_CALENDAR_METROPOLE, 0), (COORD_CALENDAR_ALSACE_MOSELLE, 1), (COORD_CALENDAR_GUADELOUPE, 2),
+            (COORD_CALENDAR_MARTINIQUE, 3), (COORD_CALENDAR_GUYANE, 4), (COORD_CALENDAR_REUNION, 5), (COORD_CALENDAR_MAYOTTE, 6),
+            (COORD_LEVEL_INFORMATION, 1), (COORD_LEVEL_SIMPLE, 2), (COORD_LEVEL_COMPLEX, 3),
+            (COORD_ACT_INCLUSION, 0), (COORD_ACT_FOLLOW_UP, 1),
+            (COORD_RECORD_PRICED, 0), (COORD_RECORD_PERIOD_PAID, 1), (COORD_RECORD_INCLUSION_CAP, 2),
+            (COORD_RECORD_FOLLOW_UP_CAP, 3), (COORD_RECORD_REJECTED, 4),
+        ]
+        for (constant, value) in constants { #expect(constant == value) }
+        #expect(COORD_VERSION_NUMBER == 1000 && coord_version_number() == 1000)
+        #expect(MemoryLayout<coord_file_facts>.size == 12 && MemoryLayout<coord_tariff_record>.size == 64
+                && MemoryLayout<coord_record_result>.size == 16)
+    }
+
+    @Test("a handle of another type is refused, not used; the _free functions ignore it")
+    func handleTags() throws {
+        var ifaq: OpaquePointer?
+        #expect(coord_ifaq_new_builtin(2023, &ifaq) == COORD_OK)
+        var tariff: OpaquePointer?
+        #expect(coord_tariff_new_default(&tariff) == COORD_OK)
+        var facts = coord_file_facts(date: 20240315, providers_contacted: 1, formal_evaluation: 1, financing_file: 0, external_expertise: 0, reserved: 0)
+        var total: Int64 = -1
+        #expect(coord_tariff_price(ifaq, &facts, 1, nil, nil, &total) == COORD_ERR_INVALID && total == -1)
+        #expect(String(cString: coord_last_error_message()) == "tariff: not a live coord_tariff handle (freed, or a handle of another type)")
+        var out: UnsafeMutablePointer<CChar>?
+        var length = 0
+        #expect(coord_ifaq_compute_json(tariff, "{}", 2, &out, &length) == COORD_ERR_INVALID && out == nil)
+        #expect(String(cString: coord_last_error_message()).hasPrefix("rules: not a live coord_ifaq handle"))
+        coord_tariff_free(ifaq)       // the wrong type: ignored
+        coord_ifaq_free(tariff)       // the wrong type: ignored
+        #expect(coord_tariff_price(tariff, &facts, 1, nil, nil, &total) == COORD_OK && total == 8_000)
+        coord_tariff_free(tariff)
+        coord_ifaq_free(ifaq)
     }
 }

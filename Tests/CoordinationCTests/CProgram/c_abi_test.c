@@ -25,6 +25,7 @@ static void test_version(void) {
     CHECK(strcmp(coord_version_string(), COORD_VERSION_STRING) == 0);
     CHECK(strcmp(coord_status_string(COORD_OK), "ok") == 0);
     CHECK(strcmp(coord_status_string(12345), "unknown status") == 0);
+    CHECK(COORD_ERR_NOMEM == -7 && strcmp(coord_status_string(COORD_ERR_NOMEM), "out of memory") == 0);
     coord_free(NULL);
 }
 
