@@ -125,6 +125,19 @@ void coord_free(void *ptr);
 coord_status coord_add_working_days(int32_t date, int32_t working_days, int32_t calendar,
                                     int32_t *out_date);
 
+/* The public holidays of `year` in `calendar`, as YYYYMMDD dates in calendar order, into
+   out_dates (which holds `capacity` items); *out_count receives their number. Pass out_dates
+   NULL (capacity 0) to ask the number first. Errors: COORD_ERR_INVALID for a year outside
+   1583..9999, an unknown calendar, a capacity below the number of holidays (nothing written
+   but the message), a NULL out_count. Cost: O(1), about a dozen dates. */
+coord_status coord_holidays(int32_t year, int32_t calendar, int32_t *out_dates, size_t capacity,
+                            size_t *out_count);
+
+/* *out_is_working_day = 1 when `date` is a jour ouvré of `calendar` (not a Saturday, Sunday
+   or public holiday), else 0. Errors: COORD_ERR_INVALID for a date that does not exist, an
+   unknown calendar or a NULL out_is_working_day. Cost: O(1). */
+coord_status coord_is_working_day(int32_t date, int32_t calendar, int32_t *out_is_working_day);
+
 /* ---- money splits -------------------------------------------------------------------- */
 
 /* Splits `amount_cents` into `count` instalments of whole cents that add up exactly to it.
@@ -302,6 +315,65 @@ void coord_ifaq_free(coord_ifaq *rules);
 coord_status coord_ifaq_compute_json(const coord_ifaq *rules,
                                      const char *input_json, size_t input_length,
                                      char **out_json, size_t *out_length);
+
+/* ---- the other engines, JSON in and out --------------------------------------------------- */
+/* Same conventions as coord_ifaq_compute_json: documents are UTF-8 JSON of the given length
+   (need not be NUL-terminated) and read strictly; the result is a NUL-terminated JSON document
+   in *out_json, *out_length bytes without the NUL, to free with coord_free; outputs are only
+   written on success. The formats are those of the Swift API (docs/FUNDS.md, docs/CARE.md). */
+
+/* An MSP's year under the ACI (format of docs/examples/aci-msp-2023.json) with a rule set
+   (format "coordinationkit.aci/2"), or with the built-in rule set for the year when rules_json
+   is NULL and rules_length 0. Output: every indicator with its points, amount and the sentence
+   that computes it, totals per axis, the deprivation supplement, the advance and the balance
+   (`...Cents` integers). Errors: COORD_ERR_PARSE, COORD_ERR_INVALID (a figure out of range: the
+   message names it), COORD_ERR_NOT_FOUND (no built-in for a year before 2017), COORD_ERR_NOMEM.
+   Cost: O(indicators). */
+coord_status coord_aci_remuneration_json(const char *rules_json, size_t rules_length,
+                                         const char *year_json, size_t year_length,
+                                         char **out_json, size_t *out_length);
+
+/* A FIQCS fund year {"year", "dotation" (cents), "schemeShares": {"general", "agricultural",
+   "selfEmployed"}, "experimentsBasisPoints", "nationalBasisPoints", "regionalBasisPoints"}.
+   Output: {"contributions": {scheme: cents}, "envelopes": {"experiments", "national",
+   "regional", "unallocated"}}, each split reconciled to the cent. Errors: COORD_ERR_PARSE,
+   COORD_ERR_INVALID (shares not summing as they must), COORD_ERR_NOMEM. Cost: O(1). */
+coord_status coord_fiqcs_fund_year_json(const char *fund_json, size_t fund_length,
+                                        char **out_json, size_t *out_length);
+
+/* The split of `regional_cents` among the regions by weighted criteria {"criteria": [{"name",
+   "shareBasisPoints", "values": {region: count}}]}. Output: {"regions": {region: cents}},
+   adding up exactly to regional_cents. Errors: COORD_ERR_PARSE, COORD_ERR_INVALID (shares not
+   summing to 10000, a negative value, regional_cents < 0), COORD_ERR_NOMEM.
+   Cost: O(criteria x regions log regions). */
+coord_status coord_fiqcs_regional_split_json(const char *split_json, size_t split_length,
+                                             int64_t regional_cents,
+                                             char **out_json, size_t *out_length);
+
+/* The coordination quality indicators of a set of cases given as JSON Lines (one case document
+   "coordinationkit.case/2" per line, blank lines skipped), overall and by coordinator,
+   structure and territory, against the 2013 baselines. Errors: COORD_ERR_PARSE naming the line
+   and the path of a bad case, COORD_ERR_NOMEM. Cost: O(size of the cases). */
+coord_status coord_quality_report_jsonl(const char *cases_jsonl, size_t length,
+                                        char **out_json, size_t *out_length);
+
+/* Records one event on a care case: event_json is {"date": "YYYY-MM-DD", "author": RPPS or
+   "local:...", "action": {...}} (the actions of docs/CARE.md); the output is the case document
+   with the event appended. The case's rules apply exactly as in Swift: an action the author's
+   role or the case's state does not allow is COORD_ERR_STATE, a bad value COORD_ERR_INVALID,
+   a bad document COORD_ERR_PARSE, each message saying why. Cost: O(size of the case). */
+coord_status coord_case_record_json(const char *case_json, size_t case_length,
+                                    const char *event_json, size_t event_length,
+                                    char **out_json, size_t *out_length);
+
+/* The PPS of a case as the professional `reader` (RPPS or "local:...", UTF-8 of reader_length
+   bytes) may see it: the visible parts in full, the hidden ones listed with the reason.
+   Errors: COORD_ERR_STATE (not in the care team, no PPS yet), COORD_ERR_INVALID (a reader that
+   is not a professional identifier), COORD_ERR_PARSE, COORD_ERR_NOMEM.
+   Cost: O(size of the case). */
+coord_status coord_case_plan_view_json(const char *case_json, size_t case_length,
+                                       const char *reader, size_t reader_length,
+                                       char **out_json, size_t *out_length);
 
 #ifdef __cplusplus
 } /* extern "C" */

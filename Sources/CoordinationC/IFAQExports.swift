@@ -62,23 +62,7 @@ public func coord_ifaq_compute_json(_ rules: OpaquePointer?, _ inputJSON: Unsafe
         do throws(IFAQError) {
             result = try IFAQCampaign.compute(rules: ruleSet, input: IFAQInput(json: bytes))
         } catch { throw error.boundary }
-        let encoded: Data
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            encoded = try encoder.encode(result)
-        } catch {
-            throw .internalError("encoding the result failed: \(error)")
-        }
-        guard let buffer = malloc(encoded.count + 1)?.assumingMemoryBound(to: CChar.self) else {
-            throw .noMemory("out_json: no memory for a \(encoded.count)-byte result")
-        }
-        encoded.withUnsafeBytes { source in
-            if let base = source.baseAddress { memcpy(buffer, base, source.count) }
-        }
-        buffer[encoded.count] = 0
-        outJSON.pointee = buffer
-        outLength.pointee = encoded.count
+        try writeDocument(result, outJSON, outLength)
     }
 }
 

@@ -232,3 +232,67 @@ struct CABIConstantsTests {
         coord_ifaq_free(ifaq)
     }
 }
+
+@Suite("Every engine from C gives what Swift gives")
+struct EngineCABITests {
+    static func call(_ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, UnsafeMutablePointer<Int>) -> coord_status) throws -> Data {
+        var out: UnsafeMutablePointer<CChar>?
+        var length = 0
+        let status = body(&out, &length)
+        try #require(status == COORD_OK, "\(String(cString: coord_last_error_message()))")
+        let buffer = try #require(out)
+        defer { coord_free(buffer) }
+        return Data(bytes: buffer, count: length)
+    }
+
+    static func withBytes<T>(_ text: String, _ body: (UnsafePointer<CChar>?, Int) -> T) -> T {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { body(UnsafeRawPointer($0.baseAddress)?.assumingMemoryBound(to: CChar.self), $0.count) }
+    }
+
+    @Test("ACI, FIQCS, holidays: the C results equal the Swift ones")
+    func fundsAndCalendar() throws {
+        let yearText = try String(contentsOf: Toolchain.packageRoot.appendingPathComponent("docs/examples/aci-msp-2023.json"), encoding: .utf8)
+        let fromC = try Self.call { out, length in Self.withBytes(yearText) { coord_aci_remuneration_json(nil, 0, $0, $1, out, length) } }
+        let year = try ACIYear(json: Array(yearText.utf8))
+        let swift = try year.remuneration(rules: #require(ACIRuleSet.builtIn(forYear: year.year)))
+        #expect(try JSONDecoder().decode(ACIRemuneration.self, from: fromC) == swift)
+
+        let fund = #"{"year": 2024, "dotation": 25000000001, "schemeShares": {"general": 8700, "agricultural": 700, "selfEmployed": 600}, "experimentsBasisPoints": 1000, "nationalBasisPoints": 3000, "regionalBasisPoints": 6000}"#
+        let fundOut = try Self.call { out, length in Self.withBytes(fund) { coord_fiqcs_fund_year_json($0, $1, out, length) } }
+        let decoded = try #require(try JSONSerialization.jsonObject(with: fundOut) as? [String: [String: Int64]])
+        let envelopes = try FIQCSFundYear(json: Array(fund.utf8)).envelopes()
+        #expect(decoded["envelopes"]?["regional"] == envelopes.regional.cents && decoded["contributions"]?["general"] == 21_750_000_001)
+
+        var count = 0
+        #expect(coord_holidays(2026, COORD_CALENDAR_GUYANE, nil, 0, &count) == COORD_OK)
+        var dates = [Int32](repeating: 0, count: count)
+        #expect(coord_holidays(2026, COORD_CALENDAR_GUYANE, &dates, dates.count, &count) == COORD_OK)
+        #expect(dates == HolidayCalendar.guyane.holidays(in: 2026).map { Int32($0.date.yyyymmdd) }.sorted())
+    }
+
+    @Test("care cases and quality from C: the same case, view and report as Swift")
+    func care() throws {
+        let lines = try String(contentsOf: Toolchain.packageRoot.appendingPathComponent("docs/examples/cases.jsonl"), encoding: .utf8)
+        let report = try Self.call { out, length in Self.withBytes(lines) { coord_quality_report_jsonl($0, $1, out, length) } }
+        let cases = try lines.split(separator: "\n").map { try CoordinationCase(json: Array($0.utf8)) }
+        #expect(try JSONDecoder().decode(QualityReport.self, from: report) == QualityReport(cases: cases))
+        // Record an event on a case and read the view through C.
+        let first = cases[0]
+        let caseText = String(decoding: try JSONEncoder().encode(first), as: UTF8.self)
+        let gp = try #require(first.patient.medecinTraitant)
+        let event = #"{"date": "2030-01-01", "author": "\#(gp)", "action": {"changeMode": {"mode": "punctual"}}}"#
+        let recorded = try Self.call { out, length in
+            Self.withBytes(caseText) { c, cl in Self.withBytes(event) { e, el in coord_case_record_json(c, cl, e, el, out, length) } }
+        }
+        var expected = first
+        try expected.record(.changeMode(mode: .punctual), by: gp, on: CalendarDate(yyyymmdd: 20300101))
+        #expect(try CoordinationCase(json: recorded) == expected)
+        if first.plan != nil {
+            let view = try Self.call { out, length in
+                Self.withBytes(caseText) { c, cl in Self.withBytes(gp.description) { r, rl in coord_case_plan_view_json(c, cl, r, rl, out, length) } }
+            }
+            #expect(try JSONDecoder().decode(CarePlanView.self, from: view) == first.planView(for: gp))
+        }
+    }
+}

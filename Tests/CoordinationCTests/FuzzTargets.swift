@@ -116,7 +116,7 @@ func fuzzArguments(_ bytes: UnsafeRawBufferPointer) {
     let selector: UInt8 = input.read()
     let nulls: UInt8 = input.read()
     func null(_ bit: UInt8) -> Bool { nulls & (1 << bit) != 0 }
-    switch selector % 7 {
+    switch selector % 10 {
     case 0:
         let (date, days, calendar): (Int32, Int32, Int32) = (input.read(), input.read() % 2_000_000 - 1_000_000, input.read())
         var out: Int32 = 0
@@ -157,6 +157,29 @@ func fuzzArguments(_ bytes: UnsafeRawBufferPointer) {
         let year: Int32 = input.read()
         var rules: OpaquePointer? = nil
         if pointer(null(0), to: &rules, { coord_ifaq_new_builtin(year, $0) }) == COORD_OK { coord_ifaq_free(rules) }
+    case 6:
+        // Records with random facts, kinds and identifiers against the built-in tariff.
+        let stride = MemoryLayout<coord_tariff_record>.stride
+        let rest = input.rest
+        let count = min(rest.count / stride, 64)
+        var records = [coord_tariff_record](repeating: coord_tariff_record(), count: count)
+        records.withUnsafeMutableBytes { out in out.copyMemory(from: UnsafeRawBufferPointer(rebasing: rest.prefix(count * stride))) }
+        var results = [coord_record_result](repeating: coord_record_result(), count: count)
+        var bonus: [UInt64] = [1, 2]
+        var total: Int64 = 0
+        let tariff = null(0) ? nil : FuzzTargets.defaultTariff
+        _ = pointer(null(1), to: &results) { results in
+            pointer(null(2), to: &bonus) { bonus in
+                pointer(null(3), to: &total) { coord_tariff_price_records(tariff, records, count, bonus, 2, results, $0) }
+            }
+        }
+    case 7:
+        let (year, calendar, capacity): (Int32, Int32, UInt8) = (input.read(), input.read(), input.read())
+        var dates = [Int32](repeating: 0, count: Int(capacity % 20))
+        var count = 0
+        _ = pointer(null(0), to: &dates) { dates in pointer(null(1), to: &count) { coord_holidays(year, calendar, dates, Int(capacity % 20), $0) } }
+        var working: Int32 = 0
+        _ = pointer(null(2), to: &working) { coord_is_working_day(year, calendar, $0) }
     default:
         _ = coord_status_string(input.read())
         _ = coord_version_string()

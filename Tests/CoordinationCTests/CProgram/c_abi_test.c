@@ -303,6 +303,86 @@ static void test_ifaq(void) {
     CHECK(coord_ifaq_new_json("not json", 8, &rules) == COORD_ERR_PARSE);
 }
 
+/* Calls a JSON entry point's result through: non-empty, NUL-terminated, freed. */
+static int json_ok(coord_status status, char *out, size_t length, const char *needle) {
+    int ok = status == COORD_OK && out != NULL && strlen(out) == length && strstr(out, needle) != NULL;
+    if (!ok) fprintf(stderr, "status %d: %s\n", (int)status, coord_last_error_message());
+    coord_free(out);
+    return ok;
+}
+
+static void test_calendar_lists(void) {
+    int32_t dates[16];
+    size_t count = 0;
+    int32_t working = -1;
+    CHECK(coord_holidays(2024, COORD_CALENDAR_METROPOLE, NULL, 0, &count) == COORD_OK && count == 11);
+    CHECK(coord_holidays(2024, COORD_CALENDAR_ALSACE_MOSELLE, dates, 16, &count) == COORD_OK && count == 13);
+    CHECK(dates[0] == 20240101 && dates[count - 1] == 20241226);
+    CHECK(coord_holidays(2024, COORD_CALENDAR_METROPOLE, dates, 3, &count) == COORD_ERR_INVALID);
+    CHECK(strstr(coord_last_error_message(), "capacity") != NULL);
+    CHECK(coord_holidays(2024, 99, dates, 16, &count) == COORD_ERR_INVALID);
+    CHECK(coord_holidays(1200, COORD_CALENDAR_METROPOLE, dates, 16, &count) == COORD_ERR_INVALID);
+    CHECK(coord_holidays(2024, COORD_CALENDAR_METROPOLE, dates, 16, NULL) == COORD_ERR_INVALID);
+    CHECK(coord_is_working_day(20240401, COORD_CALENDAR_METROPOLE, &working) == COORD_OK && working == 0); /* Easter Monday */
+    CHECK(coord_is_working_day(20240402, COORD_CALENDAR_METROPOLE, &working) == COORD_OK && working == 1);
+    CHECK(coord_is_working_day(20240329, COORD_CALENDAR_ALSACE_MOSELLE, &working) == COORD_OK && working == 0); /* Good Friday */
+    CHECK(coord_is_working_day(20240230, COORD_CALENDAR_METROPOLE, &working) == COORD_ERR_INVALID);
+    CHECK(coord_is_working_day(20240402, COORD_CALENDAR_METROPOLE, NULL) == COORD_ERR_INVALID);
+}
+
+static const char ACI_YEAR[] =
+    "{\"msp\": \"MSP\", \"year\": 2023, \"signatureDate\": \"2022-01-01\", \"patients\": 4000, \"professionals\": 10,"
+    " \"achieved\": {\"HORAIRES\": 1, \"CRISES-PLAN\": 1, \"COORDINATION\": 1, \"SI-STANDARD\": 1, \"PROTOCOLES\": 2}}";
+static const char FUND[] =
+    "{\"year\": 2024, \"dotation\": 25000000001, \"schemeShares\": {\"general\": 8700, \"agricultural\": 700,"
+    " \"selfEmployed\": 600}, \"experimentsBasisPoints\": 1000, \"nationalBasisPoints\": 3000, \"regionalBasisPoints\": 6000}";
+static const char SPLIT[] =
+    "{\"criteria\": [{\"name\": \"population\", \"shareBasisPoints\": 10000, \"values\": {\"84\": 2, \"11\": 1}}]}";
+static const char CASE_OPEN[] =
+    "{\"format\": \"coordinationkit.case/2\", \"id\": \"C1\", \"patient\": {\"ins\": \"262087503203977\","
+    " \"birthDate\": \"1962-08-15\", \"territory\": {\"region\": \"84\", \"departement\": \"69\", \"commune\": \"69123\"},"
+    " \"medecinTraitant\": \"10000000001\", \"consents\": [\"health\"]}, \"history\": [{\"date\": \"2024-01-05\","
+    " \"author\": \"10000000001\", \"role\": \"gp\", \"action\": {\"open\": {\"gp\": {\"id\": \"10000000001\", \"name\": \"Dr Martin\","
+    " \"profession\": \"medecin-generaliste\", \"sector\": \"health\"}, \"mode\": \"lasting\", \"policy\": {\"requiresGPValidation\": true}}}}]}";
+static const char DESIGNATE[] =
+    "{\"date\": \"2024-01-08\", \"author\": \"10000000001\", \"action\": {\"designateCoordinator\": {\"coordinator\":"
+    " {\"id\": \"10000000003\", \"name\": \"IDE Petit\", \"profession\": \"infirmier\", \"sector\": \"health\"}, \"structure\": \"CLIC69\"}}}";
+static const char CLOSE_BY_STRANGER[] =
+    "{\"date\": \"2024-01-09\", \"author\": \"10000000009\", \"action\": {\"close\": {\"reason\": \"no\"}}}";
+
+static void test_engines_json(void) {
+    char *out = NULL;
+    size_t length = 0;
+    CHECK(json_ok(coord_aci_remuneration_json(NULL, 0, ACI_YEAR, sizeof ACI_YEAR - 1, &out, &length), out, length, "\"totalCents\""));
+    out = NULL;
+    CHECK(coord_aci_remuneration_json(NULL, 0, "{\"msp\": 1}", 10, &out, &length) == COORD_ERR_PARSE && out == NULL);
+    CHECK(coord_aci_remuneration_json("{}", 2, ACI_YEAR, sizeof ACI_YEAR - 1, &out, &length) == COORD_ERR_PARSE);
+    CHECK(coord_aci_remuneration_json(NULL, 0, ACI_YEAR, sizeof ACI_YEAR - 1, NULL, &length) == COORD_ERR_INVALID);
+    CHECK(json_ok(coord_fiqcs_fund_year_json(FUND, sizeof FUND - 1, &out, &length), out, length, "\"general\":21750000001"));
+    out = NULL;
+    CHECK(coord_fiqcs_fund_year_json("{\"year\": 2024}", 14, &out, &length) == COORD_ERR_PARSE);
+    CHECK(json_ok(coord_fiqcs_regional_split_json(SPLIT, sizeof SPLIT - 1, 100, &out, &length), out, length, "\"84\":67"));
+    out = NULL;
+    CHECK(coord_fiqcs_regional_split_json(SPLIT, sizeof SPLIT - 1, -1, &out, &length) == COORD_ERR_INVALID);
+    {
+        char lines[sizeof CASE_OPEN * 2 + 2];
+        snprintf(lines, sizeof lines, "%s\n\n%s\n", CASE_OPEN, CASE_OPEN);
+        CHECK(json_ok(coord_quality_report_jsonl(lines, strlen(lines), &out, &length), out, length, "\"overall\""));
+        out = NULL;
+        CHECK(coord_quality_report_jsonl("{\"format\": 3}\n", 14, &out, &length) == COORD_ERR_PARSE);
+        CHECK(strstr(coord_last_error_message(), "line 1") != NULL);
+    }
+    CHECK(json_ok(coord_case_record_json(CASE_OPEN, sizeof CASE_OPEN - 1, DESIGNATE, sizeof DESIGNATE - 1, &out, &length),
+                  out, length, "\"structure\":\"CLIC69\""));
+    out = NULL;
+    CHECK(coord_case_record_json(CASE_OPEN, sizeof CASE_OPEN - 1, CLOSE_BY_STRANGER, sizeof CLOSE_BY_STRANGER - 1, &out, &length) == COORD_ERR_STATE);
+    CHECK(strstr(coord_last_error_message(), "10000000009") != NULL && out == NULL);
+    CHECK(coord_case_plan_view_json(CASE_OPEN, sizeof CASE_OPEN - 1, "10000000001", 11, &out, &length) == COORD_ERR_STATE);
+    CHECK(strstr(coord_last_error_message(), "no PPS") != NULL);
+    CHECK(coord_case_plan_view_json(CASE_OPEN, sizeof CASE_OPEN - 1, "x", 1, &out, &length) == COORD_ERR_INVALID);
+    CHECK(coord_case_plan_view_json(CASE_OPEN, sizeof CASE_OPEN - 1, NULL, 0, &out, &length) == COORD_ERR_PARSE);
+}
+
 int main(void) {
     int round;
     /* Several rounds so that a leak per call shows up under valgrind. */
@@ -314,6 +394,8 @@ int main(void) {
         test_classify();
         test_tariff();
         if (round % 20 == 0) test_ifaq();
+        test_calendar_lists();
+        if (round % 20 == 0) test_engines_json();
     }
     if (failures) {
         fprintf(stderr, "%d check(s) failed\n", failures);

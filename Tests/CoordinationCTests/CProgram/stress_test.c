@@ -139,6 +139,28 @@ static void every_entry_point(int heavy, const char *tariff_json, size_t tariff_
     coord_file_facts bad = files[0];
     bad.reserved = 1;
     (void)coord_tariff_price(tariff, &bad, 1, NULL, NULL, &out64);                         /* error path */
+    {
+        coord_tariff_record records[4];
+        coord_record_result results[4];
+        int i;
+        memset(records, 0, sizeof records);
+        for (i = 0; i < 4; i++) {
+            records[i].facts = files[i];
+            records[i].record_id = (uint64_t)i;
+            records[i].file_id = (uint64_t)(i % 2);
+            records[i].coordinator_id = 1;
+        }
+        CHECK(coord_tariff_price_records(tariff, records, 4, NULL, 0, results, &out64) == COORD_OK, "records");
+        records[1].reserved = 1;
+        (void)coord_tariff_price_records(tariff, records, 4, NULL, 0, results, &out64);   /* error path */
+    }
+    {
+        int32_t dates[16];
+        size_t count = 0;
+        CHECK(coord_holidays(2024, COORD_CALENDAR_REUNION, dates, 16, &count) == COORD_OK, "holidays");
+        (void)coord_holidays(2024, COORD_CALENDAR_REUNION, dates, 2, &count);             /* error path */
+        CHECK(coord_is_working_day(20240402, COORD_CALENDAR_METROPOLE, &out32) == COORD_OK, "working day");
+    }
     coord_tariff_free(tariff);
     coord_ifaq *ifaq = NULL;
     CHECK(coord_ifaq_new_builtin(2023, &ifaq) == COORD_OK, "ifaq builtin");
@@ -155,6 +177,19 @@ static void every_entry_point(int heavy, const char *tariff_json, size_t tariff_
         CHECK(coord_ifaq_compute_json(ifaq, ifaq_input, ifaq_input_length, &json, &length) == COORD_OK, "compute");
         coord_free(json);
         (void)coord_ifaq_compute_json(ifaq, "{}", 2, &json, &length);                      /* error path */
+        static const char fund[] = "{\"year\": 2024, \"dotation\": 1000, \"schemeShares\": {\"general\": 10000,"
+            " \"agricultural\": 0, \"selfEmployed\": 0}, \"experimentsBasisPoints\": 0, \"nationalBasisPoints\": 0,"
+            " \"regionalBasisPoints\": 10000}";
+        CHECK(coord_fiqcs_fund_year_json(fund, sizeof fund - 1, &json, &length) == COORD_OK, "fiqcs");
+        coord_free(json);
+        json = NULL;
+        (void)coord_fiqcs_regional_split_json("{\"criteria\": []}", 16, 10, &json, &length);   /* error path */
+        (void)coord_aci_remuneration_json(NULL, 0, "{}", 2, &json, &length);               /* error path */
+        CHECK(coord_quality_report_jsonl("\n", 1, &json, &length) == COORD_OK, "quality");
+        coord_free(json);
+        json = NULL;
+        (void)coord_case_record_json("{}", 2, "{}", 2, &json, &length);                    /* error path */
+        (void)coord_case_plan_view_json("{}", 2, "x", 1, &json, &length);                  /* error path */
     }
     coord_ifaq_free(ifaq);
 }

@@ -86,3 +86,22 @@ extension CoordinationCase {
         try JSONDocument.decode([CoordinationCase].self, from: json, limit: JSONDocument.dataLimit, CareError.malformedDocument)
     }
 }
+
+extension CoordinationCase {
+    /// One action to record, as a JSON message: `{"date": "2024-01-08", "author":
+    /// "10000000001", "action": {...}}` (a history entry without its role, which the case works
+    /// out). For software that exchanges events rather than Swift values (the C ABI).
+    private struct EventMessage: Decodable {
+        let date: CalendarDate
+        let author: ProfessionalID
+        let action: CaseAction
+    }
+
+    /// Records the action of a JSON message (see ``record(_:by:on:)``).
+    /// - Throws: ``CareError/malformedDocument(_:)`` naming the path for a bad message, or the
+    ///   ``CareError`` of the refused rule; the case is then unchanged.
+    public mutating func record(json: some Collection<UInt8>) throws(CareError) {
+        let message = try JSONDocument.decode(EventMessage.self, from: json, limit: JSONDocument.ruleSetLimit, CareError.malformedDocument)
+        try record(message.action, by: message.author, on: message.date)
+    }
+}
