@@ -316,6 +316,166 @@ coord_status coord_ifaq_compute_json(const coord_ifaq *rules,
                                      const char *input_json, size_t input_length,
                                      char **out_json, size_t *out_length);
 
+/* ---- IFAQ without JSON: plain structs in, a result handle out ---------------------------- */
+
+/* Text given to the library: UTF-8 of `length` bytes, need not be NUL-terminated. */
+typedef struct coord_text {
+    const char *data;
+    size_t length;
+} coord_text;
+
+/* The status of a result row (and of an indicator in a result). */
+#define COORD_IFAQ_COLLECTED       0
+#define COORD_IFAQ_NOT_COLLECTED   1
+#define COORD_IFAQ_INVALIDATED     2   /* at the on-site control (R162-36) */
+#define COORD_IFAQ_NOT_CONCERNED   3   /* no obligation to collect it */
+#define COORD_IFAQ_MISSING         4   /* results only: no row in the input */
+
+/* An optional amount left out. */
+#define COORD_IFAQ_NOT_GIVEN  INT64_MIN
+
+typedef struct coord_ifaq_hospital {
+    coord_text id;                   /* FINESS number or any unique identifier */
+    coord_text field;                /* "MCO", "SMR", "PSY": one of the rule set's fields */
+    coord_text group;                /* its comparison group */
+    int64_t base_cents;              /* activity or receipts of the previous year, > 0 */
+    int64_t dotation_2019_cents;     /* COORD_IFAQ_NOT_GIVEN unless the 2021 formula needs it */
+    int64_t previous_base_cents;     /* idem */
+    int32_t army;                    /* 1 for a hospital of the service de santé des armées, else 0 */
+    int32_t dotation_notified;       /* YYYYMMDD the dotation was notified, or 0 */
+} coord_ifaq_hospital;
+
+typedef struct coord_ifaq_row {
+    coord_text hospital;             /* a hospital's id */
+    coord_text indicator;            /* an indicator's id in the rule set */
+    int32_t year;                    /* the year the result was collected for */
+    int32_t status;                  /* COORD_IFAQ_COLLECTED ... COORD_IFAQ_NOT_CONCERNED */
+    int64_t value_thousandths;       /* the value x 1000 when collected (73.5 -> 73500), else ignored */
+    int32_t definition_version;      /* the indicator definition's version, or 0 when not given */
+    int32_t reserved;                /* must be 0 */
+} coord_ifaq_row;
+
+typedef struct coord_ifaq_penalty_decision {
+    coord_text hospital;
+    int64_t retained_cents;          /* 0 up to the penalty incurred (R162-36-3 II) */
+} coord_ifaq_penalty_decision;
+
+typedef struct coord_ifaq_input {
+    const coord_ifaq_hospital *hospitals; size_t hospital_count;
+    const coord_ifaq_row *results; size_t result_count;
+    const coord_text *waivers; size_t waiver_count;        /* hospitals whose penalty the ARS waived */
+    const coord_ifaq_penalty_decision *decisions; size_t decision_count;
+    int32_t dotation_notified;       /* YYYYMMDD the dotations were notified, or 0 */
+    int32_t explanations;            /* 1: write every hospital's explanation now; 0: on demand */
+} coord_ifaq_input;
+
+/* A computed campaign: immutable, safe to share between threads; free with
+   coord_ifaq_result_free. The strings it returns belong to it and live as long as it does. */
+typedef struct coord_ifaq_result coord_ifaq_result;
+
+/* Runs a campaign on plain structs: the same computation as coord_ifaq_compute_json, without
+   JSON. Arrays may be NULL only with a count of 0. Errors: COORD_ERR_INVALID (a NULL argument,
+   invalid UTF-8, an unknown status, a non-zero reserved field, and every input check of
+   coord_ifaq_compute_json: the message names input->hospitals[i] or input->results[i]),
+   COORD_ERR_OVERFLOW, COORD_ERR_NOMEM. *out is only written on success.
+   Cost: O(R + H x I x log H), explanations only when asked. */
+coord_status coord_ifaq_compute(const coord_ifaq *rules, const coord_ifaq_input *input,
+                                coord_ifaq_result **out);
+
+/* Releases a result. NULL is a no-op. */
+void coord_ifaq_result_free(coord_ifaq_result *result);
+
+typedef struct coord_ifaq_totals {
+    int64_t envelope_cents;
+    int64_t distributed_cents;       /* distributed + unspent == envelope */
+    int64_t unspent_cents;
+    size_t group_count;
+    size_t hospital_count;
+} coord_ifaq_totals;
+
+/* The campaign's totals. Errors: COORD_ERR_INVALID for NULL arguments. */
+coord_status coord_ifaq_result_totals(const coord_ifaq_result *result, coord_ifaq_totals *out);
+
+typedef struct coord_ifaq_group_result {
+    const char *id;                  /* NUL-terminated, owned by the result */
+    int64_t envelope_cents;
+    int64_t base_cents;
+    int64_t earned_cents;
+    int64_t unspent_cents;
+    int64_t leftover_cents;          /* cents handed out by largest remainder */
+    double value_unit;               /* the group's VU, for display; NaN when nobody scored */
+    size_t hospital_count;
+} coord_ifaq_group_result;
+
+/* Group `index` (0 ... group_count - 1, rule-set order). Errors: COORD_ERR_INVALID for NULL
+   arguments or an index out of range. Cost: O(1). */
+coord_status coord_ifaq_result_group(const coord_ifaq_result *result, size_t index,
+                                     coord_ifaq_group_result *out);
+
+/* Where a hospital stands on the penalty path. */
+#define COORD_IFAQ_PENALTY_NONE      0
+#define COORD_IFAQ_PENALTY_INCURRED  1
+#define COORD_IFAQ_PENALTY_RETAINED  2
+#define COORD_IFAQ_PENALTY_WAIVED    3
+
+typedef struct coord_ifaq_hospital_result {
+    const char *id;                  /* owned by the result */
+    const char *group;               /* owned by the result */
+    int64_t base_cents;
+    int64_t earned_cents;            /* the amount on results */
+    int64_t dotation_cents;          /* the dotation (with the 2021 parts) */
+    int64_t penalty_incurred_cents;
+    int64_t penalty_retained_cents;
+    int32_t score_basis_points;
+    int32_t required_indicators;
+    int32_t penalty;                 /* COORD_IFAQ_PENALTY_* */
+    int32_t army;
+    size_t indicator_count;
+    size_t instalment_count;
+} coord_ifaq_hospital_result;
+
+/* Hospital `index` (input order). Errors: COORD_ERR_INVALID for NULL arguments or an index
+   out of range. Cost: O(1). */
+coord_status coord_ifaq_result_hospital(const coord_ifaq_result *result, size_t index,
+                                        coord_ifaq_hospital_result *out);
+
+typedef struct coord_ifaq_indicator_result {
+    const char *indicator;           /* owned by the result */
+    int32_t status;                  /* COORD_IFAQ_COLLECTED ... COORD_IFAQ_MISSING */
+    int32_t required;                /* counts in the hospital's divisor */
+    int32_t level_paid;
+    int32_t change_paid;
+    int32_t score_basis_points;
+    int32_t rank;                    /* among the group's results this year, 1 = best; 0 when none */
+    int32_t below_minimum;
+    int32_t consecutive_years_below;
+    double value;                    /* NaN when not collected */
+    double previous_value;           /* NaN when none */
+    double change;                   /* oriented so that positive is better; NaN when none */
+} coord_ifaq_indicator_result;
+
+/* Indicator `index` of hospital `hospital`. Errors: COORD_ERR_INVALID for NULL arguments or an
+   index out of range. Cost: O(1). */
+coord_status coord_ifaq_result_indicator(const coord_ifaq_result *result, size_t hospital, size_t index,
+                                         coord_ifaq_indicator_result *out);
+
+/* Instalment `index` of hospital `hospital`: its date (YYYYMMDD) and amount; a hospital's
+   instalments add up to its dotation. Errors: COORD_ERR_INVALID for NULL arguments or an index
+   out of range. Cost: O(1). */
+coord_status coord_ifaq_result_instalment(const coord_ifaq_result *result, size_t hospital, size_t index,
+                                          int32_t *out_date, int64_t *out_cents);
+
+/* Hospital `hospital`'s reasoning, one line per step separated by '\n', NUL-terminated, to
+   free with coord_free; computed now when the input asked for none. Errors: COORD_ERR_INVALID
+   (NULL arguments, an index out of range), COORD_ERR_NOMEM. Cost: O(indicators). */
+coord_status coord_ifaq_result_explanation(const coord_ifaq_result *result, size_t hospital,
+                                           char **out_text, size_t *out_length);
+
+/* The whole result as the JSON of coord_ifaq_compute_json (explanations empty when the input
+   asked for none). Free with coord_free. Errors: COORD_ERR_INVALID, COORD_ERR_NOMEM.
+   Cost: O(size of the result). */
+coord_status coord_ifaq_result_json(const coord_ifaq_result *result, char **out_json, size_t *out_length);
+
 /* ---- the other engines, JSON in and out --------------------------------------------------- */
 /* Same conventions as coord_ifaq_compute_json: documents are UTF-8 JSON of the given length
    (need not be NUL-terminated) and read strictly; the result is a NUL-terminated JSON document

@@ -296,3 +296,90 @@ struct EngineCABITests {
         }
     }
 }
+
+@Suite("IFAQ through C structs and a result handle")
+struct IFAQStructCABITests {
+    /// Keeps the UTF-8 of every id alive while C reads the structs.
+    final class Texts {
+        var storage: [UnsafeMutablePointer<CChar>] = []
+        func text(_ value: String) -> coord_text {
+            guard let copy = strdup(value) else { return coord_text(data: nil, length: 0) }
+            storage.append(copy)
+            return coord_text(data: UnsafePointer(copy), length: value.utf8.count)
+        }
+        deinit { storage.forEach { free($0) } }
+    }
+
+    static func compute(_ input: IFAQInput, rules: OpaquePointer?, explanations: Bool) throws -> OpaquePointer? {
+        let texts = Texts()
+        let hospitals = input.hospitals.map { h in
+            coord_ifaq_hospital(id: texts.text(h.id), field: texts.text(h.field), group: texts.text(h.group), base_cents: h.base.cents,
+                                dotation_2019_cents: h.dotation2019?.cents ?? .min, previous_base_cents: h.previousBase?.cents ?? .min,
+                                army: h.army == true ? 1 : 0, dotation_notified: Int32(h.dotationNotified?.yyyymmdd ?? 0))
+        }
+        let rows = input.results.map { r in
+            coord_ifaq_row(hospital: texts.text(r.hospital), indicator: texts.text(r.indicator), year: Int32(r.year),
+                           status: [.collected: COORD_IFAQ_COLLECTED, .notCollected: COORD_IFAQ_NOT_COLLECTED,
+                                    .invalidated: COORD_IFAQ_INVALIDATED, .notConcerned: COORD_IFAQ_NOT_CONCERNED][r.status] ?? -1,
+                           value_thousandths: r.value?.thousandths ?? 0, definition_version: Int32(r.definitionVersion ?? 0), reserved: 0)
+        }
+        var result: OpaquePointer?
+        let status = hospitals.withUnsafeBufferPointer { h in
+            rows.withUnsafeBufferPointer { r in
+                var cInput = coord_ifaq_input(hospitals: h.baseAddress, hospital_count: h.count, results: r.baseAddress, result_count: r.count,
+                                              waivers: nil, waiver_count: 0, decisions: nil, decision_count: 0,
+                                              dotation_notified: 0, explanations: explanations ? 1 : 0)
+                return coord_ifaq_compute(rules, &cInput, &result)
+            }
+        }
+        try #require(status == COORD_OK, "\(String(cString: coord_last_error_message()))")
+        return result
+    }
+
+    @Test("the struct API gives the Swift amounts, indicators and explanations; its JSON is the Swift result")
+    func sameAsSwift() throws {
+        var handle: OpaquePointer?
+        #expect(coord_ifaq_new_builtin(2023, &handle) == COORD_OK)
+        defer { coord_ifaq_free(handle) }
+        let input = SyntheticData.ifaqCampaign(rules: .campaign2023, hospitals: 150)
+        let swift = try IFAQCampaign.compute(rules: .campaign2023, input: input)
+        let result = try Self.compute(input, rules: handle, explanations: false)
+        defer { coord_ifaq_result_free(result) }
+        var totals = coord_ifaq_totals()
+        #expect(coord_ifaq_result_totals(result, &totals) == COORD_OK)
+        #expect(totals.distributed_cents == swift.distributed.cents && totals.hospital_count == 150 && totals.group_count == swift.groups.count)
+        var group = coord_ifaq_group_result()
+        #expect(coord_ifaq_result_group(result, 0, &group) == COORD_OK)
+        #expect(String(cString: group.id) == swift.groups[0].id && group.envelope_cents == swift.groups[0].envelope.cents)
+        for (index, expected) in swift.hospitals.enumerated() {
+            var hospital = coord_ifaq_hospital_result()
+            #expect(coord_ifaq_result_hospital(result, index, &hospital) == COORD_OK)
+            #expect(String(cString: hospital.id) == expected.id && hospital.dotation_cents == expected.dotation.cents)
+            #expect(hospital.indicator_count == expected.indicators.count && hospital.instalment_count == expected.instalments.count)
+            var indicator = coord_ifaq_indicator_result()
+            #expect(coord_ifaq_result_indicator(result, index, 0, &indicator) == COORD_OK)
+            #expect(String(cString: indicator.indicator) == expected.indicators[0].indicator
+                    && indicator.level_paid == (expected.indicators[0].levelPaid ? 1 : 0))
+            var date: Int32 = 0, cents: Int64 = 0
+            #expect(coord_ifaq_result_instalment(result, index, 0, &date, &cents) == COORD_OK && cents == expected.instalments[0].amount.cents)
+            if index < 3 {   // explanations on demand equal the ones computed with the result
+                var text: UnsafeMutablePointer<CChar>?
+                var length = 0
+                #expect(coord_ifaq_result_explanation(result, index, &text, &length) == COORD_OK)
+                #expect(text.map { String(cString: $0) } == expected.explanation.joined(separator: "\n"))
+                coord_free(text)
+            }
+        }
+        var json: UnsafeMutablePointer<CChar>?
+        var length = 0
+        #expect(coord_ifaq_result_json(result, &json, &length) == COORD_OK)
+        let decoded = try JSONDecoder().decode(IFAQResult.self, from: Data(bytes: try #require(json), count: length))
+        coord_free(json)
+        #expect(decoded == (try IFAQCampaign.compute(rules: .campaign2023, input: input, explanations: false)))
+        // Errors name the argument; indexes out of range are refused.
+        var hospital = coord_ifaq_hospital_result()
+        #expect(coord_ifaq_result_hospital(result, 150, &hospital) == COORD_ERR_INVALID)
+        #expect(String(cString: coord_last_error_message()) == "index: 150 is out of range (0...149)")
+        #expect(coord_ifaq_result_totals(handle, &totals) == COORD_ERR_INVALID)   // a rule set is not a result
+    }
+}

@@ -173,3 +173,16 @@ extension IFAQResult {
         return IFAQExplanation.lines(hospital, group: group, rules: rules)
     }
 }
+
+extension IFAQResult {
+    /// The reasoning of the hospital at `index`, one line per step, computed on demand: for a
+    /// result computed with `explanations: false` (``IFAQCampaign/compute(rules:input:explanations:)``),
+    /// the same lines the hospital's `explanation` would hold. `rules` must be the rule set the
+    /// result was computed with. O(indicators); nil for an index out of range.
+    public func explanation(ofHospital index: Int, rules: IFAQRuleSet) -> [String]? {
+        guard hospitals.indices.contains(index) else { return nil }
+        let hospital = hospitals[index]
+        guard let group = groups.first(where: { $0.id == hospital.group }) else { return nil }
+        return IFAQExplanation.lines(hospital, group: group, rules: rules)
+    }
+}

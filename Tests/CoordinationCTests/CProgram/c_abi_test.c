@@ -383,6 +383,88 @@ static void test_engines_json(void) {
     CHECK(coord_case_plan_view_json(CASE_OPEN, sizeof CASE_OPEN - 1, NULL, 0, &out, &length) == COORD_ERR_PARSE);
 }
 
+static coord_text text_of(const char *value) {
+    coord_text text;
+    text.data = value;
+    text.length = strlen(value);
+    return text;
+}
+
+static void test_ifaq_structs(void) {
+    coord_ifaq *rules = NULL;
+    coord_ifaq_result *result = NULL;
+    coord_ifaq_hospital hospitals[2];
+    coord_ifaq_row rows[4];
+    coord_ifaq_input input;
+    coord_ifaq_totals totals;
+    coord_ifaq_group_result group;
+    coord_ifaq_hospital_result hospital;
+    coord_ifaq_indicator_result indicator;
+    int32_t date = 0;
+    int64_t cents = 0;
+    char *text = NULL;
+    size_t length = 0;
+    int i;
+    CHECK(coord_ifaq_new_builtin(2023, &rules) == COORD_OK);
+    memset(hospitals, 0, sizeof hospitals);
+    memset(rows, 0, sizeof rows);
+    for (i = 0; i < 2; i++) {
+        hospitals[i].id = text_of(i == 0 ? "750000001" : "750000002");
+        hospitals[i].field = text_of("MCO");
+        hospitals[i].group = text_of("MCO-1");
+        hospitals[i].base_cents = 100000000 * (i + 1);
+        hospitals[i].dotation_2019_cents = COORD_IFAQ_NOT_GIVEN;
+        hospitals[i].previous_base_cents = COORD_IFAQ_NOT_GIVEN;
+    }
+    for (i = 0; i < 4; i++) {
+        rows[i].hospital = hospitals[i % 2].id;
+        rows[i].indicator = text_of("QLS");
+        rows[i].year = i < 2 ? 2022 : 2021;
+        rows[i].status = COORD_IFAQ_COLLECTED;
+        rows[i].value_thousandths = 60000 + 10000 * (i % 2) + (i < 2 ? 5000 : 0);
+    }
+    memset(&input, 0, sizeof input);
+    input.hospitals = hospitals;
+    input.hospital_count = 2;
+    input.results = rows;
+    input.result_count = 4;
+    input.explanations = 0;
+    CHECK(coord_ifaq_compute(rules, &input, &result) == COORD_OK && result != NULL);
+    CHECK(coord_ifaq_result_totals(result, &totals) == COORD_OK && totals.hospital_count == 2);
+    CHECK(totals.distributed_cents + totals.unspent_cents == totals.envelope_cents);
+    CHECK(coord_ifaq_result_group(result, 0, &group) == COORD_OK && strcmp(group.id, "MCO-1") == 0);
+    CHECK(coord_ifaq_result_hospital(result, 1, &hospital) == COORD_OK && strcmp(hospital.id, "750000002") == 0);
+    CHECK(hospital.instalment_count == 12 && hospital.penalty == COORD_IFAQ_PENALTY_NONE);
+    CHECK(coord_ifaq_result_indicator(result, 1, 0, &indicator) == COORD_OK && indicator.indicator != NULL);
+    CHECK(coord_ifaq_result_instalment(result, 1, 0, &date, &cents) == COORD_OK && date / 10000 == 2023);
+    CHECK(coord_ifaq_result_explanation(result, 1, &text, &length) == COORD_OK && strlen(text) == length && strstr(text, "750000002") != NULL);
+    coord_free(text);
+    text = NULL;
+    CHECK(coord_ifaq_result_json(result, &text, &length) == COORD_OK && strstr(text, "\"hospitals\"") != NULL);
+    coord_free(text);
+    text = NULL;
+    /* Error paths: indexes, NULLs, another handle type, bad rows. */
+    CHECK(coord_ifaq_result_hospital(result, 2, &hospital) == COORD_ERR_INVALID);
+    CHECK(coord_ifaq_result_indicator(result, 0, 99, &indicator) == COORD_ERR_INVALID);
+    CHECK(coord_ifaq_result_instalment(result, 0, 12, &date, &cents) == COORD_ERR_INVALID);
+    CHECK(coord_ifaq_result_group(result, 0, NULL) == COORD_ERR_INVALID);
+    CHECK(coord_ifaq_result_totals((const coord_ifaq_result *)rules, &totals) == COORD_ERR_INVALID);
+    coord_ifaq_result_free(result);
+    coord_ifaq_result_free(NULL);
+    result = NULL;
+    rows[1].status = 9;
+    CHECK(coord_ifaq_compute(rules, &input, &result) == COORD_ERR_INVALID && result == NULL);
+    CHECK(strstr(coord_last_error_message(), "input->results[1].status") != NULL);
+    rows[1].status = COORD_IFAQ_COLLECTED;
+    input.results = NULL;
+    CHECK(coord_ifaq_compute(rules, &input, &result) == COORD_ERR_INVALID);
+    input.results = rows;
+    hospitals[0].group = text_of("NOPE");
+    CHECK(coord_ifaq_compute(rules, &input, &result) == COORD_ERR_INVALID);
+    CHECK(coord_ifaq_compute(rules, NULL, &result) == COORD_ERR_INVALID);
+    coord_ifaq_free(rules);
+}
+
 int main(void) {
     int round;
     /* Several rounds so that a leak per call shows up under valgrind. */
@@ -396,6 +478,7 @@ int main(void) {
         if (round % 20 == 0) test_ifaq();
         test_calendar_lists();
         if (round % 20 == 0) test_engines_json();
+        if (round % 20 == 0) test_ifaq_structs();
     }
     if (failures) {
         fprintf(stderr, "%d check(s) failed\n", failures);
