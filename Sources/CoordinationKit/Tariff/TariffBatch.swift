@@ -111,22 +111,33 @@ public struct TariffBatch: Sendable {
             throw .invalidFile("files[\(index)]: duplicated id \"\(file.id)\"")
         }
         let order = files.indices.sorted { lhs, rhs in
-            let (a, b) = (files[lhs], files[rhs])
-            if a.facts.date != b.facts.date { return a.facts.date < b.facts.date }
-            if a.id != b.id { return a.id < b.id }
+            let (a, b) = (files[lhs].facts.date, files[rhs].facts.date)
+            if a != b { return a < b }
+            let (x, y) = (files[lhs].id, files[rhs].id)
+            if x != y { return x < y }
             return lhs < rhs
         }
 
+        // Identifiers interned once: every key below is made of integers, so a record costs a
+        // few lookups of 12-byte keys and no string is built (except the reason of a cap).
+        let files32 = Interned(files.map(\.fileID))
+        let patients = Interned(files.map(\.patient))
+        let coordinators = Interned(files.map(\.coordinator))
+        let structures = Interned(files.map(\.structure))
+        let schedules = rules.schedules
+        let noSchedule: Int32 = -1
+
         // Pass 1: schedule and level per record; the winner of each package/capitation period.
-        var schedules = [TariffSchedule?](repeating: nil, count: files.count)
+        var scheduleOf = [Int32](repeating: noSchedule, count: files.count)
         var levels = [CoordinationLevel](repeating: .information, count: files.count)
-        var periodWinner: [String: Int] = [:]
+        var periodWinner: [Key: Int] = [:]
+        var hint = 0
         for index in order {
             let file = files[index]
             levels[index] = Classifier.classify(file.facts).level
-            guard let schedule = rules.schedule(on: file.facts.date) else { continue }
-            schedules[index] = schedule
-            if let key = TariffBatch.periodKey(file, schedule) {
+            guard let schedule = TariffBatch.schedule(on: file.facts.date, in: schedules, hint: &hint) else { continue }
+            scheduleOf[index] = Int32(truncatingIfNeeded: schedule)
+            if let key = TariffBatch.periodKey(index, file, schedules[schedule], schedule, files32, patients) {
                 if let best = periodWinner[key] {
                     if levels[index] > levels[best] { periodWinner[key] = index }
                 } else {
@@ -136,49 +147,57 @@ public struct TariffBatch: Sendable {
         }
 
         // Pass 2: caps and amounts, in processing order.
-        var inclusions: [String: Int] = [:]
-        var followUps: [String: Int] = [:]
+        var inclusions: [Key: Int] = [:]
+        var followUps: [Key: Int] = [:]
         var lines = [Line?](repeating: nil, count: files.count)
-        var bonusNumerators: [String: Int128] = [:]
+        let eligible = Set(bonusEligibleCoordinators.compactMap { coordinators.index[$0] })
+        var bonusNumerators: [Int32: Int128] = [:]
         for index in order {
             let file = files[index]
             let level = levels[index]
-            guard let schedule = schedules[index] else {
+            guard scheduleOf[index] != noSchedule else {
                 lines[index] = Line(index: index, level: level, amount: .zero, scheduleID: nil,
                                     outcome: .rejected("no tariff schedule in force on \(file.facts.date)"))
                 continue
             }
-            let year = file.facts.date.year
-            var capped: String?
+            let schedule = schedules[Int(scheduleOf[index])]  // trap-free: widening Int32 to Int
+            let year = Int32(truncatingIfNeeded: file.facts.date.year)   // 1000...9999
             var rule: Line.Cap?
-            if let key = TariffBatch.periodKey(file, schedule), let winner = periodWinner[key], winner != index {
-                capped = "\(schedule.payment.name): already paid for this period by record \(files[winner].id)"
+            var capValue = 0
+            if let key = TariffBatch.periodKey(index, file, schedule, Int(scheduleOf[index]), files32, patients),  // trap-free: widening Int32 to Int
+               let winner = periodWinner[key], winner != index {
                 rule = .periodPaid
+                capValue = winner
             } else if file.kind == .inclusion, let cap = schedule.limits.inclusionsPerPatientCoordinatorPerYear,
-                      !TariffBatch.count("\(file.patient)\u{1F}\(file.coordinator)\u{1F}\(year)", within: cap, in: &inclusions) {
-                capped = "cap: at most \(cap) inclusion(s) per patient and coordinator in \(year)"
+                      !TariffBatch.count(Key(patients.of[index], coordinators.of[index], year), within: cap, in: &inclusions) {
                 rule = .inclusions
+                capValue = cap
             } else if file.kind == .followUp, let cap = schedule.limits.followUpsPerFilePerYear,
-                      !TariffBatch.count("\(file.fileID)\u{1F}\(year)", within: cap, in: &followUps) {
-                capped = "cap: at most \(cap) follow-up act(s) per file in \(year)"
+                      !TariffBatch.count(Key(files32.of[index], 0, year), within: cap, in: &followUps) {
                 rule = .followUps
+                capValue = cap
             }
-            if let capped {
-                lines[index] = Line(index: index, level: level, amount: .zero, scheduleID: schedule.id, outcome: .capped(capped), cap: rule)
+            if let rule {
+                let reason = switch rule {
+                case .periodPaid: "\(schedule.payment.name): already paid for this period by record \(files[capValue].id)"
+                case .inclusions: "cap: at most \(capValue) inclusion(s) per patient and coordinator in \(year)"
+                case .followUps: "cap: at most \(capValue) follow-up act(s) per file in \(year)"
+                }
+                lines[index] = Line(index: index, level: level, amount: .zero, scheduleID: schedule.id, outcome: .capped(reason), cap: rule)
             } else {
                 let amount = schedule.price(of: level)
                 lines[index] = Line(index: index, level: level, amount: amount, scheduleID: schedule.id, outcome: .priced)
-                if schedule.performanceBonusBasisPoints > 0, bonusEligibleCoordinators.contains(file.coordinator) {
-                    bonusNumerators[file.coordinator, default: 0] += Int128(amount.cents) * Int128(schedule.performanceBonusBasisPoints)
+                if schedule.performanceBonusBasisPoints > 0, eligible.contains(coordinators.of[index]) {
+                    bonusNumerators[coordinators.of[index], default: 0] += Int128(amount.cents) * Int128(schedule.performanceBonusBasisPoints)
                 }
             }
         }
 
-        // Totals.
+        // Totals, accumulated by interned index, then named.
         var byLevel: [CoordinationLevel: Total] = [:]
-        var byCoordinator: [String: Total] = [:]
-        var byStructure: [String: Total] = [:]
-        var byMonth: [String: Total] = [:]
+        var perCoordinator = [Total?](repeating: nil, count: coordinators.names.count)
+        var perStructure = [Total?](repeating: nil, count: structures.names.count)
+        var perMonth: [Int32: Total] = [:]
         var recordsTotal = Money.zero
         var priced = 0, cappedCount = 0, rejected = 0
         var finalLines: [Line] = []
@@ -190,25 +209,34 @@ public struct TariffBatch: Sendable {
             case .capped: cappedCount += 1
             case .rejected: rejected += 1; continue
             }
-            let file = files[line.index]
-            let month = String(file.facts.date.description.prefix(7))
+            let date = files[line.index].facts.date
+            let month = Int32(truncatingIfNeeded: date.year * 100 + date.month)
             do throws(MoneyError) {
-                recordsTotal = try recordsTotal.adding(line.amount)
+                recordsTotal = try recordsTotal + line.amount
                 try TariffBatch.add(line.amount, to: &byLevel[line.level, default: Total()])
-                try TariffBatch.add(line.amount, to: &byCoordinator[file.coordinator, default: Total()])
-                try TariffBatch.add(line.amount, to: &byStructure[file.structure, default: Total()])
-                try TariffBatch.add(line.amount, to: &byMonth[month, default: Total()])
+                try TariffBatch.add(line.amount, to: &perCoordinator[Int(coordinators.of[line.index])])  // trap-free: widening Int32 to Int
+                try TariffBatch.add(line.amount, to: &perStructure[Int(structures.of[line.index])])  // trap-free: widening Int32 to Int
+                try TariffBatch.add(line.amount, to: &perMonth[month, default: Total()])
             } catch {
                 throw .overflow("totals: \(error.description)")
             }
+        }
+        var byCoordinator: [String: Total] = [:]
+        for (position, total) in perCoordinator.enumerated() { if let total { byCoordinator[coordinators.names[position]] = total } }
+        var byStructure: [String: Total] = [:]
+        for (position, total) in perStructure.enumerated() { if let total { byStructure[structures.names[position]] = total } }
+        var byMonth: [String: Total] = [:]
+        for (month, total) in perMonth {
+            let text = String(month / 100)
+            byMonth[String(repeating: "0", count: max(0, 4 - text.count)) + text + (month % 100 < 10 ? "-0" : "-") + String(month % 100)] = total
         }
         var bonuses: [String: Money] = [:]
         var total = recordsTotal
         for (coordinator, numerator) in bonusNumerators {
             let cents = BasisPoints.rounded(numerator)
-            guard cents <= Int128(Int64.max) else { throw .overflow("bonus of \(coordinator)") }
-            bonuses[coordinator] = Money(cents: Int64(cents))  // trap-free: guarded just above: cents <= Int64.max
-            do throws(MoneyError) { total = try total.adding(Money(cents: Int64(cents))) } catch {  // trap-free: guarded above: cents <= Int64.max
+            guard let exact = Int64(exactly: cents) else { throw .overflow("bonus of \(coordinators.names[Int(coordinator)])") }
+            bonuses[coordinators.names[Int(coordinator)]] = Money(cents: exact)  // trap-free: widening Int32 to Int
+            do throws(MoneyError) { total = try total + Money(cents: exact) } catch {
                 throw .overflow("total with bonuses: \(error.description)")
             }
         }
@@ -225,8 +253,60 @@ public struct TariffBatch: Sendable {
         self.rejectedCount = rejected
     }
 
+    /// A key of three integers: a cap's counter or a package/capitation period.
+    struct Key: Hashable {
+        let a: Int32, b: Int32, c: Int32
+        init(_ a: Int32, _ b: Int32, _ c: Int32) { self.a = a; self.b = b; self.c = c }
+    }
+
+    /// Identifiers mapped to small integers, in order of first appearance.
+    struct Interned {
+        /// Per record, its identifier's number.
+        let of: [Int32]
+        /// Per number, the identifier.
+        let names: [String]
+        let index: [String: Int32]
+
+        init(_ values: [String]) {
+            var index: [String: Int32] = [:]
+            var names: [String] = []
+            var of: [Int32] = []
+            of.reserveCapacity(values.count)
+            for value in values {
+                if let known = index[value] {
+                    of.append(known)
+                } else {
+                    let next = Int32(truncatingIfNeeded: names.count)   // at most 100,000,000 records
+                    index[value] = next
+                    names.append(value)
+                    of.append(next)
+                }
+            }
+            self.of = of
+            self.names = names
+            self.index = index
+        }
+    }
+
+    /// The index of the schedule in force on `date` (schedules sorted, not overlapping), trying
+    /// `hint` first: records come in date order, so this is O(1) but at a change of schedule.
+    private static func schedule(on date: CalendarDate, in schedules: [TariffSchedule], hint: inout Int) -> Int? {
+        if hint < schedules.count, schedules[hint].validFrom <= date, schedules[hint].validUntil.map({ date <= $0 }) ?? true {
+            return hint
+        }
+        var low = 0
+        var high = schedules.count
+        while low < high {
+            let mid = (low + high) / 2
+            if schedules[mid].validFrom <= date { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0, schedules[low - 1].validUntil.map({ date <= $0 }) ?? true else { return nil }
+        hint = low - 1
+        return low - 1
+    }
+
     /// Counts one more act under `key` if that stays within `cap`; returns whether it did.
-    private static func count(_ key: String, within cap: Int, in counts: inout [String: Int]) -> Bool {
+    private static func count(_ key: Key, within cap: Int, in counts: inout [Key: Int]) -> Bool {
         let count = counts[key, default: 0]
         guard count < cap else { return false }
         counts[key] = count + 1
@@ -234,18 +314,29 @@ public struct TariffBatch: Sendable {
     }
 
     private static func add(_ amount: Money, to total: inout Total) throws(MoneyError) {
-        total.amount = try total.amount.adding(amount)
+        total.amount = try total.amount + amount
         total.count += 1
     }
 
-    /// The de-duplication key of a package or capitation unit, or `nil` when paid per act.
-    private static func periodKey(_ file: TariffFile, _ schedule: TariffSchedule) -> String? {
+    private static func add(_ amount: Money, to total: inout Total?) throws(MoneyError) {
+        var current = total ?? Total()
+        try add(amount, to: &current)
+        total = current
+    }
+
+    /// The de-duplication key of a package or capitation unit, or `nil` when paid per act:
+    /// (schedule, file or patient, period), the period `YYYYMM` or `YYYY00`.
+    private static func periodKey(_ index: Int, _ file: TariffFile, _ schedule: TariffSchedule, _ scheduleIndex: Int,
+                                  _ files: Interned, _ patients: Interned) -> Key? {
         let date = file.facts.date
+        let month = Int32(truncatingIfNeeded: date.year * 100 + date.month)
+        let year = Int32(truncatingIfNeeded: date.year * 100)
+        let at = Int32(truncatingIfNeeded: scheduleIndex)
         switch schedule.payment {
         case .perAct: return nil
-        case .package(.month): return "f\u{1F}\(schedule.id)\u{1F}\(file.fileID)\u{1F}\(date.year)-\(date.month)"
-        case .package(.year): return "f\u{1F}\(schedule.id)\u{1F}\(file.fileID)\u{1F}\(date.year)"
-        case .capitation: return "p\u{1F}\(schedule.id)\u{1F}\(file.patient)\u{1F}\(date.year)-\(date.month)"
+        case .package(.month): return Key(at, files.of[index], month)
+        case .package(.year): return Key(at, files.of[index], year)
+        case .capitation: return Key(at, patients.of[index], month)
         }
     }
 
