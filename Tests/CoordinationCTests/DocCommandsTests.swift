@@ -158,6 +158,7 @@ struct DocCommandsTests {
         let folder = try Toolchain.temporaryDirectory()
         let script = block.lines.joined(separator: "\n")
             .replacingOccurrences(of: "dist/lib/libcoordination.so.0", with: Toolchain.library.path)
+            .replacingOccurrences(of: #""bindings/python""#, with: "\"\(Toolchain.packageRoot.appendingPathComponent("bindings/python").path)\"")
         let path = folder.appendingPathComponent("example.py")
         try script.write(to: path, atomically: true, encoding: .utf8)
         var environment = ProcessInfo.processInfo.environment
@@ -167,7 +168,7 @@ struct DocCommandsTests {
         let result = try Toolchain.run(python, [path.path], environment: environment)
         #expect(result.status == 0, "\(result.output)")
         // Each print's comment is what it prints, maybe followed by a note in parentheses.
-        let comments = block.lines.filter { $0.hasPrefix("print(") }.compactMap { line in
+        let comments = block.lines.filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("print(") }.compactMap { line in
             line.range(of: "# ").map { String(line[$0.upperBound...]) }
         }
         let printed = result.output.split(separator: "\n").map(String.init)
