@@ -5,7 +5,7 @@
 /// ```swift
 /// let clic = try StructureID("CLIC69")        // or the literal "CLIC69", checked when recorded
 /// ```
-public struct StructureID: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct StructureID: Hashable, Sendable, Comparable, TextIdentifier, ExpressibleByStringLiteral {
     /// The identifier's text.
     public let value: String
 
@@ -30,21 +30,4 @@ public struct StructureID: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// Identifiers in text order.
     public static func < (lhs: StructureID, rhs: StructureID) -> Bool { lhs.value < rhs.value }
-}
-
-extension StructureID: Codable {
-    /// Reads the text and checks it.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do throws(CareError) { try self.init(text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Writes the text.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
 }
