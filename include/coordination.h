@@ -305,7 +305,10 @@ void coord_ifaq_free(coord_ifaq *rules);
    hospital the indicator scores, weight, the dotation in cents, its instalments with dates, the
    minimum-threshold and penalty status (incurred / retained / waived) with its deadlines, and
    the explanation of each step; the army health service's dotation; unspentReasons and
-   warnings. Amounts reconcile: distributedCents + unspentCents == envelopeCents.
+   warnings, and partialInput (true when the input is obviously not a national campaign: empty
+   groups, groups of fewer than 10 hospitals, a hospital paid more than its base; the amounts
+   are then a simulation, not dotations). Amounts reconcile: distributedCents + unspentCents ==
+   envelopeCents.
    History: since 0.1.0 of this header's second edition, each group's envelope is paid in full
    (a fix: the earlier value unit, envelope / base, left about 40 % unspent); fields were
    added, none changed in meaning. Errors: COORD_ERR_PARSE, COORD_ERR_INVALID

@@ -10,7 +10,7 @@ enum IFAQCommand {
         summary: "IFAQ quality funding of hospitals: a campaign, its groups, amounts and penalties",
         usage: """
         usage: coordkit ifaq [--campaign YEAR | --rules FILE.json] [HOSPITALS.csv RESULTS.csv]
-                             [--input FILE.json] [--explain ID] [--json]
+                             [--input FILE.json] [--national] [--explain ID] [--json]
 
         Computes the dotation complémentaire of every hospital (décret 2021-1613): thresholds per
         comparison group and indicator, scores, amounts to the cent, instalments, minimum
@@ -18,19 +18,22 @@ enum IFAQCommand {
         campaign (2,500 hospitals, three years of results, seed 2021).
 
           --campaign YEAR   built-in rule set: 2019, 2021, 2022, 2023 (default 2023)
-          --rules FILE      a JSON rule set (format coordinationkit.ifaq/1, docs/IFAQ.md)
+          --rules FILE      a JSON rule set (format coordinationkit.ifaq/2, docs/IFAQ.md)
           --input FILE      the input as JSON (the document of coord_ifaq_compute_json)
           HOSPITALS.csv     id, field, group, base (euros) [, army, dotation2019, previous_base]
           RESULTS.csv       hospital, indicator, year, status, value [, definition_version]
           --explain ID      print one hospital's reasoning, step by step
           --json            the full result as JSON
+          --national        compute an obviously partial input (a hospital, a region) as if it were
+                            the whole national campaign: a simulation, not real amounts (otherwise
+                            such an input is refused)
           --hospitals N     size of the synthetic campaign (default 2500)
           --write-input F   write the input used (JSON, the coord_ifaq_compute_json format) to F
         """,
         run: run)
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input"], flags: ["--json"])
+        let options = try ParsedOptions(arguments, valued: ["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input"], flags: ["--json", "--national"])
         guard options.value("--campaign") == nil || options.value("--rules") == nil else {
             throw UsageError("give --campaign or --rules, not both")
         }
@@ -94,6 +97,16 @@ enum IFAQCommand {
         let result: IFAQResult
         do { result = try IFAQCampaign.compute(rules: rules, input: input) } catch {
             throw RunError(locate(error.description, lines: lines, files: options.positional))
+        }
+        // A campaign computed from the hospitals given is a national run. An obviously partial
+        // input (a hospital, a region, a federation) would share the national envelope among
+        // a few: refused unless the user asks for a national run anyway.
+        if result.partialInput, !options.has("--national") {
+            for warning in result.warnings { printError("warning: \(warning)") }
+            throw RunError("refused: this input is not a national campaign (\(input.hospitals.count) hospital(s)), so its amounts "
+                           + "would not be any hospital's dotation. A hospital, a region or a federation needs the group's "
+                           + "published figures, which this version does not read yet. Add --national to compute these hospitals "
+                           + "as if they were the whole campaign (for a simulation), knowing the amounts are not real.")
         }
         if let id = options.value("--explain") {
             guard let hospital = result.hospitals.first(where: { $0.id == id }) else {

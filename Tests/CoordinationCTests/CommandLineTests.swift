@@ -64,14 +64,18 @@ struct CommandLineTests {
     @Test("ifaq on the example CSVs: amounts, the penalty path, an army hospital's reasoning")
     func ifaqCSV() throws {
         let files = [Self.example("ifaq-hospitals.csv"), Self.example("ifaq-results.csv")]
-        let summary = try Toolchain.run(Self.coordkit, ["ifaq"] + files)
+        // Four hospitals against the national envelope: refused, with the reasons, unless asked.
+        let refused = try Toolchain.run(Self.coordkit, ["ifaq"] + files)
+        #expect(refused.status != 0 && refused.output.contains("refused: this input is not a national campaign (4 hospital(s))"))
+        #expect(refused.output.contains("warning: partial input: 15 group(s) without any hospital") && refused.output.contains("--national"))
+        let summary = try Toolchain.run(Self.coordkit, ["ifaq"] + files + ["--national"])
         #expect(summary.status == 0)
         #expect(summary.output.contains("envelope 700 000 000,00 €; distributed 700 000 000,00 €; unspent 0,00 €"))
         // Four hospitals against the national envelope: said loudly.
         #expect(summary.output.contains("warning: partial input: 15 group(s) without any hospital"))
         #expect(summary.output.contains("750000003: QLS; incurred 3 650,00 € (incurred)"))
         #expect(summary.output.contains("service de santé des armées (R174-45, R174-46): 1 hospital(s), dotation 63 887 406,85 € in 10 allocations"))
-        let explain = try Toolchain.run(Self.coordkit, ["ifaq"] + files + ["--explain", "750000003"])
+        let explain = try Toolchain.run(Self.coordkit, ["ifaq"] + files + ["--national", "--explain", "750000003"])
         #expect(explain.output.contains("this hospital's share in 10 parts") && explain.output.contains("defence minister"))
         #expect(explain.output.contains("no ARS dates apply"))
     }

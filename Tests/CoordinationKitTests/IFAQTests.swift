@@ -173,6 +173,14 @@ struct IFAQTests {
         #expect(throws: IFAQError.self) { try rules.build() }
     }
 
+    @Test("an obviously partial input is flagged; a national one is not")
+    func partialInput() throws {
+        let small = try IFAQCampaign.compute(rules: SmallCampaign.rules(), input: SmallCampaign.input())
+        #expect(small.partialInput && small.warnings.contains { $0.hasPrefix("partial input: 1 group(s) with fewer than 10 hospitals") })
+        let national = try IFAQCampaign.compute(rules: .campaign2023, input: SyntheticData.ifaqCampaign(rules: .campaign2023, hospitals: 2_500))
+        #expect(!national.partialInput)
+    }
+
     @Test("built-in campaigns load, cite sources, round-trip through JSON and run on a synthetic campaign",
           arguments: IFAQRuleSet.builtIns.map(\.campaign))
     func builtIns(year: Int) throws {

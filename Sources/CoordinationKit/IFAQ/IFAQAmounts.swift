@@ -222,10 +222,12 @@ struct IFAQAmounts {
         if overBase > 0 {
             warnings.append("\(overBase) hospital(s) receive more than their whole base: a sign that the input is not the national one.")
         }
-        return IFAQResult(campaign: rules.campaign, resultsYear: rules.resultsYear,
-                          ruleSet: "\(rules.name) (\(rules.version))", envelope: rules.envelope,
-                          distributed: Money(cents: distributed), unspent: Money(cents: unspent), unspentReasons: unspentReasons,
-                          warnings: warnings, groups: groups, hospitals: hospitals, armyHealthService: armyService)
+        var result = IFAQResult(campaign: rules.campaign, resultsYear: rules.resultsYear,
+                                ruleSet: "\(rules.name) (\(rules.version))", envelope: rules.envelope,
+                                distributed: Money(cents: distributed), unspent: Money(cents: unspent), unspentReasons: unspentReasons,
+                                warnings: warnings, groups: groups, hospitals: hospitals, armyHealthService: armyService)
+        result.partialInput = !emptyGroups.isEmpty || !smallGroups.isEmpty || overBase > 0
+        return result
     }
 
     /// Below this many hospitals a comparison group is taken as a sign of partial input.

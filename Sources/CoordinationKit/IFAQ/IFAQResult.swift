@@ -23,6 +23,10 @@ public struct IFAQResult: Hashable, Sendable, Codable {
     /// What the reader should know before trusting the figures (rows missing for indicators
     /// the hospitals must collect...); empty when nothing.
     public var warnings: [String] = []
+    /// Whether the input is obviously not a national one (empty or small groups, amounts above
+    /// a hospital's base): the amounts are then not those of the campaign, and ``warnings`` says
+    /// why. The command line refuses such an input unless asked for a national run.
+    public var partialInput = false
     /// The comparison groups, in rule-set order.
     public var groups: [Group]
     /// The hospitals, in input order.
@@ -311,6 +315,7 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         case unspent = "unspentCents"
         case unspentReasons
         case warnings
+        case partialInput
         case groups
         case hospitals
         case armyHealthService
