@@ -29,11 +29,48 @@ enum IFAQCommand {
                             such an input is refused)
           --hospitals N     size of the synthetic campaign (default 2500)
           --write-input F   write the input used (JSON, the coord_ifaq_compute_json format) to F
+          --write-sample D  write a synthetic national campaign to folder D as hospitals.csv,
+                            results.csv and rules.json, and stop (--hospitals N, default 5000;
+                            --indicators K, default 20): the benchmarks' campaign
         """,
         run: run)
 
+    /// `--write-sample DIR [--hospitals N] [--indicators K]`: the synthetic national campaign as
+    /// the files a user gives (hospitals.csv, results.csv, rules.json), so that anyone can
+    /// reproduce a benchmark with the same inputs.
+    static func writeSample(to folder: String, _ options: ParsedOptions) throws -> Int32 {
+        func count(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
+            guard let text = options.value(name) else { return fallback }
+            guard let value = Int(text), range.contains(value) else {
+                throw UsageError("\(name): '\(text)' is not a count within \(range.lowerBound)...\(range.upperBound)")
+            }
+            return value
+        }
+        let hospitals = try count("--hospitals", 5_000, 1...1_000_000)
+        let rules: IFAQRuleSet
+        do { rules = try SyntheticData.ifaqRules(indicators: try count("--indicators", 20, 1...200)) } catch let error as IFAQError {
+            throw UsageError("--indicators: \(error.description)")
+        }
+        let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: hospitals)
+        let files = SyntheticData.ifaqCSV(input)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        for (name, data) in [("hospitals.csv", Data(files.hospitals.utf8)), ("results.csv", Data(files.results.utf8)),
+                             ("rules.json", try encoder.encode(rules))] {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard FileManager.default.createFile(atPath: path, contents: data) else { throw RunError("cannot write '\(path)'") }
+        }
+        print("wrote \(folder)/hospitals.csv (\(input.hospitals.count) hospitals), results.csv (\(input.results.count) rows), "
+              + "rules.json (\(rules.indicators.count) indicators); run: coordkit ifaq \(folder)/hospitals.csv \(folder)/results.csv "
+              + "--rules \(folder)/rules.json")
+        return 0
+    }
+
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input"], flags: ["--json", "--national"])
+        let options = try ParsedOptions(arguments, valued: ["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input",
+                                                            "--write-sample", "--indicators"], flags: ["--json", "--national"])
+        if let folder = options.value("--write-sample") { return try writeSample(to: folder, options) }
         guard options.value("--campaign") == nil || options.value("--rules") == nil else {
             throw UsageError("give --campaign or --rules, not both")
         }

@@ -366,3 +366,19 @@ struct IFAQBuiltInHandComputedTests {
         #expect(result.distributed.cents + result.unspent.cents == rules.envelope.cents)
     }
 }
+
+@Suite("IFAQ sample files")
+struct IFAQSampleFileTests {
+    @Test("the sample CSV pair reads back to the same input, and computes the same campaign")
+    func roundTrip() throws {
+        let rules = try SyntheticData.ifaqRules(indicators: 4)
+        #expect(rules.indicators.count == 4 && rules.indicators.allSatisfy { $0.fields.count == rules.fields.count })
+        let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 400)
+        let files = SyntheticData.ifaqCSV(input)
+        let read = try IFAQCSV.read(hospitals: files.hospitals, results: files.results)
+        let parsed = try #require(read.input, "\(read.errors.prefix(3))")
+        #expect(parsed.hospitals == input.hospitals && parsed.results == input.results)
+        #expect(try IFAQCampaign.compute(rules: rules, input: parsed) == IFAQCampaign.compute(rules: rules, input: input))
+        #expect(throws: IFAQError.self) { try SyntheticData.ifaqRules(indicators: 0) }
+    }
+}

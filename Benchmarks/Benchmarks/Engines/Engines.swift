@@ -26,21 +26,10 @@ func configuration(_ scale: BenchmarkScalingFactor = .one, iterations: Int = 20)
           scalingFactor: scale, maxDuration: .seconds(10), maxIterations: iterations, thresholds: tolerance)
 }
 
-/// An IFAQ rule set with `indicators` indicators, every one applying to every field: the
-/// "20 indicators" national campaign of the benchmarks.
+/// The "20 indicators" national campaign of the benchmarks: the same generator as
+/// `coordkit ifaq --write-sample DIR --indicators 20`, so the CSV files it writes are this input.
 func campaign(indicators: Int) -> IFAQRuleSet {
-    var rules = IFAQRuleSet.campaign2023.draft
-    let template = rules.indicators[0]
-    rules.indicators = (0..<indicators).map { index in
-        var indicator = template
-        indicator.id = "IND\(index + 1)"
-        indicator.fields = rules.fields.map(\.id)
-        indicator.mandatory = true
-        indicator.direction = index % 3 == 0 ? .lower : .higher
-        indicator.minimumThresholds = index % 4 == 0 ? [.init(value: 40, fromYear: 2020, untilYear: 2024)] : []
-        return indicator
-    }
-    do { return try rules.build() } catch { fatalError("benchmark rule set: \(error)") }
+    do { return try SyntheticData.ifaqRules(indicators: indicators) } catch { fatalError("benchmark rule set: \(error)") }
 }
 
 let benchmarks: @Sendable () -> Void = {
