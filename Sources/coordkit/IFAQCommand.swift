@@ -23,6 +23,7 @@ enum IFAQCommand {
           HOSPITALS.csv     id, field, group, base (euros) [, army, dotation2019, previous_base]
           RESULTS.csv       hospital, indicator, year, status, value [, definition_version]
           --explain ID      print one hospital's reasoning, step by step
+          --encoding E      utf-8 or windows-1252 (default: UTF-8, else Windows-1252, said on stderr)
           --json            the full result as JSON
           --national        compute an obviously partial input (a hospital, a region) as if it were
                             the whole national campaign: a simulation, not real amounts (otherwise
@@ -69,7 +70,7 @@ enum IFAQCommand {
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try ParsedOptions(arguments, valued: ["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input",
-                                                            "--write-sample", "--indicators"], flags: ["--json", "--national"])
+                                                            "--write-sample", "--indicators", "--encoding"], flags: ["--json", "--national"])
         if let folder = options.value("--write-sample") { return try writeSample(to: folder, options) }
         guard options.value("--campaign") == nil || options.value("--rules") == nil else {
             throw UsageError("give --campaign or --rules, not both")
@@ -109,7 +110,8 @@ enum IFAQCommand {
         case (2, nil):
             let read: (input: IFAQInput?, errors: [(file: String, error: CSVError)], hospitalLines: [Int], resultLines: [Int])
             do {
-                read = try IFAQCSV.read(hospitals: InputFile.text(options.positional[0]), results: InputFile.text(options.positional[1]))
+                read = try IFAQCSV.read(hospitals: InputFile.csvText(options.positional[0], encoding: options.value("--encoding")),
+                                       results: InputFile.csvText(options.positional[1], encoding: options.value("--encoding")))
             } catch let error as CSVError {
                 throw RunError(error.description)
             }

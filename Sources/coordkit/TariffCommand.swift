@@ -24,13 +24,14 @@ enum TariffCommand {
           --strict          stop at the first bad row (exit 1) instead of reporting it
           --bonus LIST      coordinators that met their performance objectives
           --explain ID      print how record ID was priced
+          --encoding E      utf-8 or windows-1252 (default: UTF-8, else Windows-1252, said on stderr)
           --all             list every coordinator (default: the ten largest)
           --json            machine-readable totals
         """,
         run: run)
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--tariff", "--rules", "--bonus", "--explain"],
+        let options = try ParsedOptions(arguments, valued: ["--tariff", "--rules", "--bonus", "--explain", "--encoding"],
                                         flags: ["--strict", "--json", "--all"])
         guard options.positional.count <= 1 else { throw UsageError("at most one CSV file") }
         guard options.value("--tariff") == nil || options.value("--rules") == nil else {
@@ -55,7 +56,7 @@ enum TariffCommand {
         let source: String
         if let path = options.positional.first {
             let imported: TariffCSV.Import
-            do { imported = try TariffCSV.read(InputFile.text(path)) } catch let error as CSVError {
+            do { imported = try TariffCSV.read(InputFile.csvText(path, encoding: options.value("--encoding"))) } catch let error as CSVError {
                 throw RunError("\(path): \(error.description)")
             }
             if options.has("--strict"), let first = imported.errors.first {

@@ -80,6 +80,17 @@ struct CommandLineTests {
         #expect(explain.output.contains("no ARS dates apply"))
     }
 
+    @Test("a tariff CSV saved by Excel in French (Windows-1252) is read and said so; --encoding utf-8 refuses it")
+    func windows1252() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("coordkit-1252-\(getpid()).csv").path
+        let bytes = Array("id;date;coordinator;providers;evaluation\nR1;15/03/2024;Andr".utf8) + [0xE9] + Array(";2;oui\n".utf8)
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let read = try Toolchain.run(Self.coordkit, ["tariff", path, "--json"])
+        #expect(read.status == 0 && read.output.contains("read as Windows-1252") && read.output.contains("\"André\""))
+        let refused = try Toolchain.run(Self.coordkit, ["tariff", path, "--encoding", "utf-8"])
+        #expect(refused.status != 0 && refused.output.contains("not UTF-8 text (byte 0xE9"))
+    }
+
     @Test("ifaq CSV errors name the file, line and column; nothing is computed")
     func ifaqCSVErrors() throws {
         let folder = try Toolchain.temporaryDirectory()

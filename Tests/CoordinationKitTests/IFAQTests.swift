@@ -382,3 +382,23 @@ struct IFAQSampleFileTests {
         #expect(throws: IFAQError.self) { try SyntheticData.ifaqRules(indicators: 0) }
     }
 }
+
+@Suite("CSV text: UTF-8 or Windows-1252")
+struct CSVTextTests {
+    @Test("Excel's French CSV (Windows-1252) is read, said, or refused when UTF-8 is asked")
+    func windows1252() throws {
+        // "Année;Montant €\né;œ" in Windows-1252: é = E9, € = 80, œ = 9C.
+        let bytes: [UInt8] = Array("Ann".utf8) + [0xE9] + Array("e;Montant ".utf8) + [0x80, 0x0A, 0xE9, 0x3B, 0x9C]
+        let decoded = try CSVEncoding.decode(bytes)
+        #expect(decoded.encoding == .windows1252 && decoded.text == "Année;Montant €\né;œ")
+        #expect(throws: CSVError.self) { try CSVEncoding.decode(bytes, as: .utf8) }
+        do {
+            _ = try CSVEncoding.decode(bytes, as: .utf8)
+        } catch {
+            #expect(error.line == 1 && error.message.hasPrefix("not UTF-8 text (byte 0xE9 at offset 3)"))
+        }
+        let utf8 = Array("Année;€".utf8)
+        #expect(try CSVEncoding.decode(utf8) == ("Année;€", .utf8))
+        #expect(try CSVEncoding.decode(utf8, as: .windows1252).encoding == .windows1252)
+    }
+}
