@@ -52,6 +52,32 @@ public struct CSVTable: Sendable {
     /// The index of column `name`, or `nil`.
     public func column(_ name: String) -> Int? { columns.firstIndex(of: name.lowercased()) }
 
+    /// The first column named any of `names`, compared without case, accents, spaces, `_`,
+    /// `-`, `°` or `.` (`"N° FINESS"` matches `"finess"`, `"Année"` matches `"annee"`). O(columns).
+    public func column(anyOf names: [String]) -> Int? {
+        let wanted = Set(names.map(CSVTable.folded))
+        return columns.firstIndex { wanted.contains(CSVTable.folded($0)) }
+    }
+
+    /// A header name folded for comparison: lowercase, French accents removed, separators dropped.
+    static func folded(_ name: String) -> String {
+        var out = ""
+        for character in name.lowercased() {
+            switch character {
+            case "é", "è", "ê", "ë": out.append("e")
+            case "à", "â", "ä": out.append("a")
+            case "î", "ï": out.append("i")
+            case "ô", "ö": out.append("o")
+            case "ù", "û", "ü": out.append("u")
+            case "ç": out.append("c")
+            case "œ": out.append("oe")
+            case " ", "_", "-", "°", ".", "'", "\u{00A0}": continue
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
     private static func fields(of line: Substring, delimiter: Character, line number: Int) throws(CSVError) -> [String] {
         var fields: [String] = []
         var current = ""

@@ -7,21 +7,69 @@ import CoordinationKit
 /// `results.csv`: `hospital, indicator, year, status` (`collected`, `not-collected`,
 /// `invalidated`, `not-concerned`) `, value [, definition_version]`.
 /// Errors name the file's line and column; every row is checked and all errors are returned.
+///
+/// French headers, as the ATIH and ARS exports name them, are accepted beside ours (compared
+/// without case, accents or spaces): ``hospitalColumns`` and ``resultColumns`` list them. A FINESS
+/// number that lost its leading zero in a spreadsheet (8 digits) is padded back to 9, in both
+/// files, and said by ``notes(hospitals:)``.
 public enum IFAQCSV {
+    /// Per column of the hospitals file, the names accepted (ours first).
+    public static let hospitalColumns: [(column: String, names: [String])] = [
+        ("id", ["id", "finess", "n° finess", "numero finess", "finess ej", "finess et", "etablissement"]),
+        ("field", ["field", "champ", "champ d'activite", "secteur"]),
+        ("group", ["group", "groupe", "groupe de comparaison", "classe"]),
+        ("base", ["base", "valorisation", "valorisation (euros)", "activite", "recettes", "base (euros)"]),
+        ("army", ["army", "armees", "ssa", "hia"]),
+        ("dotation2019", ["dotation2019", "dotation 2019", "dotation ifaq 2019"]),
+        ("previous_base", ["previous_base", "base precedente", "valorisation n-2"]),
+    ]
+    /// Per column of the results file, the names accepted (ours first).
+    public static let resultColumns: [(column: String, names: [String])] = [
+        ("hospital", ["hospital", "finess", "n° finess", "etablissement"]),
+        ("indicator", ["indicator", "indicateur", "code indicateur"]),
+        ("year", ["year", "annee", "annee de recueil", "campagne de recueil"]),
+        ("status", ["status", "statut"]),
+        ("value", ["value", "valeur", "resultat", "score"]),
+        ("definition_version", ["definition_version", "version", "version de l'indicateur"]),
+    ]
+
+    private static func names(_ column: String, _ table: [(column: String, names: [String])]) -> [String] {
+        table.first { $0.column == column }?.names ?? [column]
+    }
+
+    /// A FINESS number of 8 digits (its leading zero dropped by a spreadsheet) padded back.
+    static func paddedFINESS(_ id: String) -> String? {
+        id.utf8.count == 8 && id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? "0" + id : nil
+    }
+
+    /// What ``read(hospitals:results:)`` noticed and corrected (FINESS numbers padded).
+    public static func notes(hospitals hospitalsText: String) -> [String] {
+        guard let table = try? CSVTable(text: hospitalsText), let id = table.column(anyOf: names("id", hospitalColumns)) else { return [] }
+        let padded = table.rows.compactMap { row in row.fields.indices.contains(id) ? paddedFINESS(row.fields[id]) : nil }
+        guard let first = padded.first else { return [] }
+        return ["\(padded.count) hospital identifier(s) of 8 digits read as 9-digit FINESS numbers with their leading zero (\(first), ...)"]
+    }
+
     /// - Throws: ``CSVError`` for a malformed document or a missing column; the row errors
     ///   come back in the returned list (the input is `nil` when there is any).
     public static func read(hospitals hospitalsText: String, results resultsText: String)
         throws(CSVError) -> (input: IFAQInput?, errors: [(file: String, error: CSVError)], hospitalLines: [Int], resultLines: [Int]) {
         var errors: [(file: String, error: CSVError)] = []
         let hospitalsTable = try CSVTable(text: hospitalsText)
-        func column(_ table: CSVTable, _ name: String) throws(CSVError) -> Int {
-            guard let index = table.column(name) else { throw CSVError(line: 1, column: nil, message: "missing column '\(name)'") }
+        func column(_ table: CSVTable, _ name: String, _ file: String, _ list: [(column: String, names: [String])]) throws(CSVError) -> Int {
+            guard let index = table.column(anyOf: names(name, list)) else {
+                let swapped = file == "hospitals" ? table.column(anyOf: names("indicator", resultColumns)) != nil
+                                                  : table.column(anyOf: names("base", hospitalColumns)) != nil
+                throw CSVError(line: 1, column: nil, message: "\(file) file: missing column '\(name)' (accepted names: "
+                               + names(name, list).joined(separator: ", ") + ")"
+                               + (swapped ? "; this looks like the \(file == "hospitals" ? "results" : "hospitals") file: are the two files swapped?" : ""))
+            }
             return index
         }
-        let id = try column(hospitalsTable, "id"), field = try column(hospitalsTable, "field")
-        let group = try column(hospitalsTable, "group"), base = try column(hospitalsTable, "base")
-        let army = hospitalsTable.column("army"), prior = hospitalsTable.column("dotation2019")
-        let previous = hospitalsTable.column("previous_base")
+        let id = try column(hospitalsTable, "id", "hospitals", hospitalColumns), field = try column(hospitalsTable, "field", "hospitals", hospitalColumns)
+        let group = try column(hospitalsTable, "group", "hospitals", hospitalColumns), base = try column(hospitalsTable, "base", "hospitals", hospitalColumns)
+        let army = hospitalsTable.column(anyOf: names("army", hospitalColumns)), prior = hospitalsTable.column(anyOf: names("dotation2019", hospitalColumns))
+        let previous = hospitalsTable.column(anyOf: names("previous_base", hospitalColumns))
         var hospitals: [IFAQInput.Hospital] = []
         var hospitalLines: [Int] = []
         for row in hospitalsTable.rows {
@@ -40,7 +88,7 @@ public enum IFAQCSV {
                     }
                 }
                 hospitals.append(IFAQInput.Hospital(
-                    id: row.fields[id], field: row.fields[field], group: row.fields[group], base: Money(cents: try cents(base)),
+                    id: paddedFINESS(row.fields[id]) ?? row.fields[id], field: row.fields[field], group: row.fields[group], base: Money(cents: try cents(base)),
                     army: isArmy,
                     dotation2019: try prior.flatMap { row.fields[$0].isEmpty ? nil : $0 }.map { (i) throws(CSVError) in Money(cents: try cents(i)) },
                     previousBase: try previous.flatMap { row.fields[$0].isEmpty ? nil : $0 }.map { (i) throws(CSVError) in Money(cents: try cents(i)) }))
@@ -49,9 +97,11 @@ public enum IFAQCSV {
         }
 
         let resultsTable = try CSVTable(text: resultsText)
-        let hospital = try column(resultsTable, "hospital"), indicator = try column(resultsTable, "indicator")
-        let year = try column(resultsTable, "year"), status = try column(resultsTable, "status")
-        let value = resultsTable.column("value"), version = resultsTable.column("definition_version")
+        let hospital = try column(resultsTable, "hospital", "results", resultColumns)
+        let indicator = try column(resultsTable, "indicator", "results", resultColumns)
+        let year = try column(resultsTable, "year", "results", resultColumns), status = try column(resultsTable, "status", "results", resultColumns)
+        let value = resultsTable.column(anyOf: names("value", resultColumns))
+        let version = resultsTable.column(anyOf: names("definition_version", resultColumns))
         var results: [IFAQInput.IndicatorResult] = []
         var resultLines: [Int] = []
         for row in resultsTable.rows {
@@ -75,7 +125,8 @@ public enum IFAQCSV {
                     guard let parsed = Int(row.fields[version]) else { throw fail(version, "'\(row.fields[version])' is not a version number") }
                     definition = parsed
                 }
-                results.append(IFAQInput.IndicatorResult(hospital: row.fields[hospital], indicator: row.fields[indicator], year: yearValue,
+                results.append(IFAQInput.IndicatorResult(hospital: paddedFINESS(row.fields[hospital]) ?? row.fields[hospital],
+                                                         indicator: row.fields[indicator], year: yearValue,
                                                 status: state, value: number, definitionVersion: definition))
                 resultLines.append(row.line)
             } catch { errors.append(("results", error)) }

@@ -123,6 +123,9 @@ enum IFAQCommand {
             }
             input = parsed
             lines = (read.hospitalLines, read.resultLines)
+            if let text = try? InputFile.csvText(options.positional[0], encoding: options.value("--encoding")) {
+                for note in IFAQCSV.notes(hospitals: text) { printError("note: \(options.positional[0]): \(note)") }
+            }
             source = "\(options.positional[0]) + \(options.positional[1])"
         default:
             throw UsageError("give HOSPITALS.csv and RESULTS.csv, or --input FILE.json, or nothing")

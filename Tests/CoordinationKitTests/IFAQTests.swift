@@ -402,3 +402,25 @@ struct CSVTextTests {
         #expect(try CSVEncoding.decode(utf8, as: .windows1252).encoding == .windows1252)
     }
 }
+
+@Suite("IFAQ CSV as French exports have them")
+struct IFAQFrenchCSVTests {
+    @Test("French headers, FINESS without its leading zero, swapped files named")
+    func frenchExports() throws {
+        let hospitals = "N° FINESS;Champ;Groupe;Valorisation;Armées\n10000001;MCO;MCO-1;1 000 000,00;non\n750000002;MCO;MCO-1;2000000;oui\n"
+        let results = "Indicateur;FINESS;Année;Statut;Valeur\nQLS;10000001;2022;collected;70,5\nQLS;750000002;2022;collected;60\n"
+        let read = try IFAQCSV.read(hospitals: hospitals, results: results)
+        let input = try #require(read.input, "\(read.errors)")
+        #expect(input.hospitals.map(\.id) == ["010000001", "750000002"] && input.results.map(\.hospital) == ["010000001", "750000002"])
+        #expect(input.hospitals[0].base == Money(cents: 100_000_000) && input.hospitals[1].army == true)
+        #expect(input.results[0].value?.thousandths == 70_500)
+        #expect(IFAQCSV.notes(hospitals: hospitals).first?.hasPrefix("1 hospital identifier(s) of 8 digits") == true)
+        // The two files swapped: the message names the file and says what it looks like.
+        do {
+            _ = try IFAQCSV.read(hospitals: results, results: hospitals)
+            Issue.record("accepted swapped files")
+        } catch {
+            #expect(error.message.hasPrefix("hospitals file: missing column 'field'") && error.message.contains("swapped"))
+        }
+    }
+}
