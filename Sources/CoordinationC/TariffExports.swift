@@ -97,14 +97,6 @@ public func coord_tariff_price(_ tariff: OpaquePointer?, _ files: UnsafePointer<
     }
 }
 
-/// A caller's 64-bit key as a fixed-width decimal, so that text order is numeric order (the
-/// batch orders records of a day by identifier).
-@inline(__always)
-private func key(_ value: UInt64) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: 20 - digits.utf8.count) + digits
-}
-
 @c @implementation
 public func coord_tariff_price_records(_ tariff: OpaquePointer?, _ records: UnsafePointer<coord_tariff_record>?, _ count: Int,
                                        _ bonusCoordinators: UnsafePointer<UInt64>?, _ bonusCount: Int,
@@ -116,8 +108,8 @@ public func coord_tariff_price_records(_ tariff: OpaquePointer?, _ records: Unsa
         guard (0...100_000_000).contains(count) else { throw .invalid("count: \(count) is over the 100000000 records of one batch") }
         guard (0...100_000_000).contains(bonusCount) else { throw .invalid("bonus_count: \(bonusCount) is too large") }
         let engine = try Handle<TariffEngine>.value(tariff, "tariff")
-        var files: [TariffFile] = []
-        files.reserveCapacity(count)
+        var input: [IdentifiedRecord] = []
+        input.reserveCapacity(count)
         if count > 0 {
             let records = try required(records, "records")
             for index in 0..<count {
@@ -129,36 +121,25 @@ public func coord_tariff_price_records(_ tariff: OpaquePointer?, _ records: Unsa
                 case COORD_ACT_FOLLOW_UP: kind = .followUp
                 default: throw .invalid("records[\(index)].kind must be COORD_ACT_INCLUSION or COORD_ACT_FOLLOW_UP, got \(record.kind)")
                 }
-                _ = try classify(record.facts, index: index)   // validates every field, naming the index
+                let level = try classify(record.facts, index: index)   // validates every field, naming the index
                 let day = try date(record.facts.date, "records[\(index)].facts.date")
-                let facts: ClassificationFacts
-                do throws(ClassificationError) {
-                    facts = try ClassificationFacts(date: day, providersContacted: Int(record.facts.providers_contacted),  // trap-free: widening Int32 to Int
-                                                    formalEvaluation: record.facts.formal_evaluation == 1,
-                                                    financingFile: record.facts.financing_file == 1,
-                                                    externalExpertise: record.facts.external_expertise == 1)
-                } catch { throw .invalid("records[\(index)].facts: \(error)") }
-                files.append(TariffFile(id: key(record.record_id), fileID: key(record.file_id), patient: key(record.patient_id),
-                                        coordinator: key(record.coordinator_id),
-                                        structure: record.structure_id == 0 ? "" : key(record.structure_id), kind: kind, facts: facts))
+                input.append(IdentifiedRecord(date: day, kind: kind, level: level, recordID: record.record_id, fileID: record.file_id,
+                                              patientID: record.patient_id, coordinatorID: record.coordinator_id,
+                                              structureID: record.structure_id))
             }
         }
-        var eligible = Set<String>()
+        var eligible: [UInt64] = []
         if bonusCount > 0 {
             let coordinators = try required(bonusCoordinators, "bonus_coordinators")
-            for index in 0..<bonusCount { eligible.insert(key(coordinators[index])) }
+            eligible = Array(UnsafeBufferPointer(start: coordinators, count: bonusCount))
         }
-        let batch: TariffBatch
+        let total: Money
         do throws(TariffError) {
-            batch = try TariffBatch(files: files, rules: engine.rules, bonusEligibleCoordinators: eligible)
-        } catch { throw error.boundary }
-        if let outResults {
-            for line in batch.lines {
-                outResults[line.index] = coord_record_result(level: Int32(line.level.rawValue), outcome: line.outcomeCode,  // trap-free: levels are 1...3
-                                                             cents: line.amount.cents)
+            total = try TariffBatch.price(input, rules: engine.rules, bonusCoordinators: eligible) { index, level, outcome, cents in
+                outResults?[index] = coord_record_result(level: Int32(level.rawValue), outcome: outcome, cents: cents)  // trap-free: levels are 1...3
             }
-        }
-        outTotal.pointee = batch.total.cents
+        } catch { throw error.boundary }
+        outTotal.pointee = total.cents
     }
 }
 
