@@ -1,5 +1,5 @@
 import CCoordination
-import CoordinationKit
+@_spi(CBoundary) import CoordinationKit
 
 /// A failure at the C boundary: the status code returned and the message recorded for
 /// `coord_last_error_message()`.
@@ -64,7 +64,7 @@ func utf8Document(_ pointer: UnsafePointer<CChar>?, _ length: Int, _ name: Strin
     if length == 0 { throw .parse("\(name): empty document") }
     guard let pointer else { throw .invalid("\(name) is NULL") }
     let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
-    guard String(validating: bytes, as: UTF8.self) != nil else {
+    guard UTF8Text.string(bytes) != nil else {
         throw .parse("\(name): not valid UTF-8")
     }
     return Array(bytes)

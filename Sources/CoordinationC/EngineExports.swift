@@ -1,5 +1,5 @@
 import CCoordination
-import CoordinationKit
+@_spi(CBoundary) import CoordinationKit
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -148,7 +148,7 @@ public func coord_case_plan_view_json(_ caseJSON: UnsafePointer<CChar>?, _ caseL
         let outJSON = try required(outJSON, "out_json")
         let outLength = try required(outLength, "out_length")
         let readerBytes = try utf8Document(reader, readerLength, "reader")
-        guard let readerText = String(validating: readerBytes, as: UTF8.self) else { throw .parse("reader: not UTF-8") }
+        guard let readerText = UTF8Text.string(readerBytes) else { throw .parse("reader: not UTF-8") }
         let caseBytes = try utf8Document(caseJSON, caseLength, "case_json")
         let view: CarePlanView
         do throws(CareError) {

@@ -1,5 +1,5 @@
 import CCoordination
-import CoordinationKit
+@_spi(CBoundary) import CoordinationKit
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -65,7 +65,7 @@ private func string(_ text: coord_text, _ name: @autoclosure () -> String) throw
     guard text.length <= 1 << 20 else { throw .invalid("\(name()): \(text.length) bytes is over the 1 MiB limit of one text") }
     guard text.length > 0 else { return "" }
     guard let data = text.data else { throw .invalid("\(name()).data is NULL with a length of \(text.length)") }
-    guard let value = String(validating: UnsafeRawBufferPointer(start: data, count: text.length), as: UTF8.self) else {
+    guard let value = UTF8Text.string(UnsafeRawBufferPointer(start: data, count: text.length)) else {
         throw .invalid("\(name()): not valid UTF-8")
     }
     return value
@@ -88,7 +88,7 @@ private func ifaqInput(_ input: coord_ifaq_input) throws(BoundaryError) -> IFAQI
     let rawHospitals = try items(input.hospitals, input.hospital_count, "input->hospitals")
     hospitals.reserveCapacity(rawHospitals.count)
     for (index, raw) in rawHospitals.enumerated() {
-        let at = "input->hospitals[\(index)]"
+        var at: String { "input->hospitals[\(index)]" }   // written only for a message
         guard raw.army == 0 || raw.army == 1 else { throw .invalid("\(at).army must be 0 or 1, got \(raw.army)") }
         hospitals.append(IFAQInput.Hospital(
             id: try string(raw.id, "\(at).id"), field: try string(raw.field, "\(at).field"), group: try string(raw.group, "\(at).group"),
@@ -100,15 +100,22 @@ private func ifaqInput(_ input: coord_ifaq_input) throws(BoundaryError) -> IFAQI
     var results: [IFAQInput.IndicatorResult] = []
     let rawResults = try items(input.results, input.result_count, "input->results")
     results.reserveCapacity(rawResults.count)
-    var names: [String: String] = [:]   // one String per distinct id, not per row
-    func interned(_ text: coord_text, _ name: @autoclosure () -> String) throws(BoundaryError) -> String {
+    // Rows usually come grouped by hospital: a text equal to the previous row's (same bytes) reuses
+    // its String, so long ids are stored once per run of rows, at the cost of a byte comparison.
+    var previous: [(bytes: UnsafeRawBufferPointer, text: String)] = [(UnsafeRawBufferPointer(start: nil, count: 0), ""),
+                                                                     (UnsafeRawBufferPointer(start: nil, count: 0), "")]
+    func reused(_ text: coord_text, _ slot: Int, _ name: @autoclosure () -> String) throws(BoundaryError) -> String {
+        let bytes = UnsafeRawBufferPointer(start: text.data, count: text.data == nil ? 0 : min(text.length, 1 << 20))
+        if bytes.count == text.length, bytes.count == previous[slot].bytes.count, bytes.count > 0,
+           bytes.elementsEqual(previous[slot].bytes) {
+            return previous[slot].text
+        }
         let value = try string(text, name())
-        if let known = names[value] { return known }
-        names[value] = value
+        previous[slot] = (bytes, value)
         return value
     }
     for (index, raw) in rawResults.enumerated() {
-        let at = "input->results[\(index)]"
+        var at: String { "input->results[\(index)]" }   // written only for a message
         guard raw.reserved == 0 else { throw .invalid("\(at).reserved must be 0, got \(raw.reserved)") }
         let status: IFAQInput.IndicatorResult.Status
         switch raw.status {
@@ -126,7 +133,7 @@ private func ifaqInput(_ input: coord_ifaq_input) throws(BoundaryError) -> IFAQI
         }
         guard raw.definition_version >= 0 else { throw .invalid("\(at).definition_version must be >= 0, got \(raw.definition_version)") }
         results.append(IFAQInput.IndicatorResult(
-            hospital: try interned(raw.hospital, "\(at).hospital"), indicator: try interned(raw.indicator, "\(at).indicator"),
+            hospital: try reused(raw.hospital, 0, "\(at).hospital"), indicator: try reused(raw.indicator, 1, "\(at).indicator"),
             year: Int(raw.year), status: status, value: value,  // trap-free: widening Int32 to Int
             definitionVersion: raw.definition_version == 0 ? nil : Int(raw.definition_version)))  // trap-free: widening Int32 to Int
     }

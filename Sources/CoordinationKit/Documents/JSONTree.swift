@@ -248,7 +248,7 @@ private struct JSONReader {
     }
 
     private func validUTF8(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONSyntaxError) -> String {
-        guard let text = String(validating: buffer, as: UTF8.self) else {
+        guard let text = UTF8Text.string(buffer) else {
             var reader = self
             reader.position = start
             throw reader.failure("text is not valid UTF-8")
