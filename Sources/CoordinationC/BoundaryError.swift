@@ -40,9 +40,10 @@ func required<T>(_ pointer: T?, _ name: StaticString) throws(BoundaryError) -> T
 }
 
 /// A `YYYYMMDD` argument as a date, or an error naming the argument.
-func date(_ value: Int32, _ name: String) throws(BoundaryError) -> CalendarDate {
+/// The name is written only on failure (this runs once per record on batch paths).
+func date(_ value: Int32, _ name: @autoclosure () -> String) throws(BoundaryError) -> CalendarDate {
     do throws(CalendarError) { return try CalendarDate(yyyymmdd: Int(value)) } catch {  // trap-free: widening Int32 to Int
-        throw .invalid("\(name): \(error.description)")
+        throw .invalid("\(name()): \(error.description)")
     }
 }
 

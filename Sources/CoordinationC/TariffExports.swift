@@ -1,11 +1,13 @@
 import CCoordination
 @_spi(CBoundary) import CoordinationKit
 
-/// Validates one `coord_file_facts` and classifies it. `index` names the file in messages.
+/// Validates one `coord_file_facts` and classifies it. `index` names the file in messages as
+/// `files[index].` (or `facts->` without an index); `array` and `member` name other arrays
+/// (`records[index].facts.`).
 @inline(__always)
-func classify(_ facts: coord_file_facts, index: Int?) throws(BoundaryError) -> CoordinationLevel {
+func classify(_ facts: coord_file_facts, index: Int?, array: StaticString = "files", member: StaticString = "") throws(BoundaryError) -> CoordinationLevel {
     // Built only on failure: this runs once per file on the batch path.
-    var at: String { index.map { "files[\($0)]." } ?? "facts->" }
+    var at: String { index.map { "\(array)[\($0)]\(member)." } ?? "facts->" }
     guard facts.reserved == 0 else { throw .invalid("\(at)reserved must be 0, got \(facts.reserved)") }
     guard facts.providers_contacted >= 0 else {
         throw .invalid("\(at)providers_contacted must be >= 0, got \(facts.providers_contacted)")
@@ -121,7 +123,7 @@ public func coord_tariff_price_records(_ tariff: OpaquePointer?, _ records: Unsa
                 case COORD_ACT_FOLLOW_UP: kind = .followUp
                 default: throw .invalid("records[\(index)].kind must be COORD_ACT_INCLUSION or COORD_ACT_FOLLOW_UP, got \(record.kind)")
                 }
-                let level = try classify(record.facts, index: index)   // validates every field, naming the index
+                let level = try classify(record.facts, index: index, array: "records", member: ".facts")   // validates every field, naming the index
                 let day = try date(record.facts.date, "records[\(index)].facts.date")
                 input.append(IdentifiedRecord(date: day, kind: kind, level: level, recordID: record.record_id, fileID: record.file_id,
                                               patientID: record.patient_id, coordinatorID: record.coordinator_id,

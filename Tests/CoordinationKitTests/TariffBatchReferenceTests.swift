@@ -119,9 +119,32 @@ struct TariffBatchReferenceTests {
                                     facts: try ClassificationFacts(date: date, providersContacted: Int(random.next() % 5),
                                                                    formalEvaluation: random.next() % 3 != 0)))
         }
+        if seed % 2 == 1 {   // ids in increasing byte order: the batch skips its duplicate table
+            files.sort { Array($0.id.utf8).lexicographicallyPrecedes(Array($1.id.utf8)) }
+        }
         let bonus: Set<String> = ["C1", "C3"]
         let batch = try TariffBatch(files: files, rules: ruleSet, bonusEligibleCoordinators: bonus)
         #expect(Self.actual(batch) == Self.reference(files, ruleSet, bonus: bonus))
+    }
+
+    @Test("a duplicated id is found wherever it is, and the message names its first repetition (property)")
+    func duplicates() throws {
+        var random = SplitMix64(seed: 77)
+        for round in 0..<40 {
+            let count = 2 + Int(random.next() % 3_000)
+            var ids = (0..<count).map { "ID-\(($0 * 7_919) % 100_003)-\(round)" }   // distinct, not in byte order
+            let first = Int(random.next() % UInt64(count - 1))
+            let second = first + 1 + Int(random.next() % UInt64(count - first - 1))
+            ids[second] = ids[first]
+            let files = try ids.map {
+                TariffFile(id: $0, coordinator: "C", facts: try ClassificationFacts(date: CalendarDate(yyyymmdd: 20_240_105),
+                                                                                   providersContacted: 1, formalEvaluation: true))
+            }
+            #expect(throws: TariffError.invalidFile("files[\(second)]: duplicated id '\(ids[first])'")) {
+                try TariffBatch(files: files, rules: .santelys2014)
+            }
+            #expect(throws: Never.self) { try TariffBatch(files: Array(files[..<second]), rules: .santelys2014) }
+        }
     }
 
     @Test("dates centuries apart are ordered without a table per day")

@@ -250,6 +250,15 @@ static void test_tariff(void) {
         total = -1;
         CHECK(coord_tariff_price_records(custom, records, 3, NULL, 0, results, &total) == COORD_ERR_INVALID && total == -1);
         CHECK(strstr(coord_last_error_message(), "records[1].kind") != NULL);
+        records[1].kind = COORD_ACT_FOLLOW_UP;
+        records[2].facts.providers_contacted = -1;
+        CHECK(coord_tariff_price_records(custom, records, 3, NULL, 0, results, &total) == COORD_ERR_INVALID && total == -1);
+        CHECK(strstr(coord_last_error_message(), "records[2].facts.providers_contacted") != NULL);
+        records[2].facts.providers_contacted = 0;
+        records[2].record_id = 1;   /* the id of records[0] */
+        CHECK(coord_tariff_price_records(custom, records, 3, NULL, 0, results, &total) == COORD_ERR_INVALID && total == -1);
+        CHECK(strstr(coord_last_error_message(), "records[2].record_id") != NULL);
+        records[2].record_id = 3;
         CHECK(coord_tariff_price_records(custom, NULL, 3, NULL, 0, results, &total) == COORD_ERR_INVALID);
         CHECK(coord_tariff_price_records(custom, records, 0, NULL, 0, NULL, &total) == COORD_OK && total == 0);
         coord_tariff_free(custom);

@@ -25,8 +25,10 @@ struct BatchCore {
         var dates: [CalendarDate]
         var kinds: [TariffFile.ActKind]
         var levels: [CoordinationLevel]
-        var files: [Int32]
-        var patients: [Int32]
+        /// Files and patients as keys: numbers for text identifiers, the caller's own 64-bit
+        /// keys from C (they are only compared).
+        var files: [UInt64]
+        var patients: [UInt64]
         var coordinators: [Int32]
         var structures: [Int32]
         /// How many distinct coordinators and structures are numbered.
@@ -78,47 +80,57 @@ struct BatchCore {
         bonuses = [Int64](repeating: 0, count: records.coordinatorCount)
         let seed = UInt64.random(in: .min ... .max)
 
+        // The columns in processing order, gathered once, so that both passes read memory in
+        // sequence (the permutation is the identity when no order is needed).
+        let identity = order.count == count && order.last.map { Int($0) == count - 1 } ?? true   // trap-free: widening Int32 to Int
+            && order.enumerated().allSatisfy { Int($0.element) == $0.offset }   // trap-free: widening Int32 to Int
+        let sorted = identity ? records : records.permuted(by: order)
+
         // Pass 1: the schedule of each record; the winner of each package / capitation period
-        // (highest level, ties to the first in processing order).
-        var winners = KeyTable(expected: schedules.contains { $0.payment != .perAct } ? count : 0, seed: seed)
+        // (highest level, ties to the first in processing order), as a processing position.
+        var winners = KeyTable(expected: schedules.contains { $0.payment != .perAct } ? count / 8 : 0, seed: seed)   // grows as needed
+        var scheduleAt = [Int32](repeating: -1, count: count)
         var hint = 0
-        for position in order {
-            let index = Int(position)   // trap-free: widening Int32 to Int
-            guard let schedule = BatchCore.schedule(on: records.dates[index], in: schedules, hint: &hint) else { continue }
-            self.schedules[index] = Int32(truncatingIfNeeded: schedule)   // a rule set holds few schedules
-            guard let key = BatchCore.periodKey(index, records, schedules[schedule].payment, schedule) else { continue }
+        for position in 0..<count {
+            guard let schedule = BatchCore.schedule(on: sorted.dates[position], in: schedules, hint: &hint) else { continue }
+            scheduleAt[position] = Int32(truncatingIfNeeded: schedule)   // a rule set holds few schedules
+            guard let key = BatchCore.periodKey(position, sorted, schedules[schedule].payment, schedule) else { continue }
             let slot = winners.slot(key)
             let best = winners[slot]
-            if best < 0 || records.levels[index] > records.levels[Int(best)] { winners[slot] = position }   // trap-free: widening Int32 to Int
+            if best < 0 || sorted.levels[position] > sorted.levels[Int(best)] {   // trap-free: widening Int32 to Int
+                winners[slot] = Int32(truncatingIfNeeded: position)   // count <= maximumRecords
+            }
         }
 
         // Pass 2: caps and amounts, in processing order.
-        var inclusions = KeyTable(expected: count / 2, seed: seed ^ 0x9E37_79B9_7F4A_7C15)
-        var followUps = KeyTable(expected: count / 2, seed: seed ^ 0xC2B2_AE3D_27D4_EB4F)
+        let anyInclusionCap = schedules.contains { $0.limits.inclusionsPerPatientCoordinatorPerYear != nil }
+        let anyFollowUpCap = schedules.contains { $0.limits.followUpsPerFilePerYear != nil }
+        var inclusions = KeyTable(expected: anyInclusionCap ? count / 8 : 0, seed: seed ^ 0x9E37_79B9_7F4A_7C15)
+        var followUps = KeyTable(expected: anyFollowUpCap ? count / 8 : 0, seed: seed ^ 0xC2B2_AE3D_27D4_EB4F)
         var bonusNumerators = [Int128](repeating: 0, count: records.bonusEligible.isEmpty ? 0 : records.coordinatorCount)
-        for position in order {
-            let index = Int(position)   // trap-free: widening Int32 to Int
-            let at = self.schedules[index]
+        for position in 0..<count {
+            let index = identity ? position : Int(order[position])   // trap-free: widening Int32 to Int
+            let at = scheduleAt[position]
             guard at >= 0 else { rejectedCount += 1; continue }
+            self.schedules[index] = at
             let schedule = schedules[Int(at)]   // trap-free: widening Int32 to Int
-            let date = records.dates[index]
-            let year = UInt64(truncatingIfNeeded: date.year)
-            if let key = BatchCore.periodKey(index, records, schedule.payment, Int(at)),   // trap-free: widening Int32 to Int
-               let winner = winners.value(of: key), winner != position {
+            let year = UInt64(truncatingIfNeeded: sorted.dates[position].year)
+            if let key = BatchCore.periodKey(position, sorted, schedule.payment, Int(at)),   // trap-free: widening Int32 to Int
+               let winner = winners.value(of: key), Int(winner) != position {   // trap-free: widening Int32 to Int
                 outcomes[index] = .periodPaid
-                paidBy[index] = winner
-            } else if records.kinds[index] == .inclusion, let cap = schedule.limits.inclusionsPerPatientCoordinatorPerYear,
-                      !BatchCore.count(KeyTable.Key(UInt64(truncatingIfNeeded: records.patients[index]) << 32 | UInt64(truncatingIfNeeded: records.coordinators[index]), year),
+                paidBy[index] = identity ? winner : order[Int(winner)]   // trap-free: widening Int32 to Int
+            } else if sorted.kinds[position] == .inclusion, let cap = schedule.limits.inclusionsPerPatientCoordinatorPerYear,
+                      !BatchCore.count(KeyTable.Key(sorted.patients[position], UInt64(truncatingIfNeeded: sorted.coordinators[position]) << 16 | year),
                                        within: cap, in: &inclusions) {
                 outcomes[index] = .inclusionCap
-            } else if records.kinds[index] == .followUp, let cap = schedule.limits.followUpsPerFilePerYear,
-                      !BatchCore.count(KeyTable.Key(UInt64(truncatingIfNeeded: records.files[index]), year), within: cap, in: &followUps) {
+            } else if sorted.kinds[position] == .followUp, let cap = schedule.limits.followUpsPerFilePerYear,
+                      !BatchCore.count(KeyTable.Key(sorted.files[position], year), within: cap, in: &followUps) {
                 outcomes[index] = .followUpCap
             } else {
                 outcomes[index] = .priced
-                let amount = prices[Int(at) * 4 + records.levels[index].rawValue]   // trap-free: widening Int32 to Int
+                let amount = prices[Int(at) * 4 + sorted.levels[position].rawValue]   // trap-free: widening Int32 to Int
                 cents[index] = amount
-                let coordinator = records.coordinators[index]
+                let coordinator = sorted.coordinators[position]
                 if schedule.performanceBonusBasisPoints > 0, !bonusNumerators.isEmpty, records.bonusEligible.contains(coordinator) {
                     bonusNumerators[Int(coordinator)] += Int128(amount) * Int128(schedule.performanceBonusBasisPoints)  // trap-free: widening Int32 to Int
                 }
@@ -186,22 +198,31 @@ struct BatchCore {
     }
 
     /// The de-duplication key of a package or capitation unit, or `nil` when paid per act:
-    /// (schedule, file or patient, period), the period `YYYYMM` or `YYYY00`.
+    /// (file or patient, schedule, kind of unit, period `YYYYMM` or `YYYY00`).
     @inline(__always) private static func periodKey(_ index: Int, _ records: Records, _ payment: PaymentMode, _ schedule: Int) -> KeyTable.Key? {
         let date = records.dates[index]
-        let holder: Int32
+        let holder: UInt64
         let period: Int
+        let unit: UInt64
         switch payment {
         case .perAct: return nil
-        case .package(.month): (holder, period) = (records.files[index], date.year * 100 + date.month)
-        case .package(.year): (holder, period) = (records.files[index], date.year * 100)
-        case .capitation: (holder, period) = (records.patients[index] | Int32.min, date.year * 100 + date.month)
+        case .package(.month): (holder, period, unit) = (records.files[index], date.year * 100 + date.month, 0)
+        case .package(.year): (holder, period, unit) = (records.files[index], date.year * 100, 0)
+        case .capitation: (holder, period, unit) = (records.patients[index], date.year * 100 + date.month, 1)
         }
-        return KeyTable.Key(UInt64(truncatingIfNeeded: schedule), UInt64(truncatingIfNeeded: holder) << 32 | UInt64(truncatingIfNeeded: period))
+        return KeyTable.Key(holder, UInt64(truncatingIfNeeded: schedule) << 24 | unit << 23 | UInt64(truncatingIfNeeded: period))
     }
 }
 
 extension BatchCore.Records {
+    /// The records in `order` (a permutation of their positions).
+    func permuted(by order: [Int32]) -> BatchCore.Records {
+        func gather<T>(_ column: [T]) -> [T] { order.map { column[Int($0)] } }   // trap-free: widening Int32 to Int
+        return BatchCore.Records(dates: gather(dates), kinds: gather(kinds), levels: gather(levels), files: gather(files),
+                                 patients: gather(patients), coordinators: gather(coordinators), structures: gather(structures),
+                                 coordinatorCount: coordinatorCount, structureCount: structureCount, bonusEligible: bonusEligible)
+    }
+
     /// Room for `count` records.
     mutating func reserve(_ count: Int) {
         dates.reserveCapacity(count)
@@ -215,7 +236,7 @@ extension BatchCore.Records {
 
     /// One more record.
     @inline(__always) mutating func append(date: CalendarDate, kind: TariffFile.ActKind, level: CoordinationLevel,
-                                           file: Int32, patient: Int32, coordinator: Int32, structure: Int32) {
+                                           file: UInt64, patient: UInt64, coordinator: Int32, structure: Int32) {
         dates.append(date)
         kinds.append(kind)
         levels.append(level)

@@ -45,9 +45,22 @@ extension TariffBatch {
         }
         let count = input.count
         let seed = UInt64.random(in: .min ... .max)
-        var ids = NumberTable(expected: count, seed: seed)
-        var files = NumberTable(expected: count / 4, seed: seed &+ 1)
-        var patients = NumberTable(expected: count / 4, seed: seed &+ 2)
+        // Duplicated ids: ids in increasing order (database keys usually come so) cannot repeat;
+        // otherwise a radix sort finds the repeated ones.
+        var increasing = true
+        for index in input.indices.dropFirst() where input[index - 1].recordID >= input[index].recordID {
+            increasing = false
+            break
+        }
+        if !increasing {
+            let repeated = Set(DuplicateKeys.repeated(in: input.map(\.recordID)))
+            if !repeated.isEmpty {
+                var seen = Set<UInt64>()
+                for (index, record) in input.enumerated() where repeated.contains(record.recordID) && !seen.insert(record.recordID).inserted {
+                    throw .invalidFile("records[\(index)].record_id: \(record.recordID) is already the id of an earlier record")
+                }
+            }
+        }
         var coordinators = NumberTable(expected: 64, seed: seed &+ 3)
         var structures = NumberTable(expected: 16, seed: seed &+ 4)
         let ordered = rules.schedules.contains { $0.payment != .perAct || !$0.limits.isEmpty }
@@ -57,13 +70,9 @@ extension TariffBatch {
         var days = [Int32](), prefixes = [UInt64]()
         days.reserveCapacity(ordered ? count : 0)
         prefixes.reserveCapacity(ordered ? count : 0)
-        for (index, record) in input.enumerated() {
-            guard ids.number(of: record.recordID).inserted else {
-                throw .invalidFile("records[\(index)].record_id: \(record.recordID) is already the id of an earlier record")
-            }
+        for record in input {
             records.append(date: record.date, kind: record.kind, level: record.level,
-                           file: ordered ? files.number(of: record.fileID).number : 0,
-                           patient: ordered ? patients.number(of: record.patientID).number : 0,
+                           file: record.fileID, patient: record.patientID,
                            coordinator: coordinators.number(of: record.coordinatorID).number,
                            structure: structures.number(of: record.structureID).number)
             if ordered {

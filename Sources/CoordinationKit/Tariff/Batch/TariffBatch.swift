@@ -142,7 +142,16 @@ public struct TariffBatch: Sendable {
         }
         let count = files.count
         let seed = UInt64.random(in: .min ... .max)
-        var ids = IdentifierTable(expected: count, seed: seed)
+        // Duplicated ids: ids in increasing byte order (sorted exports) cannot repeat; otherwise
+        // their hashes are radix-sorted, and only ids whose hash repeats are compared.
+        var increasing = true
+        for index in files.indices.dropFirst() where TariffBatch.compareBytes(files[index - 1].id, files[index].id) >= 0 {
+            increasing = false
+            break
+        }
+        if !increasing, let index = TariffBatch.firstDuplicate(files, seed: seed) {
+            throw .invalidFile("files[\(index)]: duplicated id \(quotedForMessage(files[index].id))")
+        }
         var fileNumbers = IdentifierTable(expected: count / 4, seed: seed &+ 1)
         var patientNumbers = IdentifierTable(expected: count / 4, seed: seed &+ 2)
         var coordinatorNumbers = IdentifierTable(expected: 64, seed: seed &+ 3)
@@ -157,13 +166,10 @@ public struct TariffBatch: Sendable {
         // and every schedule per act, nothing does: files and patients need no numbers and the
         // records no ordering.
         let ordered = rules.schedules.contains { $0.payment != .perAct || !$0.limits.isEmpty }
-        for (index, file) in files.enumerated() {
-            guard ids.number(of: file.id).inserted else {
-                throw .invalidFile("files[\(index)]: duplicated id \(quotedForMessage(file.id))")
-            }
+        for file in files {
             records.append(date: file.facts.date, kind: file.kind, level: Classifier.classify(file.facts).level,
-                           file: ordered ? fileNumbers.number(of: file.fileID).number : 0,
-                           patient: ordered ? patientNumbers.number(of: file.patient).number : 0,
+                           file: ordered ? UInt64(truncatingIfNeeded: fileNumbers.number(of: file.fileID).number) : 0,
+                           patient: ordered ? UInt64(truncatingIfNeeded: patientNumbers.number(of: file.patient).number) : 0,
                            coordinator: coordinatorNumbers.number(of: file.coordinator).number,
                            structure: structureNumbers.number(of: file.structure).number)
             if ordered {
@@ -247,18 +253,29 @@ public struct TariffBatch: Sendable {
         return result
     }
 
+    /// The index of the first record whose id an earlier record has, or `nil`.
+    private static func firstDuplicate(_ files: [TariffFile], seed: UInt64) -> Int? {
+        let hashes = files.map { IdentifierTable.hash($0.id, seed: seed) }
+        let repeated = Set(DuplicateKeys.repeated(in: hashes))
+        guard !repeated.isEmpty else { return nil }
+        var seen: [UInt64: [Int]] = [:]   // only ids whose hash repeats: almost always real duplicates
+        for (index, hash) in hashes.enumerated() where repeated.contains(hash) {
+            if seen[hash, default: []].contains(where: { IdentifierTable.sameBytes(files[$0].id, files[index].id) }) { return index }
+            seen[hash, default: []].append(index)
+        }
+        return nil
+    }
+
     /// The byte order of two identifiers (< 0, 0, > 0).
     private static func compareBytes(_ a: String, _ b: String) -> Int {
-        var left = a.utf8.makeIterator(), right = b.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case let (x?, y?) where x != y: return x < y ? -1 : 1
-            default: continue
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                for index in 0..<min(x.count, y.count) where x[index] != y[index] { return x[index] < y[index] ? -1 : 1 }
+                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
             }
         }
+        if let order = fast ?? nil { return order }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : (a.utf8.elementsEqual(b.utf8) ? 0 : 1)
     }
 
     /// One line of explanation for the record at `index` of `files`.
