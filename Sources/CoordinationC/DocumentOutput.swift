@@ -1,9 +1,5 @@
 import CCoordination
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+@_spi(CBoundary) import CoordinationKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,11 +9,9 @@ import Glibc
 /// - Throws: COORD_ERR_NOMEM when the buffer cannot be allocated.
 func writeDocument(_ value: some Encodable, _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
                    _ outLength: UnsafeMutablePointer<Int>) throws(BoundaryError) {
-    let encoded: Data
+    let encoded: [UInt8]
     do {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoded = try encoder.encode(value)
+        encoded = try JSONWriter.encode(value)
     } catch {
         throw .internalError("encoding the result failed: \(error)")
     }

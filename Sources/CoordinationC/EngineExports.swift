@@ -1,10 +1,5 @@
 import CCoordination
 @_spi(CBoundary) import CoordinationKit
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 // The JSON entry points of the engines without a struct API: ACI, FIQCS, quality indicators,
 // care cases. Same conventions as coord_ifaq_compute_json: UTF-8 JSON in with its length, a

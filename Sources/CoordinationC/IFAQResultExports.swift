@@ -1,10 +1,5 @@
 import CCoordination
 @_spi(CBoundary) import CoordinationKit
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif

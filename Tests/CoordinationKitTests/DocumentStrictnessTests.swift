@@ -25,7 +25,7 @@ struct DocumentStrictnessTests {
     static func encoded(_ value: some Encodable) throws -> Data { try JSONEncoder().encode(value) }
 
     static let kinds: [Kind] = [
-        Kind(name: "tariff rule set", valid: { try TariffRuleSet.santelys2014.jsonData() },
+        Kind(name: "tariff rule set", valid: { Data(try TariffRuleSet.santelys2014.jsonData()) },
              read: { _ = try TariffRuleSet(json: $0) },
              objectPath: [.key("schedules"), .index(0)], keyToMisspell: "validFrom",
              wholeNumberPath: [.key("schedules"), .index(0), .key("levels"), .key("simple")],

@@ -79,7 +79,7 @@ let benchmarks: @Sendable () -> Void = {
         let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 5_000)
         let inputJSON = [UInt8]((try? JSONEncoder().encode(input)) ?? Data())
         let rulesJSON = [UInt8]((try? JSONEncoder().encode(rules)) ?? Data())
-        let tariffJSON = [UInt8]((try? TariffRuleSet.santelys2014.jsonData()) ?? Data())
+        let tariffJSON = (try? TariffRuleSet.santelys2014.jsonData()) ?? []
         Benchmark("json.ifaq-input-parse.5000-hospitals", configuration: configuration(iterations: 10)) { _ in
             blackHole(try IFAQInput(json: inputJSON))
         }

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// The one decoding layer of the library's documents (rule sets, inputs, cases), shared by the
 /// Swift API, the C boundary and the command line.
@@ -214,9 +209,6 @@ struct TreeDecoder: Decoder {
             let value = try floating(node, path)
             guard abs(value) <= Double(Float.greatestFiniteMagnitude) else { throw DocumentError(path, "number too large") }
             return Float(value) as? T
-        case is Decimal.Type:
-            guard case .number(let text) = node, let value = Decimal(string: text) else { throw mismatch("a number", node, path) }
-            return value as? T
         default: return nil
         }
     }

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Why an IFAQ rule set or input was refused, or a campaign could not be computed.
 public enum IFAQError: Error, Hashable, Sendable, CustomStringConvertible {

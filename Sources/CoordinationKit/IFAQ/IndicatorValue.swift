@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// An indicator result, exact to 0.001 in the indicator's own unit (a percentage, a score...).
 ///
@@ -160,21 +155,25 @@ extension IndicatorValue: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral
 }
 
 extension IndicatorValue: Codable {
-    /// Decodes a JSON number from its text (through `Decimal`, which keeps every digit).
+    /// Decodes a JSON number. The library's own documents (``IFAQInput/init(json:)``) read it
+    /// from its text, every digit kept; another decoder (Foundation's `JSONDecoder`) gives a
+    /// `Double`, read through its shortest decimal form, which is the text written for any
+    /// number of up to 15 significant digits.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let decimal = try container.decode(Decimal.self)
-        guard let value = IndicatorValue.parse(Substring(decimal.description)) else {
+        let number = try container.decode(Double.self)
+        guard number.isFinite, let value = IndicatorValue.parse(Substring(number.description)) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "\(decimal) is not a number within ±10^12"))
+                                                    debugDescription: "\(number) is not a number within ±10^12"))
         }
         self = value
     }
 
-    /// Encodes a JSON number with at most three decimals.
+    /// Encodes a JSON number with at most three decimals (the double nearest to the value,
+    /// whose shortest form is the value's text).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(Decimal(string: description) ?? Decimal(thousandths) / 1000)
+        try container.encode(Double(thousandths) / 1000)
     }
 }
 

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// The JSON form of a tariff rule set (format `coordinationkit.tariff/1`):
 ///
@@ -41,8 +36,9 @@ extension TariffRuleSet {
         try self.init(name: document.name, version: document.version, schedules: schedules)
     }
 
-    /// The rule set as JSON (the format ``init(json:)`` reads), keys sorted.
-    public func jsonData() throws -> Data {
+    /// The rule set as UTF-8 JSON (the format ``init(json:)`` reads), indented, keys sorted.
+    /// - Throws: never for a validated rule set (the signature keeps encoding's contract).
+    public func jsonData() throws -> [UInt8] {
         let document = Document(
             format: TariffRuleSet.formatTag, name: name, version: version,
             schedules: schedules.map { schedule in
@@ -58,9 +54,7 @@ extension TariffRuleSet {
                                     followUpsPerFilePerYear: schedule.limits.followUpsPerFilePerYear),
                     performanceBonusBasisPoints: schedule.performanceBonusBasisPoints == 0 ? nil : schedule.performanceBonusBasisPoints)
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(document)
+        return try JSONWriter.encode(document, pretty: true)
     }
 
     private struct Document: Codable {

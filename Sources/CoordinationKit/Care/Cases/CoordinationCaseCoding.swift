@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// JSON form of a case: its identifier, its patient and its history, with a format tag.
 ///
