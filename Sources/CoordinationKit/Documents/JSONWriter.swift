@@ -12,7 +12,7 @@
     /// - Complexity: O(size of the output), plus the sorting of each object's keys.
     public static func encode(_ value: some Encodable, pretty: Bool = false) throws -> [UInt8] {
         let root = JSONNode()
-        try JSONNode.write(value, into: root, path: [])
+        try JSONNode.write(value, into: root, path: nil)
         var output: [UInt8] = []
         output.reserveCapacity(1 << 12)
         root.serialize(into: &output, pretty: pretty, depth: 0)
@@ -28,7 +28,20 @@ final class JSONNode {
     /// The text of a number or a string; "true"/"false" for a Boolean.
     var text = ""
     var items: [JSONNode] = []
-    var members: [String: JSONNode] = [:]
+    /// An object's members in UTF-8 byte order of their keys; a key encoded twice keeps its
+    /// last value, as in a dictionary.
+    var members: [(key: String, value: JSONNode)] = []
+
+    /// Adds a member in key order: an insertion from the end, objects having few keys.
+    func insert(_ key: String, _ value: JSONNode) {
+        var index = members.count
+        while index > 0, key.utf8.lexicographicallyPrecedes(members[index - 1].key.utf8) { index -= 1 }
+        if index > 0, members[index - 1].key == key, members[index - 1].key.utf8.elementsEqual(key.utf8) {
+            members[index - 1].value = value
+        } else {
+            members.insert((key, value), at: index)
+        }
+    }
 
     func set(_ kind: Kind, _ text: String) {
         self.kind = kind
@@ -36,17 +49,14 @@ final class JSONNode {
     }
 
     /// Writes `value` into `node`: primitives directly, anything else through its `encode(to:)`.
-    static func write<T: Encodable>(_ value: T, into node: JSONNode, path: [any CodingKey]) throws {
-        switch value {
-        case let text as String: node.set(.string, text)
-        case let flag as Bool: node.set(.bool, flag ? "true" : "false")
-        case let number as Int: node.set(.number, String(number))
-        case let number as Int64: node.set(.number, String(number))
-        case let number as Int32: node.set(.number, String(number))
-        case let number as UInt64: node.set(.number, String(number))
-        case let number as Double: node.set(.number, try format(number, path))
-        default: try value.encode(to: NodeEncoder(node: node, codingPath: path))
-        }
+    static func write<T: Encodable>(_ value: T, into node: JSONNode, path: CodingPathNode?) throws {
+        // Metadata comparisons, cheaper than dynamic casts on every value.
+        if T.self == String.self, let text = value as? String { node.set(.string, text); return }
+        if T.self == Int64.self, let number = value as? Int64 { node.set(.number, String(number)); return }
+        if T.self == Int.self, let number = value as? Int { node.set(.number, String(number)); return }
+        if T.self == Bool.self, let flag = value as? Bool { node.set(.bool, flag ? "true" : "false"); return }
+        if T.self == Double.self, let number = value as? Double { node.set(.number, try format(number, CodingPathNode.path(path))); return }
+        try value.encode(to: NodeEncoder(node: node, path: path))
     }
 
     /// A double as `JSONEncoder` writes it: shortest form, no trailing `.0`.
@@ -84,8 +94,7 @@ final class JSONNode {
         case .object, .unset:
             output.append(UInt8(ascii: "{"))
             if members.isEmpty, pretty { output.append(UInt8(ascii: "\n")) }
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (index, member) in sorted.enumerated() {
+            for (index, member) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { JSONNode.newline(&output, depth: depth + 1) }
                 JSONNode.quote(member.key, into: &output)
@@ -106,6 +115,11 @@ final class JSONNode {
 
     static func quote(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") }) {
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
@@ -127,24 +141,47 @@ final class JSONNode {
     }
 }
 
+/// A coding path as a chain from the innermost key: built as an array only when asked (an
+/// error, or a type reading its `codingPath`), not for every value written.
+final class CodingPathNode {
+    let key: any CodingKey
+    let parent: CodingPathNode?
+
+    init(_ key: any CodingKey, parent: CodingPathNode?) {
+        self.key = key
+        self.parent = parent
+    }
+
+    static func path(_ node: CodingPathNode?) -> [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var current = node
+        while let step = current {
+            keys.append(step.key)
+            current = step.parent
+        }
+        return keys.reversed()
+    }
+}
+
 /// The `Encoder` that fills a ``JSONNode``.
 struct NodeEncoder: Encoder {
     let node: JSONNode
-    let codingPath: [any CodingKey]
+    let path: CodingPathNode?
+    var codingPath: [any CodingKey] { CodingPathNode.path(path) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if node.kind != .object { node.kind = .object }
-        return KeyedEncodingContainer(KeyedNodeContainer<Key>(node: node, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedNodeContainer<Key>(node: node, path: path))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         if node.kind != .array { node.kind = .array }
-        return UnkeyedNodeContainer(node: node, codingPath: codingPath)
+        return UnkeyedNodeContainer(node: node, path: path)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleNodeContainer(node: node, codingPath: codingPath)
+        SingleNodeContainer(node: node, path: path)
     }
 }
 
@@ -159,13 +196,16 @@ struct IndexKey: CodingKey {
 
 struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: JSONNode
-    let codingPath: [any CodingKey]
+    let path: CodingPathNode?
+    var codingPath: [any CodingKey] { CodingPathNode.path(path) }
 
     private func child(_ key: Key) -> JSONNode {
         let child = JSONNode()
-        node.members[key.stringValue] = child
+        node.insert(key.stringValue, child)
         return child
     }
+
+    private func path(_ key: Key) -> CodingPathNode { CodingPathNode(key, parent: path) }
 
     mutating func encodeNil(forKey key: Key) throws { child(key).kind = .null }
     mutating func encode(_ value: Bool, forKey key: Key) throws { child(key).set(.bool, value ? "true" : "false") }
@@ -183,36 +223,38 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { child(key).set(.number, String(value)) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { child(key).set(.number, String(value)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try JSONNode.write(value, into: child(key), path: codingPath + [key])
+        try JSONNode.write(value, into: child(key), path: path(key))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let nested = child(key)
         nested.kind = .object
-        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(node: nested, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(node: nested, path: path(key)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = child(key)
         nested.kind = .array
-        return UnkeyedNodeContainer(node: nested, codingPath: codingPath + [key])
+        return UnkeyedNodeContainer(node: nested, path: path(key))
     }
 
     mutating func superEncoder() -> any Encoder {
         let nested = JSONNode()
-        node.members["super"] = nested
-        return NodeEncoder(node: nested, codingPath: codingPath)
+        node.insert("super", nested)
+        return NodeEncoder(node: nested, path: path)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        NodeEncoder(node: child(key), codingPath: codingPath + [key])
+        NodeEncoder(node: child(key), path: path(key))
     }
 }
 
 struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     let node: JSONNode
-    let codingPath: [any CodingKey]
+    let path: CodingPathNode?
+    var codingPath: [any CodingKey] { CodingPathNode.path(path) }
     var count: Int { node.items.count }
+    private var nextPath: CodingPathNode { CodingPathNode(IndexKey(node.items.count), parent: path) }
 
     private func next() -> JSONNode {
         let item = JSONNode()
@@ -238,33 +280,34 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt32) throws { next().set(.number, String(value)) }
     mutating func encode(_ value: UInt64) throws { next().set(.number, String(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let path = codingPath + [key]
+        let path = nextPath
         try JSONNode.write(value, into: next(), path: path)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let path = codingPath + [key]
+        let path = nextPath
         let nested = next()
         nested.kind = .object
-        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(node: nested, codingPath: path))
+        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(node: nested, path: path))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let path = codingPath + [key]
+        let path = nextPath
         let nested = next()
         nested.kind = .array
-        return UnkeyedNodeContainer(node: nested, codingPath: path)
+        return UnkeyedNodeContainer(node: nested, path: path)
     }
 
     mutating func superEncoder() -> any Encoder {
-        let path = codingPath + [key]
-        return NodeEncoder(node: next(), codingPath: path)
+        let path = nextPath
+        return NodeEncoder(node: next(), path: path)
     }
 }
 
 struct SingleNodeContainer: SingleValueEncodingContainer {
     let node: JSONNode
-    let codingPath: [any CodingKey]
+    let path: CodingPathNode?
+    var codingPath: [any CodingKey] { CodingPathNode.path(path) }
 
     mutating func encodeNil() throws { node.kind = .null }
     mutating func encode(_ value: Bool) throws { node.set(.bool, value ? "true" : "false") }
@@ -281,5 +324,5 @@ struct SingleNodeContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { node.set(.number, String(value)) }
     mutating func encode(_ value: UInt32) throws { node.set(.number, String(value)) }
     mutating func encode(_ value: UInt64) throws { node.set(.number, String(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try JSONNode.write(value, into: node, path: codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try JSONNode.write(value, into: node, path: path) }
 }
