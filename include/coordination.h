@@ -129,13 +129,13 @@ coord_status coord_add_working_days(int32_t date, int32_t working_days, int32_t 
    out_dates (which holds `capacity` items); *out_count receives their number. Pass out_dates
    NULL (capacity 0) to ask the number first. Errors: COORD_ERR_INVALID for a year outside
    1583..9999, an unknown calendar, a capacity below the number of holidays (nothing written
-   but the message), a NULL out_count. Cost: O(1), about a dozen dates. */
+   but the message), a NULL out_count. Cost: O(1), about a dozen dates; measured under 1 us. */
 coord_status coord_holidays(int32_t year, int32_t calendar, int32_t *out_dates, size_t capacity,
                             size_t *out_count);
 
 /* *out_is_working_day = 1 when `date` is a jour ouvré of `calendar` (not a Saturday, Sunday
    or public holiday), else 0. Errors: COORD_ERR_INVALID for a date that does not exist, an
-   unknown calendar or a NULL out_is_working_day. Cost: O(1). */
+   unknown calendar or a NULL out_is_working_day. Cost: O(1); measured about 0.1 us. */
 coord_status coord_is_working_day(int32_t date, int32_t calendar, int32_t *out_is_working_day);
 
 /* ---- money splits -------------------------------------------------------------------- */
@@ -252,9 +252,12 @@ typedef struct coord_record_result {
    level, outcome and amount (out_results may be NULL); *out_total_cents the total paid,
    records and bonuses. A record with no schedule in force is COORD_RECORD_REJECTED, not an
    error. Errors: COORD_ERR_INVALID (NULL arguments, invalid facts, an unknown kind, a non-zero
-   reserved field, count above 100000000: the message names the index), COORD_ERR_OVERFLOW
-   (a total does not fit). Outputs are only written on success. Cost: O(n log n) for n
-   records, with memory proportional to n. */
+   reserved field, a record_id used twice, count above 100000000: the message names the
+   index), COORD_ERR_OVERFLOW (a total does not fit). Outputs are only written on success.
+   Cost: O(n log m) for n records and m records a day, memory proportional to n, no
+   allocation per record; with no cap and every schedule per act nothing is sorted. Measured
+   on 10^6 records (Benchmarks/README.md): about 0.15 s per act, 0.4 s with caps and a monthly
+   package. */
 coord_status coord_tariff_price_records(const coord_tariff *tariff,
                                         const coord_tariff_record *records, size_t count,
                                         const uint64_t *bonus_coordinators, size_t bonus_count,
@@ -314,7 +317,10 @@ void coord_ifaq_free(coord_ifaq *rules);
    added, none changed in meaning. Errors: COORD_ERR_PARSE, COORD_ERR_INVALID
    (unknown group or indicator, duplicated row, a value outside its range, a base <= 0: the
    message names the item), COORD_ERR_OVERFLOW. Outputs are only written on success.
-   Cost: O(R + H x I x log H) for R result rows, H hospitals, I indicators. */
+   Cost: O(R + H x I x log H) for R result rows, H hospitals, I indicators; measured: about
+   0.9 s for 5,000 hospitals x 20 indicators x 3 years (8.5 MB in, 25.6 MB out, explanations
+   included), of which reading and writing JSON are two thirds: coord_ifaq_compute is the
+   fast path. */
 coord_status coord_ifaq_compute_json(const coord_ifaq *rules,
                                      const char *input_json, size_t input_length,
                                      char **out_json, size_t *out_length);
@@ -381,7 +387,8 @@ typedef struct coord_ifaq_result coord_ifaq_result;
    invalid UTF-8, an unknown status, a non-zero reserved field, and every input check of
    coord_ifaq_compute_json: the message names input->hospitals[i] or input->results[i]),
    COORD_ERR_OVERFLOW, COORD_ERR_NOMEM. *out is only written on success.
-   Cost: O(R + H x I x log H), explanations only when asked. */
+   Cost: O(R + H x I x log H), explanations only when asked; measured: about 67 ms for 5,000
+   hospitals x 20 indicators x 3 years (300,000 rows), the Swift computation taking 63 ms. */
 coord_status coord_ifaq_compute(const coord_ifaq *rules, const coord_ifaq_input *input,
                                 coord_ifaq_result **out);
 
@@ -491,7 +498,7 @@ coord_status coord_ifaq_result_json(const coord_ifaq_result *result, char **out_
    that computes it, totals per axis, the deprivation supplement, the advance and the balance
    (`...Cents` integers). Errors: COORD_ERR_PARSE, COORD_ERR_INVALID (a figure out of range: the
    message names it), COORD_ERR_NOT_FOUND (no built-in for a year before 2017), COORD_ERR_NOMEM.
-   Cost: O(indicators). */
+   Cost: O(indicators); measured about 0.2 ms for one MSP under the 2022 rules. */
 coord_status coord_aci_remuneration_json(const char *rules_json, size_t rules_length,
                                          const char *year_json, size_t year_length,
                                          char **out_json, size_t *out_length);
@@ -500,7 +507,8 @@ coord_status coord_aci_remuneration_json(const char *rules_json, size_t rules_le
    "selfEmployed"}, "experimentsBasisPoints", "nationalBasisPoints", "regionalBasisPoints"}.
    Output: {"contributions": {scheme: cents}, "envelopes": {"experiments", "national",
    "regional", "unallocated"}}, each split reconciled to the cent. Errors: COORD_ERR_PARSE,
-   COORD_ERR_INVALID (shares not summing as they must), COORD_ERR_NOMEM. Cost: O(1). */
+   COORD_ERR_INVALID (shares not summing as they must), COORD_ERR_NOMEM. Cost: O(1);
+   measured about 12 us. */
 coord_status coord_fiqcs_fund_year_json(const char *fund_json, size_t fund_length,
                                         char **out_json, size_t *out_length);
 
@@ -508,7 +516,7 @@ coord_status coord_fiqcs_fund_year_json(const char *fund_json, size_t fund_lengt
    "shareBasisPoints", "values": {region: count}}]}. Output: {"regions": {region: cents}},
    adding up exactly to regional_cents. Errors: COORD_ERR_PARSE, COORD_ERR_INVALID (shares not
    summing to 10000, a negative value, regional_cents < 0), COORD_ERR_NOMEM.
-   Cost: O(criteria x regions log regions). */
+   Cost: O(criteria x regions log regions); measured about 20 us for 3 regions, 2 criteria. */
 coord_status coord_fiqcs_regional_split_json(const char *split_json, size_t split_length,
                                              int64_t regional_cents,
                                              char **out_json, size_t *out_length);
@@ -516,7 +524,8 @@ coord_status coord_fiqcs_regional_split_json(const char *split_json, size_t spli
 /* The coordination quality indicators of a set of cases given as JSON Lines (one case document
    "coordinationkit.case/2" per line, blank lines skipped), overall and by coordinator,
    structure and territory, against the 2013 baselines. Errors: COORD_ERR_PARSE naming the line
-   and the path of a bad case, COORD_ERR_NOMEM. Cost: O(size of the cases). */
+   and the path of a bad case, COORD_ERR_NOMEM. Cost: O(size of the cases); measured about
+   24 ms for 1,000 cases (0.5 MB). */
 coord_status coord_quality_report_jsonl(const char *cases_jsonl, size_t length,
                                         char **out_json, size_t *out_length);
 
@@ -524,7 +533,8 @@ coord_status coord_quality_report_jsonl(const char *cases_jsonl, size_t length,
    "local:...", "action": {...}} (the actions of docs/CARE.md); the output is the case document
    with the event appended. The case's rules apply exactly as in Swift: an action the author's
    role or the case's state does not allow is COORD_ERR_STATE, a bad value COORD_ERR_INVALID,
-   a bad document COORD_ERR_PARSE, each message saying why. Cost: O(size of the case). */
+   a bad document COORD_ERR_PARSE, each message saying why. Cost: O(size of the case);
+   measured about 60 us for a case of two events. */
 coord_status coord_case_record_json(const char *case_json, size_t case_length,
                                     const char *event_json, size_t event_length,
                                     char **out_json, size_t *out_length);

@@ -32,6 +32,19 @@ func campaign(indicators: Int) -> IFAQRuleSet {
     do { return try SyntheticData.ifaqRules(indicators: indicators) } catch { fatalError("benchmark rule set: \(error)") }
 }
 
+/// A rule set with both caps (until 2024-06-30) and a monthly package (from 2024-07-01).
+let cappedTariff: TariffRuleSet = {
+    let json = """
+    {"format": "coordinationkit.tariff/1", "name": "caps and package", "version": "1", "schedules": [
+     {"id": "a", "validFrom": "2024-01-01", "validUntil": "2024-06-30", "source": "benchmark", "payment": "per-act",
+      "limits": {"inclusionsPerPatientCoordinatorPerYear": 1, "followUpsPerFilePerYear": 2},
+      "levels": {"information": 2200, "simple": 8000, "complex": 13500}},
+     {"id": "b", "validFrom": "2024-07-01", "validUntil": null, "source": "benchmark", "payment": "package/month",
+      "levels": {"information": 2200, "simple": 8000, "complex": 13500}}]}
+    """
+    do { return try TariffRuleSet(json: Array(json.utf8)) } catch { fatalError("benchmark rule set: \(error)") }
+}()
+
 let benchmarks: @Sendable () -> Void = {
     // ---- tariff: the Swift batch API (fast path), per act --------------------------------
     for count in [100_000, 1_000_000, 10_000_000] {
@@ -58,6 +71,11 @@ let benchmarks: @Sendable () -> Void = {
         let records = (try? SyntheticData.tariffYear(count: count)) ?? []
         Benchmark("tariff.batch.\(count)-records", configuration: configuration(iterations: 10)) { benchmark in
             blackHole(try TariffBatch(files: records, rules: .santelys2014))
+        }
+        // The same records under caps (first half-year) and a monthly package (second): every
+        // identifier numbered, the records ordered, the counters kept.
+        Benchmark("tariff.batch-caps.\(count)-records", configuration: configuration(iterations: 10)) { benchmark in
+            blackHole(try TariffBatch(files: records, rules: cappedTariff))
         }
     }
 
