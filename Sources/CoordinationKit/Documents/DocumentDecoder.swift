@@ -27,6 +27,32 @@ struct DocumentDecoder {
 
 /// The keys asked for in each object of a document, to find the keys nobody reads.
 ///
+/// Which keys of an object (by position) a field asked for: a bit mask up to 64 keys (no
+/// allocation per object), flags beyond.
+struct AskedKeys {
+    private let count: Int
+    private var bits: UInt64 = 0
+    private var flags: [Bool] = []
+
+    init(count: Int) {
+        self.count = count
+        if count > 64 { flags = Array(repeating: false, count: count) }
+    }
+
+    mutating func insert(_ position: Int) {
+        if count > 64 { flags[position] = true } else { bits |= 1 << UInt64(truncatingIfNeeded: position) }
+    }
+
+    func contains(_ position: Int) -> Bool {
+        count > 64 ? flags[position] : bits & (1 << UInt64(truncatingIfNeeded: position)) != 0
+    }
+
+    /// Whether every key was asked for.
+    var isComplete: Bool {
+        count > 64 ? !flags.contains(false) : bits == (count == 64 ? .max : (1 << UInt64(truncatingIfNeeded: count)) - 1)
+    }
+}
+
 /// Built for documents of millions of objects: tracking an object is an append, asking for a
 /// key sets a flag; paths are only spelt out for the objects that turn out to hold an unknown
 /// key (an object read twice, say through a legacy wrapper, then has its uses merged).
@@ -35,7 +61,7 @@ final class KeyUsage {
         let path: DocumentPath
         let object: JSONObject
         /// Per key of the object, in order: whether a field asked for it.
-        var askedPresent: [Bool]
+        var askedPresent: AskedKeys
         /// Keys asked for that the object does not have (optional fields left out).
         var askedAbsent: [String] = []
         var allKnown = false
@@ -44,7 +70,7 @@ final class KeyUsage {
 
     /// Starts tracking the object at `path`; returns its slot. O(keys).
     func track(_ object: JSONObject, at path: DocumentPath) -> Int {
-        uses.append(Use(path: path, object: object, askedPresent: Array(repeating: false, count: object.keys.count)))
+        uses.append(Use(path: path, object: object, askedPresent: AskedKeys(count: object.keys.count)))
         return uses.count - 1
     }
 
@@ -52,7 +78,7 @@ final class KeyUsage {
     @discardableResult
     func asked(_ key: String, slot: Int) -> JSONTree? {
         if let position = uses[slot].object.position(of: key) {
-            uses[slot].askedPresent[position] = true
+            uses[slot].askedPresent.insert(position)
             return uses[slot].object.values[position]
         }
         if uses[slot].askedAbsent.count < 256 { uses[slot].askedAbsent.append(key) }
@@ -65,7 +91,7 @@ final class KeyUsage {
     /// The first key (in document order) that no field asked for, as an error with a hint.
     func firstUnknownKey() -> DocumentError? {
         let suspects = uses.indices.filter { index in
-            !uses[index].allKnown && uses[index].askedPresent.contains(false)
+            !uses[index].allKnown && !uses[index].askedPresent.isComplete
         }
         guard !suspects.isEmpty else { return nil }
         // The same object may have been read by several containers: merge what they asked.
@@ -73,7 +99,7 @@ final class KeyUsage {
         let suspectPaths = Set(suspects.map { uses[$0].path.description })
         for index in uses.indices {
             let path = uses[index].path
-            guard path.components.count > 0 || suspectPaths.contains("document") else { continue }
+            guard path.depth > 0 || suspectPaths.contains("document") else { continue }
             let text = path.description
             if suspectPaths.contains(text) { byPath[text, default: []].append(index) }
         }
@@ -88,7 +114,7 @@ final class KeyUsage {
             var present = Array(repeating: false, count: object.keys.count)
             for member in group {
                 asked.formUnion(uses[member].askedAbsent)
-                for (position, flag) in uses[member].askedPresent.enumerated() where flag {
+                for position in object.keys.indices where uses[member].askedPresent.contains(position) {
                     present[position] = true
                     asked.insert(object.keys[position])
                 }
@@ -106,7 +132,7 @@ final class KeyUsage {
     /// The present key that a missing `key` was probably meant to be.
     func misspelling(of key: String, slot: Int) -> String? {
         let use = uses[slot]
-        let candidates = use.object.keys.indices.filter { !use.askedPresent[$0] }.map { use.object.keys[$0] }
+        let candidates = use.object.keys.indices.filter { !use.askedPresent.contains($0) }.map { use.object.keys[$0] }
         return KeySuggestion.nearest(to: key, among: candidates)
     }
 }
@@ -165,7 +191,7 @@ struct TreeDecoder: Decoder {
             return try T(from: TreeDecoder(node: node, path: path, usage: usage))
         } catch let error as DecodingError {
             // A `RawRepresentable` enum refusing a value: name the values it accepts.
-            if case .dataCorrupted(let context) = error, context.codingPath.count == path.components.count,
+            if case .dataCorrupted(let context) = error, context.codingPath.count == path.depth,
                context.debugDescription.hasPrefix("Cannot initialize") {
                 throw DocumentError(path, "\(node.kindDescription) is not an accepted value\(acceptedValues(T.self))")
             }
@@ -270,15 +296,37 @@ private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return try TreeDecoder.value(T.self, node: node, path: path.appending(key: key.stringValue), usage: usage)
     }
 
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decodeValue(key) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try decodeValue(key) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        let node = try node(key)
+        guard case .bool(let value) = node else { throw TreeDecoder.mismatch("true or false", node, path.appending(key: key.stringValue)) }
+        return value
+    }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        let node = try node(key)
+        guard case .string(let text) = node else { throw TreeDecoder.mismatch("text", node, path.appending(key: key.stringValue)) }
+        return text
+    }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decodeValue(key) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try decodeValue(key) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decodeValue(key) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        let node = try node(key)
+        if case .number(let text) = node, text.utf8.count < 19, !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+           let value = Int(text, radix: 10) {
+            return value
+        }
+        return try TreeDecoder.integer(Int.self, node, path.appending(key: key.stringValue))
+    }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decodeValue(key) }
     func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decodeValue(key) }
     func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try decodeValue(key) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decodeValue(key) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+        let node = try node(key)
+        if case .number(let text) = node, text.utf8.count < 19, !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+           let value = Int64(text, radix: 10) {
+            return value
+        }
+        return try TreeDecoder.integer(Int64.self, node, path.appending(key: key.stringValue))
+    }
     func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decodeValue(key) }
     func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decodeValue(key) }
     func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decodeValue(key) }

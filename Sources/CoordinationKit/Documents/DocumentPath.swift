@@ -5,20 +5,47 @@ struct DocumentPath: Sendable, CustomStringConvertible {
         case index(Int)
     }
 
-    private(set) var components: [Component] = []
+    /// The last step of the path, linked to the ones before: appending is one small object,
+    /// not a copy of the path (a path is made for every value a document holds).
+    final class Step: Sendable {
+        let parent: Step?
+        let component: Component
+        let depth: Int
+
+        init(parent: Step?, component: Component) {
+            self.parent = parent
+            self.component = component
+            depth = (parent?.depth ?? 0) + 1
+        }
+    }
+
+    private let last: Step?
+
+    init() { last = nil }
+    private init(last: Step?) { self.last = last }
 
     static let root = DocumentPath()
 
+    /// How many components the path has.
+    var depth: Int { last?.depth ?? 0 }
+
+    /// The components from the root.
+    var components: [Component] {
+        var reversed: [Component] = []
+        var step = last
+        while let current = step {
+            reversed.append(current.component)
+            step = current.parent
+        }
+        return reversed.reversed()
+    }
+
     func appending(key: String) -> DocumentPath {
-        var copy = self
-        copy.components.append(.key(key))
-        return copy
+        DocumentPath(last: Step(parent: last, component: .key(key)))
     }
 
     func appending(index: Int) -> DocumentPath {
-        var copy = self
-        copy.components.append(.index(index))
-        return copy
+        DocumentPath(last: Step(parent: last, component: .index(index)))
     }
 
     /// The path as a user writes it; `document` for the root.

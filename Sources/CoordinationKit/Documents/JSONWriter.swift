@@ -11,36 +11,63 @@
     ///   the value's own `encode(to:)` throws.
     /// - Complexity: O(size of the output), plus the sorting of each object's keys.
     public static func encode(_ value: some Encodable, pretty: Bool = false) throws -> [UInt8] {
-        let root = JSONNode()
-        try JSONNode.write(value, into: root, path: nil)
+        let root = try JSONNode.value(of: value, path: nil)
         var output: [UInt8] = []
         output.reserveCapacity(1 << 12)
-        root.serialize(into: &output, pretty: pretty, depth: 0)
+        JSONNode.serialize(root, into: &output, pretty: pretty, depth: 0)
         return output
     }
 }
 
-/// One value of the document being written. A class, so that containers handed out by the
-/// encoder fill their part of the tree after they were returned.
+/// A value of the document being written: a primitive in place (no object of its own), or a
+/// container.
+enum JSONValue {
+    case null
+    /// A number, `true` or `false`, written as is.
+    case literal(String)
+    case string(String)
+    case node(JSONNode)
+}
+
+/// An object or array of the document being written (or a value whose encoder has not said
+/// yet what it is). A class, so that containers handed out by the encoder fill their part of
+/// the tree after they were returned.
 final class JSONNode {
-    enum Kind { case unset, null, bool, number, string, array, object }
+    enum Kind { case unset, null, literal, string, array, object }
     var kind = Kind.unset
-    /// The text of a number or a string; "true"/"false" for a Boolean.
+    /// The text of a literal or a string.
     var text = ""
-    var items: [JSONNode] = []
+    var items: [JSONValue] = []
     /// An object's members in UTF-8 byte order of their keys; a key encoded twice keeps its
     /// last value, as in a dictionary.
-    var members: [(key: String, value: JSONNode)] = []
+    var members: [(key: String, value: JSONValue)] = []
 
     /// Adds a member in key order: an insertion from the end, objects having few keys.
-    func insert(_ key: String, _ value: JSONNode) {
+    func insert(_ key: String, _ value: JSONValue) {
         var index = members.count
-        while index > 0, key.utf8.lexicographicallyPrecedes(members[index - 1].key.utf8) { index -= 1 }
-        if index > 0, members[index - 1].key == key, members[index - 1].key.utf8.elementsEqual(key.utf8) {
+        var order = 1
+        while index > 0 {
+            order = JSONNode.compare(key, members[index - 1].key)
+            if order >= 0 { break }
+            index -= 1
+        }
+        if index > 0, order == 0 {
             members[index - 1].value = value
         } else {
             members.insert((key, value), at: index)
         }
+    }
+
+    /// The UTF-8 byte order of two keys (< 0, 0, > 0).
+    @inline(__always) static func compare(_ a: String, _ b: String) -> Int {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Int in
+                for index in 0..<min(x.count, y.count) where x[index] != y[index] { return x[index] < y[index] ? -1 : 1 }
+                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+            }
+        }
+        if let order = fast ?? nil { return order }
+        return a.utf8.elementsEqual(b.utf8) ? 0 : (a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1)
     }
 
     func set(_ kind: Kind, _ text: String) {
@@ -48,15 +75,27 @@ final class JSONNode {
         self.text = text
     }
 
-    /// Writes `value` into `node`: primitives directly, anything else through its `encode(to:)`.
-    static func write<T: Encodable>(_ value: T, into node: JSONNode, path: CodingPathNode?) throws {
+    /// The node as a value: a primitive in place once its encoder has written one.
+    var value: JSONValue {
+        switch kind {
+        case .null: .null
+        case .literal: .literal(text)
+        case .string: .string(text)
+        case .unset, .array, .object: .node(self)
+        }
+    }
+
+    /// `value` as a document value: primitives directly, anything else through its `encode(to:)`.
+    static func value<T: Encodable>(of value: T, path: CodingPathNode?) throws -> JSONValue {
         // Metadata comparisons, cheaper than dynamic casts on every value.
-        if T.self == String.self, let text = value as? String { node.set(.string, text); return }
-        if T.self == Int64.self, let number = value as? Int64 { node.set(.number, String(number)); return }
-        if T.self == Int.self, let number = value as? Int { node.set(.number, String(number)); return }
-        if T.self == Bool.self, let flag = value as? Bool { node.set(.bool, flag ? "true" : "false"); return }
-        if T.self == Double.self, let number = value as? Double { node.set(.number, try format(number, CodingPathNode.path(path))); return }
+        if T.self == String.self, let text = value as? String { return .string(text) }
+        if T.self == Int64.self, let number = value as? Int64 { return .literal(String(number)) }
+        if T.self == Int.self, let number = value as? Int { return .literal(String(number)) }
+        if T.self == Bool.self, let flag = value as? Bool { return .literal(flag ? "true" : "false") }
+        if T.self == Double.self, let number = value as? Double { return .literal(try format(number, CodingPathNode.path(path))) }
+        let node = JSONNode()
         try value.encode(to: NodeEncoder(node: node, path: path))
+        return node.value
     }
 
     /// A double as `JSONEncoder` writes it: shortest form, no trailing `.0`.
@@ -76,18 +115,25 @@ final class JSONNode {
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
+    static func serialize(_ value: JSONValue, into output: inout [UInt8], pretty: Bool, depth: Int) {
+        switch value {
+        case .null: output.append(contentsOf: "null".utf8)
+        case .literal(let text): output.append(contentsOf: text.utf8)
+        case .string(let text): quote(text, into: &output)
+        case .node(let node): node.serialize(into: &output, pretty: pretty, depth: depth)
+        }
+    }
+
     func serialize(into output: inout [UInt8], pretty: Bool, depth: Int) {
         switch kind {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool, .number: output.append(contentsOf: text.utf8)
-        case .string: JSONNode.quote(text, into: &output)
+        case .null, .literal, .string: JSONNode.serialize(value, into: &output, pretty: pretty, depth: depth)
         case .array:
             output.append(UInt8(ascii: "["))
             if items.isEmpty, pretty { output.append(UInt8(ascii: "\n")) }   // JSONEncoder writes "[\n\n  ]"
             for (index, item) in items.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { JSONNode.newline(&output, depth: depth + 1) }
-                item.serialize(into: &output, pretty: pretty, depth: depth + 1)
+                JSONNode.serialize(item, into: &output, pretty: pretty, depth: depth + 1)
             }
             if pretty { JSONNode.newline(&output, depth: depth) }
             output.append(UInt8(ascii: "]"))
@@ -99,7 +145,7 @@ final class JSONNode {
                 if pretty { JSONNode.newline(&output, depth: depth + 1) }
                 JSONNode.quote(member.key, into: &output)
                 output.append(contentsOf: pretty ? " : ".utf8 : ":".utf8)
-                member.value.serialize(into: &output, pretty: pretty, depth: depth + 1)
+                JSONNode.serialize(member.value, into: &output, pretty: pretty, depth: depth + 1)
             }
             if pretty { JSONNode.newline(&output, depth: depth) }
             output.append(UInt8(ascii: "}"))
@@ -113,13 +159,23 @@ final class JSONNode {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Whether a byte must be escaped in a JSON string (as JSONEncoder does).
+    @inline(__always) private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "/")
+    }
+
     static func quote(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") }) {
-            output.append(contentsOf: text.utf8)
-            output.append(UInt8(ascii: "\""))
-            return
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where needsEscape(byte) { return false }
+            output.append(contentsOf: bytes)
+            return true
         }
+        if clean != true { escape(text, into: &output) }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func escape(_ text: String, into output: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
@@ -137,7 +193,6 @@ final class JSONNode {
             default: output.append(byte)
             }
         }
-        output.append(UInt8(ascii: "\""))
     }
 }
 
@@ -201,29 +256,31 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func child(_ key: Key) -> JSONNode {
         let child = JSONNode()
-        node.insert(key.stringValue, child)
+        node.insert(key.stringValue, .node(child))
         return child
     }
 
+    private func put(_ key: Key, _ value: JSONValue) { node.insert(key.stringValue, value) }
+
     private func path(_ key: Key) -> CodingPathNode { CodingPathNode(key, parent: path) }
 
-    mutating func encodeNil(forKey key: Key) throws { child(key).kind = .null }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { child(key).set(.bool, value ? "true" : "false") }
-    mutating func encode(_ value: String, forKey key: Key) throws { child(key).set(.string, value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { child(key).set(.number, try JSONNode.format(value, codingPath + [key])) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { child(key).set(.number, try JSONNode.format(value, codingPath + [key])) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { child(key).set(.number, String(value)) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { child(key).set(.number, String(value)) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { child(key).set(.number, String(value)) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { child(key).set(.number, String(value)) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { child(key).set(.number, String(value)) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { child(key).set(.number, String(value)) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { child(key).set(.number, String(value)) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { child(key).set(.number, String(value)) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { child(key).set(.number, String(value)) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { child(key).set(.number, String(value)) }
+    mutating func encodeNil(forKey key: Key) throws { put(key, .null) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { put(key, .literal(value ? "true" : "false")) }
+    mutating func encode(_ value: String, forKey key: Key) throws { put(key, .string(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { put(key, .literal(try JSONNode.format(value, codingPath + [key]))) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { put(key, .literal(try JSONNode.format(value, codingPath + [key]))) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { put(key, .literal(String(value))) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { put(key, .literal(String(value))) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { put(key, .literal(String(value))) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { put(key, .literal(String(value))) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { put(key, .literal(String(value))) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { put(key, .literal(String(value))) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { put(key, .literal(String(value))) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { put(key, .literal(String(value))) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { put(key, .literal(String(value))) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { put(key, .literal(String(value))) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try JSONNode.write(value, into: child(key), path: path(key))
+        put(key, try JSONNode.value(of: value, path: path(key)))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -240,7 +297,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func superEncoder() -> any Encoder {
         let nested = JSONNode()
-        node.insert("super", nested)
+        node.insert("super", .node(nested))
         return NodeEncoder(node: nested, path: path)
     }
 
@@ -258,30 +315,32 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
 
     private func next() -> JSONNode {
         let item = JSONNode()
-        node.items.append(item)
+        node.items.append(.node(item))
         return item
     }
 
+    private func put(_ value: JSONValue) { node.items.append(value) }
+
     private var key: IndexKey { IndexKey(node.items.count) }
 
-    mutating func encodeNil() throws { next().kind = .null }
-    mutating func encode(_ value: Bool) throws { next().set(.bool, value ? "true" : "false") }
-    mutating func encode(_ value: String) throws { next().set(.string, value) }
-    mutating func encode(_ value: Double) throws { next().set(.number, try JSONNode.format(value, codingPath + [key])) }
-    mutating func encode(_ value: Float) throws { next().set(.number, try JSONNode.format(value, codingPath + [key])) }
-    mutating func encode(_ value: Int) throws { next().set(.number, String(value)) }
-    mutating func encode(_ value: Int8) throws { next().set(.number, String(value)) }
-    mutating func encode(_ value: Int16) throws { next().set(.number, String(value)) }
-    mutating func encode(_ value: Int32) throws { next().set(.number, String(value)) }
-    mutating func encode(_ value: Int64) throws { next().set(.number, String(value)) }
-    mutating func encode(_ value: UInt) throws { next().set(.number, String(value)) }
-    mutating func encode(_ value: UInt8) throws { next().set(.number, String(value)) }
-    mutating func encode(_ value: UInt16) throws { next().set(.number, String(value)) }
-    mutating func encode(_ value: UInt32) throws { next().set(.number, String(value)) }
-    mutating func encode(_ value: UInt64) throws { next().set(.number, String(value)) }
+    mutating func encodeNil() throws { put(.null) }
+    mutating func encode(_ value: Bool) throws { put(.literal(value ? "true" : "false")) }
+    mutating func encode(_ value: String) throws { put(.string(value)) }
+    mutating func encode(_ value: Double) throws { put(.literal(try JSONNode.format(value, codingPath + [key]))) }
+    mutating func encode(_ value: Float) throws { put(.literal(try JSONNode.format(value, codingPath + [key]))) }
+    mutating func encode(_ value: Int) throws { put(.literal(String(value))) }
+    mutating func encode(_ value: Int8) throws { put(.literal(String(value))) }
+    mutating func encode(_ value: Int16) throws { put(.literal(String(value))) }
+    mutating func encode(_ value: Int32) throws { put(.literal(String(value))) }
+    mutating func encode(_ value: Int64) throws { put(.literal(String(value))) }
+    mutating func encode(_ value: UInt) throws { put(.literal(String(value))) }
+    mutating func encode(_ value: UInt8) throws { put(.literal(String(value))) }
+    mutating func encode(_ value: UInt16) throws { put(.literal(String(value))) }
+    mutating func encode(_ value: UInt32) throws { put(.literal(String(value))) }
+    mutating func encode(_ value: UInt64) throws { put(.literal(String(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         let path = nextPath
-        try JSONNode.write(value, into: next(), path: path)
+        put(try JSONNode.value(of: value, path: path))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -310,19 +369,30 @@ struct SingleNodeContainer: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { CodingPathNode.path(path) }
 
     mutating func encodeNil() throws { node.kind = .null }
-    mutating func encode(_ value: Bool) throws { node.set(.bool, value ? "true" : "false") }
+    mutating func encode(_ value: Bool) throws { node.set(.literal, value ? "true" : "false") }
     mutating func encode(_ value: String) throws { node.set(.string, value) }
-    mutating func encode(_ value: Double) throws { node.set(.number, try JSONNode.format(value, codingPath)) }
-    mutating func encode(_ value: Float) throws { node.set(.number, try JSONNode.format(value, codingPath)) }
-    mutating func encode(_ value: Int) throws { node.set(.number, String(value)) }
-    mutating func encode(_ value: Int8) throws { node.set(.number, String(value)) }
-    mutating func encode(_ value: Int16) throws { node.set(.number, String(value)) }
-    mutating func encode(_ value: Int32) throws { node.set(.number, String(value)) }
-    mutating func encode(_ value: Int64) throws { node.set(.number, String(value)) }
-    mutating func encode(_ value: UInt) throws { node.set(.number, String(value)) }
-    mutating func encode(_ value: UInt8) throws { node.set(.number, String(value)) }
-    mutating func encode(_ value: UInt16) throws { node.set(.number, String(value)) }
-    mutating func encode(_ value: UInt32) throws { node.set(.number, String(value)) }
-    mutating func encode(_ value: UInt64) throws { node.set(.number, String(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try JSONNode.write(value, into: node, path: path) }
+    mutating func encode(_ value: Double) throws { node.set(.literal, try JSONNode.format(value, codingPath)) }
+    mutating func encode(_ value: Float) throws { node.set(.literal, try JSONNode.format(value, codingPath)) }
+    mutating func encode(_ value: Int) throws { node.set(.literal, String(value)) }
+    mutating func encode(_ value: Int8) throws { node.set(.literal, String(value)) }
+    mutating func encode(_ value: Int16) throws { node.set(.literal, String(value)) }
+    mutating func encode(_ value: Int32) throws { node.set(.literal, String(value)) }
+    mutating func encode(_ value: Int64) throws { node.set(.literal, String(value)) }
+    mutating func encode(_ value: UInt) throws { node.set(.literal, String(value)) }
+    mutating func encode(_ value: UInt8) throws { node.set(.literal, String(value)) }
+    mutating func encode(_ value: UInt16) throws { node.set(.literal, String(value)) }
+    mutating func encode(_ value: UInt32) throws { node.set(.literal, String(value)) }
+    mutating func encode(_ value: UInt64) throws { node.set(.literal, String(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        switch try JSONNode.value(of: value, path: path) {
+        case .null: node.kind = .null
+        case .literal(let text): node.set(.literal, text)
+        case .string(let text): node.set(.string, text)
+        case .node(let inner):
+            node.kind = inner.kind
+            node.text = inner.text
+            node.items = inner.items
+            node.members = inner.members
+        }
+    }
 }
