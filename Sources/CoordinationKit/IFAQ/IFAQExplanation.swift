@@ -45,21 +45,28 @@ enum IFAQExplanation {
 
     static func euros(_ cents: Int64) -> String { Money(cents: cents).formatted(.french) }
 
-    /// `value` with at most `digits` decimals, trailing zeros dropped.
+    /// `value` with at most `digits` decimals (0...18), trailing zeros dropped.
     static func decimal(_ value: Double, _ digits: Int) -> String {
-        let scaled = (value * pow10(digits)).rounded()
+        let places = min(max(digits, 0), 18)
+        var power: Int64 = 1
+        for _ in 0..<places { power *= 10 }   // at most 10^18
+        let scaled = (value * Double(power)).rounded()
         guard let exact = Int64(exactly: scaled) else { return "\(value)" }   // beyond 64 bits: plain notation
-        var text = String(exact)
-        let negative = text.hasPrefix("-")
-        if negative { text.removeFirst() }
-        while text.count <= digits { text = "0" + text }
-        var whole = String(text.dropLast(digits)), fraction = String(text.suffix(digits))
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        if whole.isEmpty { whole = "0" }
-        return (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+        let magnitude = exact.magnitude
+        let whole = magnitude / UInt64(power)   // trap-free: power is 1...10^18
+        var fraction = magnitude % UInt64(power)   // trap-free: power is 1...10^18
+        var width = places
+        while width > 0, fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
+        }
+        var text = exact < 0 ? "-" + String(whole) : String(whole)
+        if width > 0 {
+            let digitsText = String(fraction)
+            text += "." + String(repeating: "0", count: width - digitsText.utf8.count) + digitsText
+        }
+        return text
     }
-
-    private static func pow10(_ n: Int) -> Double { (0..<max(n, 0)).reduce(1.0) { value, _ in value * 10 } }
 
     /// A change, signed: `+3`, `-0.5`, `0`.
     static func signed(_ value: Double) -> String { value > 0 ? "+\(decimal(value, 3))" : decimal(value, 3) }

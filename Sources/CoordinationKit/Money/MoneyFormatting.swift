@@ -26,16 +26,22 @@ extension Money {
         }
     }
 
-    /// `1234567` as `1 234 567`.
+    /// `1234567` as `1 234 567`. Built on bytes (a money line is written per hospital and
+    /// per instalment in explanations).
     static func grouped(_ value: UInt64) -> String {
-        let digits = Array(String(value))
-        var out = ""
+        var digits: [UInt8] = []
+        var rest = value
+        repeat {
+            digits.append(UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0"))
+            rest /= 10
+        } while rest > 0
+        var out: [UInt8] = []
         out.reserveCapacity(digits.count + digits.count / 3)
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(" ") }
-            out.append(digit)
+        for index in stride(from: digits.count - 1, through: 0, by: -1) {
+            out.append(digits[index])
+            if index > 0 && index % 3 == 0 { out.append(UInt8(ascii: " ")) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
