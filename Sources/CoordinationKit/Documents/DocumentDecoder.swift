@@ -311,7 +311,7 @@ private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
         let node = try node(key)
         if case .number(let text) = node, text.utf8.count < 19, !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
-           let value = Int(text, radix: 10) {
+           let value = Int(text, radix: 10) {   // trap-free: a failable parse, nil when out of range
             return value
         }
         return try TreeDecoder.integer(Int.self, node, path.appending(key: key.stringValue))
@@ -322,7 +322,7 @@ private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
         let node = try node(key)
         if case .number(let text) = node, text.utf8.count < 19, !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
-           let value = Int64(text, radix: 10) {
+           let value = Int64(text, radix: 10) {   // trap-free: a failable parse, nil when out of range
             return value
         }
         return try TreeDecoder.integer(Int64.self, node, path.appending(key: key.stringValue))
