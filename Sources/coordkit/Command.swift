@@ -85,13 +85,17 @@ func printError(_ line: String) {
 }
 
 /// Options parsed from `--name value` pairs, flags and positional arguments.
+///
+/// An option given twice is an error (the second value would silently win), unless it is a
+/// list option (`repeatable`): those accumulate, `--bonus A --bonus B` as `--bonus "A;B"`.
 struct ParsedOptions {
-    private(set) var values: [String: String] = [:]
+    private(set) var values: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positional: [String] = []
 
-    /// Parses `arguments` given the options that take a value and the flags allowed.
-    init(_ arguments: [String], valued: Set<String>, flags allowedFlags: Set<String>) throws {
+    /// Parses `arguments` given the options that take a value, those that may be repeated,
+    /// and the flags allowed.
+    init(_ arguments: [String], valued: Set<String>, repeatable: Set<String> = [], flags allowedFlags: Set<String>) throws {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -102,14 +106,19 @@ struct ParsedOptions {
                     name = String(argument[..<equals])
                     inline = String(argument[argument.index(after: equals)...])
                 }
-                if valued.contains(name) {
+                if valued.contains(name) || repeatable.contains(name) {
+                    let value: String
                     if let inline {
-                        values[name] = inline
+                        value = inline
                     } else {
                         guard index + 1 < arguments.count else { throw UsageError("\(name) needs a value") }
                         index += 1
-                        values[name] = arguments[index]
+                        value = arguments[index]
                     }
+                    if let earlier = values[name]?.first, !repeatable.contains(name) {
+                        throw UsageError("\(name) is given twice ('\(earlier)' and '\(value)'): give it once")
+                    }
+                    values[name, default: []].append(value)
                 } else if allowedFlags.contains(name), inline == nil {
                     flags.insert(name)
                 } else {
@@ -123,7 +132,12 @@ struct ParsedOptions {
     }
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
-    func value(_ name: String) -> String? { values[name] }
+    /// The value of a single-valued option.
+    func value(_ name: String) -> String? { values[name]?.last }
+    /// Every value of a list option, in order, each occurrence split at ';' (empty items dropped).
+    func list(_ name: String) -> [String] {
+        (values[name] ?? []).flatMap { $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
 }
 
 extension String {

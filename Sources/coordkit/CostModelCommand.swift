@@ -16,10 +16,10 @@ enum CostModelCommand {
         mission n'a pu déterminer" ([288]); --deduct computes a net under your own hypothesis.
 
           --population N    target population (default 12000000 ALD patients)
-          --shares LIST     shares in percent separated by ';' or spaces, e.g. "10;20" or "12,5"
-                            (default 10;20)
-          --costs LIST      unit costs in euros separated by ';' or spaces, e.g. "200;300" or
-                            "250,50" (default 200;300)
+          --shares LIST     shares in percent separated by ';' or spaces, or --shares repeated,
+                            e.g. "10;20" or "12,5" (default 10;20)
+          --costs LIST      unit costs in euros separated by ';' or spaces, or --costs repeated,
+                            e.g. "200;300" or "250,50" (default 200;300)
           --deduct EUR      your hypothesis of the amount to deduct for a net cost (none by default)
           --json            machine-readable output
         """,
@@ -43,7 +43,7 @@ enum CostModelCommand {
     }
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--population", "--shares", "--costs", "--deduct"],
+        let options = try ParsedOptions(arguments, valued: ["--population", "--deduct"], repeatable: ["--shares", "--costs"],
                                         flags: ["--json"])
         guard options.positional.isEmpty else { throw UsageError("unexpected argument '\(options.positional[0])'") }
         var hypotheses = NationalCost.Hypotheses.igas2014
@@ -51,8 +51,8 @@ enum CostModelCommand {
             guard let value = Int64(text), value >= 0 else { throw UsageError("--population: '\(text)' is not a count") }
             hypotheses.population = value
         }
-        if let text = options.value("--shares") {
-            hypotheses.sharesBasisPoints = try listItems(text, "--shares").map { part in
+        if let texts = options.values["--shares"] {
+            hypotheses.sharesBasisPoints = try texts.flatMap { try listItems($0, "--shares") }.map { part in
                 // A percentage with up to two decimals, as basis points.
                 guard let money = try? Money(parsing: part), money.cents >= 0, money.cents <= 10_000 else {
                     throw UsageError("--shares: '\(part)' is not a percentage within 0...100")
@@ -60,8 +60,8 @@ enum CostModelCommand {
                 return Int(money.cents)  // trap-free: Int is 64-bit on every supported platform
             }
         }
-        if let text = options.value("--costs") {
-            hypotheses.unitCosts = try listItems(text, "--costs").map { part in
+        if let texts = options.values["--costs"] {
+            hypotheses.unitCosts = try texts.flatMap { try listItems($0, "--costs") }.map { part in
                 guard let money = try? Money(parsing: part), money.cents >= 0 else {
                     throw UsageError("--costs: '\(part)' is not an amount in euros")
                 }

@@ -9,7 +9,7 @@ enum TariffCommand {
         summary: "price coordination files (CSV) with a tariff rule set",
         usage: """
         usage: coordkit tariff [FILE.csv] [--tariff NAME | --rules FILE.json] [--strict]
-                               [--bonus COORD,COORD...] [--explain ID] [--json]
+                               [--bonus COORD;COORD...] [--explain ID] [--json]
 
         Prices one record per CSV row by the schedule in force on its date, applies the rule
         set's payment mode and caps, and prints totals by level, structure, month and
@@ -22,7 +22,8 @@ enum TariffCommand {
           --tariff NAME     built-in rule set: santelys-2014 (the default and only one)
           --rules FILE      a JSON rule set (format coordinationkit.tariff/1, docs/TARIFF.md)
           --strict          stop at the first bad row (exit 1) instead of reporting it
-          --bonus LIST      coordinators that met their performance objectives
+          --bonus LIST      coordinators that met their performance objectives, separated by ';'
+                            or with --bonus repeated (a comma is refused: it may be in an id)
           --explain ID      print how record ID was priced
           --encoding E      utf-8 or windows-1252 (default: UTF-8, else Windows-1252, said on stderr)
           --all             list every coordinator (default: the ten largest)
@@ -31,7 +32,7 @@ enum TariffCommand {
         run: run)
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--tariff", "--rules", "--bonus", "--explain", "--encoding"],
+        let options = try ParsedOptions(arguments, valued: ["--tariff", "--rules", "--explain", "--encoding"], repeatable: ["--bonus"],
                                         flags: ["--strict", "--json", "--all"])
         guard options.positional.count <= 1 else { throw UsageError("at most one CSV file") }
         guard options.value("--tariff") == nil || options.value("--rules") == nil else {
@@ -71,7 +72,12 @@ enum TariffCommand {
             source = "built-in synthetic year (\(files.count) records, seed 2014)"
         }
 
-        let bonus = Set((options.value("--bonus") ?? "").split(separator: ",").map { String($0) })
+        let bonusItems = options.list("--bonus")
+        if let ambiguous = bonusItems.first(where: { $0.contains(",") }) {
+            throw UsageError("--bonus: '\(ambiguous)' holds a comma: separate coordinators with ';' (\"A;B\") or repeat --bonus; "
+                             + "a comma may belong to an identifier")
+        }
+        let bonus = Set(bonusItems)
         let batch: TariffBatch
         do { batch = try TariffBatch(files: files, rules: rules, bonusEligibleCoordinators: bonus) } catch {
             throw RunError(error.description)

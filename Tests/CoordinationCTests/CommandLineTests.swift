@@ -31,6 +31,24 @@ struct CommandLineTests {
         #expect(result.output.contains("10,75 €"))
     }
 
+    @Test("list options: ';' or the option repeated; a comma that could split an id, or a single option given twice, is refused")
+    func listOptions() throws {
+        let comma = try Toolchain.run(Self.coordkit, ["tariff", Self.example("tariff-files.csv"), "--bonus", "COORD-A,COORD-B"])
+        #expect(comma.status == 2 && comma.output.contains("--bonus: 'COORD-A,COORD-B' holds a comma"))
+        let twice = try Toolchain.run(Self.coordkit, ["tariff", "--rules", "a.json", "--rules", "b.json"])
+        #expect(twice.status == 2 && twice.output.contains("--rules is given twice ('a.json' and 'b.json')"))
+        // Repeating --bonus is the same as listing with ';'.
+        let base = [Self.example("tariff-files.csv"), "--rules", Self.example("tariff-with-caps.json"), "--json"]
+        let repeated = try Toolchain.run(Self.coordkit, ["tariff"] + base + ["--bonus", "COORD-A", "--bonus", "COORD-B"])
+        let listed = try Toolchain.run(Self.coordkit, ["tariff"] + base + ["--bonus", "COORD-A;COORD-B"])
+        #expect(repeated.output == listed.output && repeated.output.contains("\"bonuses\""))
+        // cost-model: "12,5" is one share (a decimal comma), repeated options add hypotheses.
+        let shares = try Toolchain.run(Self.coordkit, ["cost-model", "--shares", "12,5", "--shares", "20", "--costs", "200"])
+        #expect(shares.status == 0 && shares.output.contains("12.50 %") && shares.output.contains("20.00 %"))
+        let ambiguous = try Toolchain.run(Self.coordkit, ["cost-model", "--costs", "250,500"])
+        #expect(ambiguous.status == 2 && ambiguous.output.contains("ambiguous"))
+    }
+
     @Test("tariff --strict stops at the first bad row; --explain explains a record")
     func strictAndExplain() throws {
         let strict = try Toolchain.run(Self.coordkit, ["tariff", Self.example("tariff-files.csv"), "--strict"])
