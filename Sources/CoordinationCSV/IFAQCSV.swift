@@ -5,7 +5,9 @@ import CoordinationKit
 /// `hospitals.csv`: `id, field, group, base` (euros, `1234567.89` or `1 234 567,89`)
 /// `[, army (1/0), dotation2019, previous_base]`.
 /// `results.csv`: `hospital, indicator, year, status` (`collected`, `not-collected`,
-/// `invalidated`, `not-concerned`) `, value [, definition_version]`.
+/// `invalidated`, `not-concerned`, or in French `recueilli`, `non recueilli`, `invalidé`,
+/// `non concerné`) `, value [, definition_version]`. A file with no row but its header is an
+/// error: it would compute 0 €.
 /// Errors name the file's line and column; every row is checked and all errors are returned.
 ///
 /// French headers, as the ATIH and ARS exports name them, are accepted beside ours (compared
@@ -33,6 +35,17 @@ public enum IFAQCSV {
         ("definition_version", ["definition_version", "version", "version de l'indicateur"]),
     ]
 
+    /// A result's status in our words or the French ones (without case, accents or spaces).
+    static func status(_ text: String) -> IFAQInput.IndicatorResult.Status? {
+        switch CSVTable.folded(text) {
+        case "collected", "recueilli", "recueil": .collected
+        case "notcollected", "nonrecueilli", "nonrecueil": .notCollected
+        case "invalidated", "invalide", "invalidation": .invalidated
+        case "notconcerned", "nonconcerne", "nonsoumis": .notConcerned
+        default: nil
+        }
+    }
+
     private static func names(_ column: String, _ table: [(column: String, names: [String])]) -> [String] {
         table.first { $0.column == column }?.names ?? [column]
     }
@@ -55,7 +68,10 @@ public enum IFAQCSV {
     public static func read(hospitals hospitalsText: String, results resultsText: String)
         throws(CSVError) -> (input: IFAQInput?, errors: [(file: String, error: CSVError)], hospitalLines: [Int], resultLines: [Int]) {
         var errors: [(file: String, error: CSVError)] = []
-        let hospitalsTable = try CSVTable(text: hospitalsText)
+        let hospitalsTable: CSVTable
+        do throws(CSVError) { hospitalsTable = try CSVTable(text: hospitalsText) } catch {
+            throw CSVError(line: error.line, column: error.column, message: "hospitals file: \(error.message)")
+        }
         func column(_ table: CSVTable, _ name: String, _ file: String, _ list: [(column: String, names: [String])]) throws(CSVError) -> Int {
             guard let index = table.column(anyOf: names(name, list)) else {
                 let swapped = file == "hospitals" ? table.column(anyOf: names("indicator", resultColumns)) != nil
@@ -70,6 +86,9 @@ public enum IFAQCSV {
         let group = try column(hospitalsTable, "group", "hospitals", hospitalColumns), base = try column(hospitalsTable, "base", "hospitals", hospitalColumns)
         let army = hospitalsTable.column(anyOf: names("army", hospitalColumns)), prior = hospitalsTable.column(anyOf: names("dotation2019", hospitalColumns))
         let previous = hospitalsTable.column(anyOf: names("previous_base", hospitalColumns))
+        guard !hospitalsTable.rows.isEmpty else {
+            throw CSVError(line: 1, column: nil, message: "hospitals file: no hospital: the file holds only its header line, nothing to compute")
+        }
         var hospitals: [IFAQInput.Hospital] = []
         var hospitalLines: [Int] = []
         for row in hospitalsTable.rows {
@@ -96,12 +115,19 @@ public enum IFAQCSV {
             } catch { errors.append(("hospitals", error)) }
         }
 
-        let resultsTable = try CSVTable(text: resultsText)
+        let resultsTable: CSVTable
+        do throws(CSVError) { resultsTable = try CSVTable(text: resultsText) } catch {
+            throw CSVError(line: error.line, column: error.column, message: "results file: \(error.message)")
+        }
         let hospital = try column(resultsTable, "hospital", "results", resultColumns)
         let indicator = try column(resultsTable, "indicator", "results", resultColumns)
         let year = try column(resultsTable, "year", "results", resultColumns), status = try column(resultsTable, "status", "results", resultColumns)
         let value = resultsTable.column(anyOf: names("value", resultColumns))
         let version = resultsTable.column(anyOf: names("definition_version", resultColumns))
+        guard !resultsTable.rows.isEmpty else {
+            throw CSVError(line: 1, column: nil, message: "results file: no result: the file holds only its header line, nothing to compute "
+                           + "(an amount of 0 € would be computed from no data)")
+        }
         var results: [IFAQInput.IndicatorResult] = []
         var resultLines: [Int] = []
         for row in resultsTable.rows {
@@ -110,8 +136,9 @@ public enum IFAQCSV {
                     CSVError(line: row.line, column: index + 1, message: "\(resultsTable.columns[index]): \(message)")
                 }
                 guard let yearValue = Int(row.fields[year]) else { throw fail(year, "'\(row.fields[year])' is not a year") }
-                guard let state = IFAQInput.IndicatorResult.Status(rawValue: row.fields[status].lowercased()) else {
-                    throw fail(status, "'\(row.fields[status])' is not collected, not-collected or invalidated")
+                guard let state = IFAQCSV.status(row.fields[status]) else {
+                    throw fail(status, "'\(row.fields[status])' is not collected, not-collected, invalidated or not-concerned "
+                               + "(recueilli, non recueilli, invalidé, non concerné)")
                 }
                 var number: IndicatorValue?
                 if let value, !row.fields[value].isEmpty {

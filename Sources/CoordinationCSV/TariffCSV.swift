@@ -6,8 +6,30 @@ import CoordinationKit
 /// `id`*, `date`* (2024-03-15, 20240315 or 15/03/2024), `coordinator`*, `providers`*,
 /// `evaluation`* (1/0, yes/no, oui/non, true/false), `financing`, `expertise`, `structure`,
 /// `patient`, `file` (the dossier; defaults to `id`), `kind` (`inclusion` or `follow-up`,
-/// default inclusion).
+/// default inclusion; `suivi` is read as follow-up).
+///
+/// French headers are accepted beside ours (compared without case, accents or spaces):
+/// ``columns`` lists them.
 public enum TariffCSV {
+    /// Per column, the names accepted (ours first).
+    public static let columns: [(column: String, names: [String])] = [
+        ("id", ["id", "identifiant", "n° acte", "numero d'acte", "reference"]),
+        ("date", ["date", "date de l'acte", "date acte"]),
+        ("coordinator", ["coordinator", "coordinateur", "coordonnateur", "coordinatrice"]),
+        ("providers", ["providers", "intervenants", "nombre d'intervenants", "nb intervenants"]),
+        ("evaluation", ["evaluation", "evaluation formelle", "evaluation multidimensionnelle"]),
+        ("financing", ["financing", "financement", "dossier de financement"]),
+        ("expertise", ["expertise", "expertise externe"]),
+        ("structure", ["structure", "structure de coordination"]),
+        ("patient", ["patient", "n° patient", "ins"]),
+        ("file", ["file", "dossier", "n° dossier"]),
+        ("kind", ["kind", "type", "nature", "type d'acte"]),
+    ]
+
+    private static func names(_ column: String) -> [String] {
+        columns.first { $0.column == column }?.names ?? [column]
+    }
+
     /// The outcome of reading a CSV: the good records, and one error per bad row.
     public struct Import: Sendable {
         /// The records read, in file order; rows with an error are left out and listed in ``errors``.
@@ -24,16 +46,20 @@ public enum TariffCSV {
     public static func read(_ text: String) throws(CSVError) -> Import {
         let table = try CSVTable(text: text)
         func required(_ name: String) throws(CSVError) -> Int {
-            guard let index = table.column(name) else {
-                throw CSVError(line: 1, column: nil, message: "missing column '\(name)' (columns: id, date, coordinator, providers, evaluation, ...)")
+            guard let index = table.column(anyOf: names(name)) else {
+                throw CSVError(line: 1, column: nil, message: "missing column '\(name)' (accepted names: \(names(name).joined(separator: ", ")); "
+                               + "required: id, date, coordinator, providers, evaluation)")
             }
             return index
         }
         let id = try required("id"), date = try required("date"), coordinator = try required("coordinator")
         let providers = try required("providers"), evaluation = try required("evaluation")
-        let financing = table.column("financing"), expertise = table.column("expertise")
-        let structure = table.column("structure"), patient = table.column("patient")
-        let file = table.column("file"), kind = table.column("kind")
+        let financing = table.column(anyOf: names("financing")), expertise = table.column(anyOf: names("expertise"))
+        let structure = table.column(anyOf: names("structure")), patient = table.column(anyOf: names("patient"))
+        let file = table.column(anyOf: names("file")), kind = table.column(anyOf: names("kind"))
+        guard !table.rows.isEmpty else {
+            throw CSVError(line: 1, column: nil, message: "no record: the file holds only its header line, nothing to price")
+        }
 
         var files: [TariffFile] = []
         var lines: [Int] = []
@@ -65,10 +91,11 @@ public enum TariffCSV {
                 }
                 var actKind = TariffFile.ActKind.inclusion
                 if let kind, !field(kind).isEmpty {
-                    guard let parsed = TariffFile.ActKind(rawValue: field(kind).lowercased()) else {
-                        throw fail(kind, "'\(field(kind))' is not inclusion or follow-up")
+                    switch CSVTable.folded(field(kind)) {
+                    case "inclusion": actKind = .inclusion
+                    case "followup", "suivi": actKind = .followUp
+                    default: throw fail(kind, "'\(field(kind))' is not inclusion or follow-up (suivi)")
                     }
-                    actKind = parsed
                 }
                 let coordinatorName = field(coordinator)
                 guard !coordinatorName.isEmpty else { throw fail(coordinator, "empty") }

@@ -113,6 +113,12 @@ enum IFAQCommand {
                 read = try IFAQCSV.read(hospitals: InputFile.csvText(options.positional[0], encoding: options.value("--encoding")),
                                        results: InputFile.csvText(options.positional[1], encoding: options.value("--encoding")))
             } catch let error as CSVError {
+                // Name the file: "results file: ..." at line 1 becomes "PATH (results file), line 1: ...".
+                let location = "line \(error.line)" + (error.column.map { ", column \($0)" } ?? "")
+                for (prefix, path) in [("hospitals file: ", options.positional[0]), ("results file: ", options.positional[1])]
+                where error.message.hasPrefix(prefix) {
+                    throw RunError("\(path) (\(prefix.dropLast(2))), \(location): \(error.message.dropFirst(prefix.count))")
+                }
                 throw RunError(error.description)
             }
             guard let parsed = read.input else {

@@ -109,6 +109,31 @@ struct CommandLineTests {
         #expect(refused.status != 0 && refused.output.contains("not UTF-8 text (byte 0xE9"))
     }
 
+    static func fixture(_ name: String) -> String {
+        Toolchain.packageRoot.appendingPathComponent("Tests/Fixtures/\(name)").path
+    }
+
+    @Test("tariff on an Excel export in French: Windows-1252, ';', CRLF, French headers, Oui/Non, Suivi, DD/MM/YYYY")
+    func frenchTariffExport() throws {
+        let run = try Toolchain.run(Self.coordkit, ["tariff", Self.fixture("tariff-export-fr.csv")])
+        #expect(run.status == 0)
+        #expect(run.output.contains("read as Windows-1252"))
+        #expect(run.output.contains("rows: 3 read, 3 priced, 0 capped"))
+        #expect(run.output.contains("Mme Lefèvre") && run.output.contains("records total:                                237,00 €"))
+    }
+
+    @Test("ifaq on a results file with only its header: refused with the file named, exit 1, no amount")
+    func ifaqHeaderOnly() throws {
+        let folder = try Toolchain.temporaryDirectory()
+        let hospitals = folder.appendingPathComponent("h.csv")
+        try "id,field,group,base\n750000001,MCO,MCO-1,1000\n".write(to: hospitals, atomically: true, encoding: .utf8)
+        let results = Self.fixture("ifaq-results-header-only.csv")
+        let run = try Toolchain.run(Self.coordkit, ["ifaq", hospitals.path, results])
+        #expect(run.status == 1)
+        #expect(run.output.contains("\(results) (results file), line 1: no result"))
+        #expect(run.output.split(separator: "\n").count == 1, "one line, no result printed: \(run.output)")
+    }
+
     @Test("ifaq CSV errors name the file, line and column; nothing is computed")
     func ifaqCSVErrors() throws {
         let folder = try Toolchain.temporaryDirectory()

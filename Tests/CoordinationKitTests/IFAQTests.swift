@@ -423,4 +423,32 @@ struct IFAQFrenchCSVTests {
             #expect(error.message.hasPrefix("hospitals file: missing column 'field'") && error.message.contains("swapped"))
         }
     }
+
+    @Test("statuses in French: recueilli, non recueilli, invalidé, non concerné (case, accents and spaces ignored)")
+    func frenchStatuses() throws {
+        let hospitals = "id,field,group,base\n750000001,MCO,MCO-1,1000\n"
+        let results = "hospital;indicator;year;status;value\n750000001;QLS;2022;Recueilli;70\n750000001;HPP;2022;non recueilli;\n"
+            + "750000001;ISO;2022;INVALIDÉ;\n750000001;DPA;2022;Non concerné;\n"
+        let read = try IFAQCSV.read(hospitals: hospitals, results: results)
+        let input = try #require(read.input, "\(read.errors)")
+        #expect(input.results.map(\.status) == [.collected, .notCollected, .invalidated, .notConcerned])
+        let bad = try IFAQCSV.read(hospitals: hospitals, results: "hospital,indicator,year,status\n750000001,QLS,2022,peut-être\n")
+        #expect(bad.input == nil && bad.errors.first?.error.message.contains("(recueilli, non recueilli, invalidé, non concerné)") == true)
+    }
+
+    @Test("a file with only its header is refused, never computed as 0 €")
+    func headerOnly() throws {
+        let hospitals = "id,field,group,base\n750000001,MCO,MCO-1,1000\n"
+        let results = "hospital,indicator,year,status,value\n"
+        #expect(throws: CSVError.self) { try IFAQCSV.read(hospitals: hospitals, results: results) }
+        do { _ = try IFAQCSV.read(hospitals: hospitals, results: results) } catch {
+            #expect(error.message.hasPrefix("results file: no result"))
+        }
+        do { _ = try IFAQCSV.read(hospitals: "id,field,group,base\n", results: "hospital,indicator,year,status\n750000001,QLS,2022,collected\n") } catch {
+            #expect(error.message.hasPrefix("hospitals file: no hospital"))
+        }
+        do { _ = try TariffCSV.read("id,date,coordinator,providers,evaluation\r\n") } catch {
+            #expect(error.message.hasPrefix("no record"))
+        }
+    }
 }
