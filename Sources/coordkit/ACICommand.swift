@@ -1,3 +1,4 @@
+import CoordinationCSV
 import CoordinationKit
 import Foundation
 
@@ -8,6 +9,7 @@ enum ACICommand {
         summary: "MSP team remuneration (ACI): one year, indicator by indicator",
         usage: """
         usage: coordkit aci [FILE.json] [--rules FILE.json] [--json] [--write-rules FILE.json]
+                            [--csv FILE [--csv-dialect excel-fr|standard]]
 
         Computes one maison de santé's year under the accord conventionnel interprofessionnel:
         prerequisites (any missed: no payment at all), fixed and variable points per indicator
@@ -28,6 +30,8 @@ enum ACICommand {
           --json            machine-readable output
           --write-rules F   write the rule set that would be used to F as JSON (a starting
                             point for your own, with the published annex's figures), and stop
+        \(SheetOutput.help)
+                            (one row per indicator, then the totals, the advance and the balance)
         """,
         run: run)
 
@@ -42,7 +46,8 @@ enum ACICommand {
     }
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--rules", "--write-rules"], flags: ["--json"])
+        let options = try ParsedOptions(arguments, valued: SheetOutput.valued.union(["--rules", "--write-rules"]), flags: ["--json"])
+        _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         guard options.positional.count <= 1 else { throw UsageError("at most one MSP file") }
         let year: ACIYear
         if let path = options.positional.first {
@@ -70,6 +75,11 @@ enum ACICommand {
         }
         let result: ACIRemuneration
         do { result = try year.remuneration(rules: rules) } catch { throw RunError(error.description) }
+        if let path = options.value("--csv") {
+            try SheetOutput.write(CSVSheet.aci(result), to: path, options,
+                                  what: "one per indicator, then the totals; total \(result.total.formatted(.french))")
+            if path == "-" { return 0 }
+        }
         if options.has("--json") {
             print(try JSONText.encode(result))
         } else {

@@ -1,3 +1,4 @@
+import CoordinationCSV
 import CoordinationKit
 
 /// `coordkit cost-model`: the IGAS national cost table (report 2014-010R, Table 2).
@@ -7,7 +8,7 @@ enum CostModelCommand {
         summary: "national cost of a coordination tariff (IGAS 2014 Table 2)",
         usage: """
         usage: coordkit cost-model [--population N] [--shares P;P...] [--costs EUR;EUR...]
-                                   [--deduct EUR] [--json]
+                                   [--deduct EUR] [--json] [--csv FILE [--csv-dialect D]]
 
         Prints the gross national cost, population x share x unit cost, for every hypothesis,
         exactly, and the report's own realistic estimate (350 to 400 M EUR, [288]). The cell
@@ -22,6 +23,8 @@ enum CostModelCommand {
                             e.g. "200;300" or "250,50" (default 200;300)
           --deduct EUR      your hypothesis of the amount to deduct for a net cost (none by default)
           --json            machine-readable output
+        \(SheetOutput.help)
+                            (one row per unit cost and share)
         """,
         run: run)
 
@@ -43,8 +46,9 @@ enum CostModelCommand {
     }
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--population", "--deduct"], repeatable: ["--shares", "--costs"],
+        let options = try ParsedOptions(arguments, valued: SheetOutput.valued.union(["--population", "--deduct"]), repeatable: ["--shares", "--costs"],
                                         flags: ["--json"])
+        _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         guard options.positional.isEmpty else { throw UsageError("unexpected argument '\(options.positional[0])'") }
         var hypotheses = NationalCost.Hypotheses.igas2014
         if let text = options.value("--population") {
@@ -77,6 +81,11 @@ enum CostModelCommand {
         }
         let cells: [NationalCost.Cell]
         do { cells = try NationalCost.table(hypotheses) } catch { throw RunError(error.description) }
+        if let path = options.value("--csv") {
+            try SheetOutput.write(CSVSheet.nationalCost(cells, population: hypotheses.population), to: path, options,
+                                  what: "one per unit cost and share")
+            if path == "-" { return 0 }
+        }
         if options.has("--json") {
             print(try JSONText.encode(cells))
             return 0

@@ -38,3 +38,48 @@ enum InputFile {
         return decoded.text
     }
 }
+
+/// `--csv FILE [--csv-dialect excel-fr|standard]`: a command's table for a spreadsheet.
+enum SheetOutput {
+    /// The options every command accepts for its CSV output.
+    static let valued: Set<String> = ["--csv", "--csv-dialect"]
+
+    /// The help lines of the options.
+    static let help = """
+          --csv FILE        also write the table for a spreadsheet to FILE ('-': standard output,
+                            instead of the report)
+          --csv-dialect D   excel-fr (default: ';', decimal comma, DD/MM/YYYY, UTF-8 with BOM,
+                            what Excel in French opens) or standard (',', decimal point, ISO
+                            dates, for pandas, R and databases)
+        """
+
+    static func dialect(_ options: ParsedOptions) throws -> CSVSheet.Dialect {
+        guard let text = options.value("--csv-dialect") else { return .excelFrench }
+        guard options.value("--csv") != nil || options.value("--csv-indicators") != nil else {
+            throw UsageError("--csv-dialect without --csv FILE")
+        }
+        guard let dialect = CSVSheet.Dialect(rawValue: text.lowercased()) else {
+            throw UsageError("--csv-dialect: '\(text)' is not excel-fr or standard")
+        }
+        return dialect
+    }
+
+    /// Whether the sheet goes to standard output (so the human report is not printed).
+    static func toStandardOutput(_ options: ParsedOptions) -> Bool {
+        options.value("--csv") == "-" || options.value("--csv-indicators") == "-"
+    }
+
+    /// Writes `sheet` to `path` ("-": standard output); says what was written on standard error.
+    static func write(_ sheet: CSVSheet, to path: String, _ options: ParsedOptions, what: String) throws {
+        let dialect = try dialect(options)
+        let bytes = sheet.bytes(dialect)
+        if path == "-" {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw RunError("cannot write '\(path)'")
+        }
+        printError("wrote \(path): \(sheet.rows.count) row(s), \(what) (\(dialect.rawValue))")
+    }
+}

@@ -11,6 +11,7 @@ enum IFAQCommand {
         usage: """
         usage: coordkit ifaq [--campaign YEAR | --rules FILE.json] [HOSPITALS.csv RESULTS.csv]
                              [--input FILE.json] [--national] [--explain ID] [--json]
+                             [--csv FILE] [--csv-indicators FILE] [--csv-dialect excel-fr|standard]
 
         Computes the dotation complémentaire of every hospital (décret 2021-1613): thresholds per
         comparison group and indicator, scores, amounts to the cent, instalments, minimum
@@ -33,6 +34,10 @@ enum IFAQCommand {
           --write-sample D  write a synthetic national campaign to folder D as hospitals.csv,
                             results.csv and rules.json, and stop (--hospitals N, default 5000;
                             --indicators K, default 20): the benchmarks' campaign
+        \(SheetOutput.help)
+                            (one row per hospital: score, amount and its parts, penalty)
+          --csv-indicators FILE  one row per hospital and indicator: value, thresholds, what
+                            was paid, minimum threshold
         """,
         run: run)
 
@@ -69,8 +74,9 @@ enum IFAQCommand {
     }
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input",
-                                                            "--write-sample", "--indicators", "--encoding"], flags: ["--json", "--national"])
+        let options = try ParsedOptions(arguments, valued: SheetOutput.valued.union(["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input",
+                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators"]), flags: ["--json", "--national"])
+        _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         if let folder = options.value("--write-sample") { return try writeSample(to: folder, options) }
         guard options.value("--campaign") == nil || options.value("--rules") == nil else {
             throw UsageError("give --campaign or --rules, not both")
@@ -156,6 +162,17 @@ enum IFAQCommand {
                            + "published figures, which this version does not read yet. Add --national to compute these hospitals "
                            + "as if they were the whole campaign (for a simulation), knowing the amounts are not real.")
         }
+        guard options.value("--csv") != "-" || options.value("--csv-indicators") != "-" else {
+            throw UsageError("--csv - and --csv-indicators -: only one table can go to standard output")
+        }
+        if let path = options.value("--csv") {
+            try SheetOutput.write(CSVSheet.ifaqHospitals(result), to: path, options,
+                                  what: "one per hospital; dotations add up to \(result.distributed.formatted(.french))")
+        }
+        if let path = options.value("--csv-indicators") {
+            try SheetOutput.write(CSVSheet.ifaqIndicators(result), to: path, options, what: "one per hospital and indicator")
+        }
+        if SheetOutput.toStandardOutput(options) { return 0 }
         if let id = options.value("--explain") {
             guard let hospital = result.hospitals.first(where: { $0.id == id }) else {
                 throw RunError("--explain: no hospital with id '\(id)'")

@@ -11,6 +11,7 @@ enum QualityCommand {
         usage: """
         usage: coordkit quality [FILE.json | FILE.jsonl] [--by coordinator|structure|territory]
                                 [--strict] [--json] [--cases N] [--seed S] [--write-sample FILE]
+                                [--csv FILE [--csv-dialect excel-fr|standard]]
 
         Reads coordination cases (schema coordinationkit.case/1: a patient and the case's
         history, replayed through the library's rules) and prints the seven quality indicators
@@ -25,6 +26,9 @@ enum QualityCommand {
           --by G            also one block per coordinator, structure or territory (département)
           --strict          stop at the first bad case
           --json            machine-readable report
+        \(SheetOutput.help)
+                            (one row per scope and indicator: all cases, each coordinator,
+                            structure and territory)
           --cases N         size of the synthetic sample (default 2000)
           --seed S          seed of the synthetic sample (default 2014)
           --write-sample F  write the synthetic sample to F as JSON Lines, and stop
@@ -32,7 +36,8 @@ enum QualityCommand {
         run: run)
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--by", "--cases", "--seed", "--write-sample"], flags: ["--json", "--strict"])
+        let options = try ParsedOptions(arguments, valued: SheetOutput.valued.union(["--by", "--cases", "--seed", "--write-sample"]), flags: ["--json", "--strict"])
+        _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         guard options.positional.count <= 1 else { throw UsageError("at most one file of cases") }
         var grouping: QualityReport.Grouping?
         if let text = options.value("--by") {
@@ -59,6 +64,11 @@ enum QualityCommand {
             }
         }
         let report = QualityReport(cases: cases)
+        if let path = options.value("--csv") {
+            try SheetOutput.write(CSVSheet.quality(report), to: path, options,
+                                  what: "one per scope (all, each coordinator, structure, territory) and indicator")
+            if path == "-" { return 0 }
+        }
         if options.has("--json") {
             print(try JSONText.encode(report))
         } else {

@@ -10,6 +10,7 @@ enum TariffCommand {
         usage: """
         usage: coordkit tariff [FILE.csv] [--tariff NAME | --rules FILE.json] [--strict]
                                [--bonus COORD;COORD...] [--explain ID] [--json]
+                               [--csv FILE [--csv-dialect excel-fr|standard]]
 
         Prices one record per CSV row by the schedule in force on its date, applies the rule
         set's payment mode and caps, and prints totals by level, structure, month and
@@ -28,12 +29,15 @@ enum TariffCommand {
           --encoding E      utf-8 or windows-1252 (default: UTF-8, else Windows-1252, said on stderr)
           --all             list every coordinator (default: the ten largest)
           --json            machine-readable totals
+        \(SheetOutput.help)
+                            (one row per record: level, amount and why; then the bonuses)
         """,
         run: run)
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ["--tariff", "--rules", "--explain", "--encoding"], repeatable: ["--bonus"],
+        let options = try ParsedOptions(arguments, valued: SheetOutput.valued.union(["--tariff", "--rules", "--explain", "--encoding"]), repeatable: ["--bonus"],
                                         flags: ["--strict", "--json", "--all"])
+        _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         guard options.positional.count <= 1 else { throw UsageError("at most one CSV file") }
         guard options.value("--tariff") == nil || options.value("--rules") == nil else {
             throw UsageError("give --tariff or --rules, not both")
@@ -87,6 +91,11 @@ enum TariffCommand {
             throw RunError("\(where_): \(batch.explain(line, file: files[line.index], rules: rules)) (--strict)")
         }
 
+        if let path = options.value("--csv") {
+            try SheetOutput.write(CSVSheet.tariffRecords(batch, files: files, rules: rules, lines: lineOf, badRows: errors), to: path, options,
+                                  what: "one per record and per bonus; amounts add up to \(batch.total.formatted(.french))")
+            if path == "-" { return errors.isEmpty && batch.rejectedCount == 0 ? 0 : 1 }
+        }
         if let id = options.value("--explain") {
             guard let line = batch.lines.first(where: { files[$0.index].id == id }) else {
                 throw RunError("--explain: no record with id '\(id)'")

@@ -122,6 +122,40 @@ struct CommandLineTests {
         #expect(run.output.contains("Mme Lefèvre") && run.output.contains("records total:                                237,00 €"))
     }
 
+    @Test("--csv on every command: a file Excel FR and Python's csv module read, whose amounts add up to the printed totals")
+    func csvOutputs() throws {
+        let folder = try Toolchain.temporaryDirectory()
+        let tariff = folder.appendingPathComponent("tariff.csv").path
+        let run = try Toolchain.run(Self.coordkit, ["tariff", Self.fixture("tariff-export-fr.csv"), "--csv", tariff])
+        #expect(run.status == 0 && run.output.contains("wrote \(tariff): 3 row(s)") && run.output.contains("records total:"))
+        let bytes = try #require(FileManager.default.contents(atPath: tariff))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        // Read as Excel's French CSV by an independent reader: the amounts add up to 237,00 €.
+        if let python = Toolchain.which("python3") {
+            let script = """
+            import csv, sys
+            from decimal import Decimal
+            rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig', newline=''), delimiter=';'))
+            print(len(rows), sum(Decimal(r['amount'].replace(',', '.')) for r in rows), rows[0]['date'], rows[1]['kind'])
+            """
+            let read = try Toolchain.run(python, ["-c", script, tariff])
+            #expect(read.output == "3 237.00 15/03/2024 follow-up\n", "\(read.output)")
+        }
+        // '-': the table alone on standard output, in the standard dialect.
+        let stdout = try Toolchain.run(Self.coordkit, ["tariff", Self.example("tariff-files.csv"), "--csv", "-", "--csv-dialect", "standard"])
+        #expect(stdout.output.hasPrefix("row,line,id,date,file,") && !stdout.output.contains("records total"))
+        for command in [["aci"], ["cost-model"], ["quality", "--cases", "50"], ["ifaq"]] {
+            let out = try Toolchain.run(Self.coordkit, command + ["--csv", "-"])
+            #expect(out.status == 0 && out.output.hasPrefix("\u{FEFF}") && out.output.contains(";"), "\(command)")
+        }
+        let indicators = try Toolchain.run(Self.coordkit, ["ifaq", "--csv-indicators", "-", "--csv-dialect", "standard"])
+        #expect(indicators.output.hasPrefix("hospital,group,indicator,required,status,value"))
+        let orphan = try Toolchain.run(Self.coordkit, ["aci", "--csv-dialect", "standard"])
+        #expect(orphan.status == 2 && orphan.output.contains("--csv-dialect without --csv FILE"))
+        let unknown = try Toolchain.run(Self.coordkit, ["aci", "--csv", "-", "--csv-dialect", "excel"])
+        #expect(unknown.status == 2 && unknown.output.contains("is not excel-fr or standard"))
+    }
+
     @Test("ifaq on a results file with only its header: refused with the file named, exit 1, no amount")
     func ifaqHeaderOnly() throws {
         let folder = try Toolchain.temporaryDirectory()

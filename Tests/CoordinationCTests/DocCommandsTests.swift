@@ -82,7 +82,7 @@ struct DocCommandsTests {
         if words.starts(with: ["swift", "run"]) { words.removeFirst(2) }
         guard words.first == "coordkit" else { return nil }
         return Array(words.dropFirst()).map { word in
-            word.hasPrefix("docs/") ? Toolchain.packageRoot.appendingPathComponent(word).path : word
+            word.hasPrefix("docs/") || word.hasPrefix("Tests/Fixtures/") ? Toolchain.packageRoot.appendingPathComponent(word).path : word
         }
     }
 

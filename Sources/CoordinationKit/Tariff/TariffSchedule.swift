@@ -30,8 +30,9 @@ public struct TariffSchedule: Hashable, Sendable {
         return prices[priced] ?? .zero   // validation guarantees the price exists
     }
 
-    /// The level whose price applies to `level` (itself or its mapping).
-    func pricedLevel(for level: CoordinationLevel) -> CoordinationLevel {
+    /// The level whose price applies to `level`: itself, or the level the schedule's level map
+    /// sends it to (a schedule with two prices pricing `information` as `simple`, say). O(1).
+    public func pricedLevel(for level: CoordinationLevel) -> CoordinationLevel {
         levelMap[level] ?? level
     }
 
