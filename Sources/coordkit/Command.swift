@@ -39,7 +39,8 @@ struct CommandRunner {
         for command in commands {
             text += "  " + command.name.padding(toLength: 12) + command.summary + "\n"
         }
-        text += "\nRun 'coordkit COMMAND --help' for a command's options.\n"
+        text += "\nRun 'coordkit COMMAND --help' for a command's options. On a terminal, a step that lasts over a second\n"
+            + "shows a progress line on standard error; --quiet (any command) silences it.\n"
         return text
     }
 
@@ -60,10 +61,15 @@ struct CommandRunner {
             printError("coordkit: unknown command '\(name)' (try 'coordkit --help')")
             return 2
         }
-        let rest = Array(arguments.dropFirst())
+        var rest = Array(arguments.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
             print(command.usage)
+            print("  --quiet           no progress line (shown on a terminal when a step lasts over a second)")
             return 0
+        }
+        if rest.contains("--quiet") {
+            Progress.quiet.store(true, ordering: .relaxed)
+            rest.removeAll { $0 == "--quiet" }
         }
         do {
             return try command.run(rest)

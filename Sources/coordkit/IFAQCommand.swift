@@ -109,15 +109,17 @@ enum IFAQCommand {
             input = SyntheticData.ifaqCampaign(rules: rules, hospitals: size)
             source = "built-in synthetic national campaign (\(input.hospitals.count) hospitals, seed 2021)"
         case (0, let path?):
-            do { input = try IFAQInput(json: InputFile.bytes(path)) } catch let error as IFAQError {
+            do { input = try Progress.step("reading \(path)") { try IFAQInput(json: InputFile.bytes(path)) } } catch let error as IFAQError {
                 throw RunError("\(path): \(error.description)")
             }
             source = path
         case (2, nil):
             let read: (input: IFAQInput?, errors: [(file: String, error: CSVError)], hospitalLines: [Int], resultLines: [Int])
             do {
-                read = try IFAQCSV.read(hospitals: InputFile.csvText(options.positional[0], encoding: options.value("--encoding")),
-                                       results: InputFile.csvText(options.positional[1], encoding: options.value("--encoding")))
+                read = try Progress.step("reading \(options.positional[0]) and \(options.positional[1])") {
+                    try IFAQCSV.read(hospitals: InputFile.csvText(options.positional[0], encoding: options.value("--encoding")),
+                                     results: InputFile.csvText(options.positional[1], encoding: options.value("--encoding")))
+                }
             } catch let error as CSVError {
                 // Name the file: "results file: ..." at line 1 becomes "PATH (results file), line 1: ...".
                 let location = "line \(error.line)" + (error.column.map { ", column \($0)" } ?? "")
@@ -149,7 +151,11 @@ enum IFAQCommand {
             }
         }
         let result: IFAQResult
-        do { result = try IFAQCampaign.compute(rules: rules, input: input) } catch {
+        do {
+            result = try Progress.step("computing the campaign (\(input.hospitals.count) hospitals)") { () throws(IFAQError) in
+                try IFAQCampaign.compute(rules: rules, input: input)
+            }
+        } catch {
             throw RunError(locate(error.description, lines: lines, files: options.positional))
         }
         // A campaign computed from the hospitals given is a national run. An obviously partial

@@ -52,7 +52,7 @@ enum QualityCommand {
             guard options.value("--cases") == nil, options.value("--seed") == nil, options.value("--write-sample") == nil else {
                 throw UsageError("--cases, --seed and --write-sample are for the synthetic sample, not with a file")
             }
-            (cases, rejected) = try read(path, strict: options.has("--strict"))
+            (cases, rejected) = try Progress.step("reading \(path)") { try read(path, strict: options.has("--strict")) }
         } else {
             let count = try integer(options.value("--cases"), name: "--cases", default: 2_000, range: 1...10_000_000)
             let seed = try integer(options.value("--seed"), name: "--seed", default: 2014, range: 0...Int.max)
@@ -63,7 +63,7 @@ enum QualityCommand {
                 return 0
             }
         }
-        let report = QualityReport(cases: cases)
+        let report = try Progress.step("computing the indicators of \(cases.count) cases") { QualityReport(cases: cases) }
         if let path = options.value("--csv") {
             try SheetOutput.write(CSVSheet.quality(report), to: path, options,
                                   what: "one per scope (all, each coordinator, structure, territory) and indicator")

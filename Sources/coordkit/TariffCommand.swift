@@ -61,7 +61,9 @@ enum TariffCommand {
         let source: String
         if let path = options.positional.first {
             let imported: TariffCSV.Import
-            do { imported = try TariffCSV.read(InputFile.csvText(path, encoding: options.value("--encoding"))) } catch let error as CSVError {
+            do {
+                imported = try Progress.step("reading \(path)") { try TariffCSV.read(InputFile.csvText(path, encoding: options.value("--encoding"))) }
+            } catch let error as CSVError {
                 throw RunError("\(path): \(error.description)")
             }
             if options.has("--strict"), let first = imported.errors.first {
@@ -83,7 +85,11 @@ enum TariffCommand {
         }
         let bonus = Set(bonusItems)
         let batch: TariffBatch
-        do { batch = try TariffBatch(files: files, rules: rules, bonusEligibleCoordinators: bonus) } catch {
+        do {
+            batch = try Progress.step("pricing \(files.count) records") {
+                try TariffBatch(files: files, rules: rules, bonusEligibleCoordinators: bonus)
+            }
+        } catch let error as TariffError {
             throw RunError(error.description)
         }
         if options.has("--strict"), let line = batch.lines.first(where: { if case .rejected = $0.outcome { true } else { false } }) {

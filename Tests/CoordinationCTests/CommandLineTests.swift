@@ -156,6 +156,37 @@ struct CommandLineTests {
         #expect(unknown.status == 2 && unknown.output.contains("is not excel-fr or standard"))
     }
 
+    @Test("a progress line on a terminal, erased when the step ends; none with --quiet, none into a pipe")
+    func progress() throws {
+        guard let python = Toolchain.which("python3") else { return }
+        // Runs coordkit on a pseudo-terminal (as a user at a terminal) and prints what it wrote.
+        let script = """
+        import os, pty, sys
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.environ['COORDKIT_PROGRESS_AFTER_MS'] = '0'
+            os.execv(sys.argv[1], sys.argv[1:])
+        out = b''
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        os.waitpid(pid, 0)
+        sys.stdout.write(out.decode('utf-8', 'replace'))
+        """
+        let shown = try Toolchain.run(python, ["-c", script, Self.coordkit, "ifaq", "--hospitals", "5000"])
+        #expect(shown.output.contains("\rcomputing the campaign (5000 hospitals)... "), "\(shown.output.prefix(300))")
+        #expect(shown.output.contains(" s\u{1B}[K\r\u{1B}[KIFAQ campaign 2023"), "the line is erased before the report")
+        let quiet = try Toolchain.run(python, ["-c", script, Self.coordkit, "ifaq", "--hospitals", "5000", "--quiet"])
+        #expect(quiet.output.hasPrefix("IFAQ campaign 2023") && !quiet.output.contains("computing"))
+        let piped = try Toolchain.run(Self.coordkit, ["ifaq"], environment: ["COORDKIT_PROGRESS_AFTER_MS": "0"])
+        #expect(piped.output.hasPrefix("IFAQ campaign 2023"))
+    }
+
     @Test("ifaq on a results file with only its header: refused with the file named, exit 1, no amount")
     func ifaqHeaderOnly() throws {
         let folder = try Toolchain.temporaryDirectory()
