@@ -9,7 +9,7 @@ enum ACICommand {
         summary: "MSP team remuneration (ACI): one year, indicator by indicator",
         usage: """
         usage: coordkit aci [FILE.json] [--rules FILE.json] [--json] [--write-rules FILE.json]
-                            [--csv FILE [--csv-dialect excel-fr|standard]]
+                            [--csv FILE [--csv-dialect excel-fr|standard]] [--lang fr|en] [--width N]
 
         Computes one maison de santé's year under the accord conventionnel interprofessionnel:
         prerequisites (any missed: no payment at all), fixed and variable points per indicator
@@ -32,6 +32,7 @@ enum ACICommand {
                             point for your own, with the published annex's figures), and stop
         \(SheetOutput.help)
                             (one row per indicator, then the totals, the advance and the balance)
+        \(Words.help)
         """,
         run: run)
 
@@ -46,8 +47,9 @@ enum ACICommand {
     }
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: SheetOutput.valued.union(["--rules", "--write-rules"]), flags: ["--json"])
+        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--rules", "--write-rules"]), flags: ["--json"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
+        let words = try Words(options)
         guard options.positional.count <= 1 else { throw UsageError("at most one MSP file") }
         let year: ACIYear
         if let path = options.positional.first {
@@ -74,16 +76,18 @@ enum ACICommand {
             return 0
         }
         let result: ACIRemuneration
-        do { result = try year.remuneration(rules: rules) } catch { throw RunError(error.description) }
+        do { result = try year.remuneration(rules: rules, language: words.language) } catch { throw RunError(error.description) }
         if let path = options.value("--csv") {
             try SheetOutput.write(CSVSheet.aci(result), to: path, options,
-                                  what: "one per indicator, then the totals; total \(result.total.formatted(.french))")
+                                  what: words.say("one per indicator, then the totals; total \(result.total.formatted(.french))",
+                                                  "une par indicateur, puis les totaux ; total \(result.total.formatted(.french))"),
+                                  words: words)
             if path == "-" { return 0 }
         }
         if options.has("--json") {
             print(try JSONText.encode(result))
         } else {
-            result.explanation.forEach { print($0) }
+            result.explanation.forEach { words.print($0) }
         }
         return 0
     }

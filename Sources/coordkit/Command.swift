@@ -137,6 +137,9 @@ struct ParsedOptions {
         }
     }
 
+    /// The options of every command: its spreadsheet output and its wording.
+    static let common: Set<String> = SheetOutput.valued.union(Words.valued)
+
     func has(_ flag: String) -> Bool { flags.contains(flag) }
     /// The value of a single-valued option.
     func value(_ name: String) -> String? { values[name]?.last }

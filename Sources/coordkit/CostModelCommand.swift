@@ -8,7 +8,7 @@ enum CostModelCommand {
         summary: "national cost of a coordination tariff (IGAS 2014 Table 2)",
         usage: """
         usage: coordkit cost-model [--population N] [--shares P;P...] [--costs EUR;EUR...]
-                                   [--deduct EUR] [--json] [--csv FILE [--csv-dialect D]]
+                                   [--deduct EUR] [--json] [--csv FILE [--csv-dialect D]] [--lang fr|en]
 
         Prints the gross national cost, population x share x unit cost, for every hypothesis,
         exactly, and the report's own realistic estimate (350 to 400 M EUR, [288]). The cell
@@ -25,6 +25,7 @@ enum CostModelCommand {
           --json            machine-readable output
         \(SheetOutput.help)
                             (one row per unit cost and share)
+        \(Words.help)
         """,
         run: run)
 
@@ -46,9 +47,10 @@ enum CostModelCommand {
     }
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: SheetOutput.valued.union(["--population", "--deduct"]), repeatable: ["--shares", "--costs"],
+        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--population", "--deduct"]), repeatable: ["--shares", "--costs"],
                                         flags: ["--json"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
+        let w = try Words(options)
         guard options.positional.isEmpty else { throw UsageError("unexpected argument '\(options.positional[0])'") }
         var hypotheses = NationalCost.Hypotheses.igas2014
         if let text = options.value("--population") {
@@ -83,35 +85,47 @@ enum CostModelCommand {
         do { cells = try NationalCost.table(hypotheses) } catch { throw RunError(error.description) }
         if let path = options.value("--csv") {
             try SheetOutput.write(CSVSheet.nationalCost(cells, population: hypotheses.population), to: path, options,
-                                  what: "one per unit cost and share")
+                                  what: w.say("one per unit cost and share", "une par coût unitaire et part"), words: w)
             if path == "-" { return 0 }
         }
         if options.has("--json") {
             print(try JSONText.encode(cells))
             return 0
         }
-        print("National cost of coordination: population x share x unit cost (IGAS 2014-010R, Table 2)")
-        print("population: \(hypotheses.population); unit costs are alternative average-cost hypotheses per prestation ([282])")
-        print("")
+        w.print(w.say("National cost of coordination: population x share x unit cost (IGAS 2014-010R, Table 2)",
+                      "Coût national de la coordination : population x part x coût unitaire (IGAS 2014-010R, tableau 2)"))
+        w.print(w.say("population: \(hypotheses.population); unit costs are alternative average-cost hypotheses per prestation ([282])",
+                      "population : \(hypotheses.population) ; les coûts unitaires sont des hypothèses alternatives de coût moyen par prestation ([282])"))
+        w.print()
         let deduction = hypotheses.deduction
-        print("unit cost".padding(toLength: 14) + "share".padding(toLength: 9)
-              + "gross".leftPadding(toLength: 22) + (deduction == nil ? "" : "net".leftPadding(toLength: 22)) + "  note")
+        Swift.print(w.say("unit cost", "coût unit.").padding(toLength: 14) + w.say("share", "part").padding(toLength: 9)
+                    + w.say("gross", "brut").leftPadding(toLength: 22) + (deduction == nil ? "" : w.say("net", "net").leftPadding(toLength: 22))
+                    + w.say("  note", "  remarque"))
         for cell in cells {
-            let share = Money(cents: Int64(cell.shareBasisPoints)).formatted(.plain) + " %"  // trap-free: widening Int to Int64
-            print(cell.unitCost.formatted(.french).padding(toLength: 14) + share.padding(toLength: 9)
-                  + cell.gross.formatted(.french).leftPadding(toLength: 22)
-                  + (cell.net.map { $0.formatted(.french).leftPadding(toLength: 22) } ?? "")
-                  + (cell.excludedAsExtreme ? "  excluded: stacks the extreme hypotheses ([287])" : ""))
+            let share = w.percent(basisPoints: cell.shareBasisPoints)
+            w.print(cell.unitCost.formatted(.french).padding(toLength: 14) + share.padding(toLength: 9)
+                    + cell.gross.formatted(.french).leftPadding(toLength: 22)
+                    + (cell.net.map { $0.formatted(.french).leftPadding(toLength: 22) } ?? "")
+                    + (cell.excludedAsExtreme ? w.say("  excluded: stacks the extreme hypotheses ([287])",
+                                                      "  exclu : cumule les hypothèses extrêmes ([287])") : ""))
         }
-        print("")
-        print("each gross = \(hypotheses.population) x share x unit cost, exact")
-        print("the report's realistic estimate ([288]): \(NationalCost.realisticEstimate.lowerBound.formatted(.french)) to "
-              + "\(NationalCost.realisticEstimate.upperBound.formatted(.french)), gross, acute events included; to be compared with "
-              + "the \(NationalCost.structureFunding.formatted(.french)) CLIC, MAIA and networks receive")
+        let realistic = w.say("the report's realistic estimate ([288]): ", "l'estimation réaliste du rapport ([288]) : ")
+            + "\(NationalCost.realisticEstimate.lowerBound.formatted(.french))" + w.say(" to ", " à ")
+            + "\(NationalCost.realisticEstimate.upperBound.formatted(.french))"
+        w.print()
+        w.print(w.say("each gross = \(hypotheses.population) x share x unit cost, exact",
+                      "chaque brut = \(hypotheses.population) x part x coût unitaire, exact"))
+        w.print(realistic + w.say(", gross, acute events included; to be compared with the \(NationalCost.structureFunding.formatted(.french)) "
+                                  + "CLIC, MAIA and networks receive",
+                                  ", brut, épisodes aigus compris ; à comparer aux \(NationalCost.structureFunding.formatted(.french)) "
+                                  + "que reçoivent les CLIC, MAIA et réseaux"))
         if let deduction {
-            print("net = gross - \(deduction.formatted(.french)), your hypothesis: the report could not determine the amount to deduct ([288])")
+            w.print(w.say("net = gross - \(deduction.formatted(.french)), your hypothesis: the report could not determine the amount to deduct ([288])",
+                          "net = brut - \(deduction.formatted(.french)), votre hypothèse : le rapport n'a pu déterminer le montant à déduire ([288])"))
         } else {
-            print("no net cost: the amount to deduct is one the report \"n'a pu déterminer\" ([288]); --deduct EUR for your own hypothesis")
+            w.print(w.say("no net cost: the amount to deduct is one the report \"n'a pu déterminer\" ([288]); --deduct EUR for your own hypothesis",
+                          "pas de coût net : le montant à déduire est de ceux que le rapport « n'a pu déterminer » ([288]) ; --deduct EUR pour votre "
+                          + "propre hypothèse"))
         }
         return 0
     }

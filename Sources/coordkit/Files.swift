@@ -20,7 +20,7 @@ enum InputFile {
 
     /// A CSV export's text: UTF-8, or Windows-1252 (Excel's French CSV) when the bytes are not
     /// UTF-8 or `encoding` says so; the choice is said on standard error.
-    static func csvText(_ path: String, encoding: String?) throws -> String {
+    static func csvText(_ path: String, encoding: String?, words: Words = Words()) throws -> String {
         var forced: CSVEncoding?
         if let encoding {
             guard let known = CSVEncoding(rawValue: encoding.lowercased()) else {
@@ -33,7 +33,8 @@ enum InputFile {
             throw RunError("\(path): \(error.description)")
         }
         if forced == nil, decoded.encoding == .windows1252 {
-            printError("note: \(path) is not UTF-8: read as Windows-1252 (Excel's French CSV); --encoding utf-8 refuses it instead")
+            printError(words.say("note: \(path) is not UTF-8: read as Windows-1252 (Excel's French CSV); --encoding utf-8 refuses it instead",
+                                 "note : \(path) n'est pas en UTF-8 : lu comme Windows-1252 (le CSV d'Excel en français) ; --encoding utf-8 le refuse"))
         }
         return decoded.text
     }
@@ -70,7 +71,7 @@ enum SheetOutput {
     }
 
     /// Writes `sheet` to `path` ("-": standard output); says what was written on standard error.
-    static func write(_ sheet: CSVSheet, to path: String, _ options: ParsedOptions, what: String) throws {
+    static func write(_ sheet: CSVSheet, to path: String, _ options: ParsedOptions, what: String, words: Words = Words()) throws {
         let dialect = try dialect(options)
         let bytes = sheet.bytes(dialect)
         if path == "-" {
@@ -80,6 +81,7 @@ enum SheetOutput {
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
             throw RunError("cannot write '\(path)'")
         }
-        printError("wrote \(path): \(sheet.rows.count) row(s), \(what) (\(dialect.rawValue))")
+        printError(words.say("wrote \(path): \(sheet.rows.count) row(s), \(what) (\(dialect.rawValue))",
+                             "écrit \(path) : \(sheet.rows.count) ligne(s), \(what) (\(dialect.rawValue))"))
     }
 }

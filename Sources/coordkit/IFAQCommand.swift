@@ -12,6 +12,7 @@ enum IFAQCommand {
         usage: coordkit ifaq [--campaign YEAR | --rules FILE.json] [HOSPITALS.csv RESULTS.csv]
                              [--input FILE.json] [--national] [--explain ID] [--json]
                              [--csv FILE] [--csv-indicators FILE] [--csv-dialect excel-fr|standard]
+                             [--lang fr|en] [--width N]
 
         Computes the dotation complémentaire of every hospital (décret 2021-1613): thresholds per
         comparison group and indicator, scores, amounts to the cent, instalments, minimum
@@ -38,6 +39,7 @@ enum IFAQCommand {
                             (one row per hospital: score, amount and its parts, penalty)
           --csv-indicators FILE  one row per hospital and indicator: value, thresholds, what
                             was paid, minimum threshold
+        \(Words.help)
         """,
         run: run)
 
@@ -74,9 +76,10 @@ enum IFAQCommand {
     }
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: SheetOutput.valued.union(["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input",
+        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input",
                                                             "--write-sample", "--indicators", "--encoding", "--csv-indicators"]), flags: ["--json", "--national"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
+        let words = try Words(options)
         if let folder = options.value("--write-sample") { return try writeSample(to: folder, options) }
         guard options.value("--campaign") == nil || options.value("--rules") == nil else {
             throw UsageError("give --campaign or --rules, not both")
@@ -107,7 +110,8 @@ enum IFAQCommand {
                 size = value
             }
             input = SyntheticData.ifaqCampaign(rules: rules, hospitals: size)
-            source = "built-in synthetic national campaign (\(input.hospitals.count) hospitals, seed 2021)"
+            source = words.say("built-in synthetic national campaign (\(input.hospitals.count) hospitals, seed 2021)",
+                               "campagne nationale synthétique intégrée (\(input.hospitals.count) établissements, graine 2021)")
         case (0, let path?):
             do { input = try Progress.step("reading \(path)") { try IFAQInput(json: InputFile.bytes(path)) } } catch let error as IFAQError {
                 throw RunError("\(path): \(error.description)")
@@ -117,8 +121,8 @@ enum IFAQCommand {
             let read: (input: IFAQInput?, errors: [(file: String, error: CSVError)], hospitalLines: [Int], resultLines: [Int])
             do {
                 read = try Progress.step("reading \(options.positional[0]) and \(options.positional[1])") {
-                    try IFAQCSV.read(hospitals: InputFile.csvText(options.positional[0], encoding: options.value("--encoding")),
-                                     results: InputFile.csvText(options.positional[1], encoding: options.value("--encoding")))
+                    try IFAQCSV.read(hospitals: InputFile.csvText(options.positional[0], encoding: options.value("--encoding"), words: words),
+                                     results: InputFile.csvText(options.positional[1], encoding: options.value("--encoding"), words: words))
                 }
             } catch let error as CSVError {
                 // Name the file: "results file: ..." at line 1 becomes "PATH (results file), line 1: ...".
@@ -137,7 +141,7 @@ enum IFAQCommand {
             }
             input = parsed
             lines = (read.hospitalLines, read.resultLines)
-            if let text = try? InputFile.csvText(options.positional[0], encoding: options.value("--encoding")) {
+            if let text = try? InputFile.csvText(options.positional[0], encoding: options.value("--encoding"), words: words) {
                 for note in IFAQCSV.notes(hospitals: text) { printError("note: \(options.positional[0]): \(note)") }
             }
             source = "\(options.positional[0]) + \(options.positional[1])"
@@ -153,7 +157,7 @@ enum IFAQCommand {
         let result: IFAQResult
         do {
             result = try Progress.step("computing the campaign (\(input.hospitals.count) hospitals)") { () throws(IFAQError) in
-                try IFAQCampaign.compute(rules: rules, input: input)
+                try IFAQCampaign.compute(rules: rules, input: input, language: words.language)
             }
         } catch {
             throw RunError(locate(error.description, lines: lines, files: options.positional))
@@ -162,35 +166,42 @@ enum IFAQCommand {
         // input (a hospital, a region, a federation) would share the national envelope among
         // a few: refused unless the user asks for a national run anyway.
         if result.partialInput, !options.has("--national") {
-            for warning in result.warnings { printError("warning: \(warning)") }
-            throw RunError("refused: this input is not a national campaign (\(input.hospitals.count) hospital(s)), so its amounts "
+            for warning in result.warnings { printError(words.say("warning: ", "attention : ") + warning) }
+            throw RunError(words.say("refused: this input is not a national campaign (\(input.hospitals.count) hospital(s)), so its amounts "
                            + "would not be any hospital's dotation. A hospital, a region or a federation needs the group's "
                            + "published figures, which this version does not read yet. Add --national to compute these hospitals "
-                           + "as if they were the whole campaign (for a simulation), knowing the amounts are not real.")
+                           + "as if they were the whole campaign (for a simulation), knowing the amounts are not real.",
+                           "refusé : ces données ne sont pas une campagne nationale (\(input.hospitals.count) établissement(s)) : leurs montants "
+                           + "ne seraient la dotation d'aucun établissement. Un établissement, une région ou une fédération a besoin des chiffres "
+                           + "publiés de ses groupes, que cette version ne lit pas encore. Ajoutez --national pour calculer ces établissements "
+                           + "comme s'ils étaient toute la campagne (une simulation), en sachant que les montants ne sont pas réels."))
         }
         guard options.value("--csv") != "-" || options.value("--csv-indicators") != "-" else {
             throw UsageError("--csv - and --csv-indicators -: only one table can go to standard output")
         }
         if let path = options.value("--csv") {
             try SheetOutput.write(CSVSheet.ifaqHospitals(result), to: path, options,
-                                  what: "one per hospital; dotations add up to \(result.distributed.formatted(.french))")
+                                  what: words.say("one per hospital; dotations add up to \(result.distributed.formatted(.french))",
+                                                  "une par établissement ; les dotations font \(result.distributed.formatted(.french))"),
+                                  words: words)
         }
         if let path = options.value("--csv-indicators") {
-            try SheetOutput.write(CSVSheet.ifaqIndicators(result), to: path, options, what: "one per hospital and indicator")
+            try SheetOutput.write(CSVSheet.ifaqIndicators(result), to: path, options,
+                                  what: words.say("one per hospital and indicator", "une par établissement et par indicateur"), words: words)
         }
         if SheetOutput.toStandardOutput(options) { return 0 }
         if let id = options.value("--explain") {
             guard let hospital = result.hospitals.first(where: { $0.id == id }) else {
                 throw RunError("--explain: no hospital with id '\(id)'")
             }
-            for line in hospital.explanation { print(line) }
+            for line in hospital.explanation { words.print(line) }
             return 0
         }
         if options.has("--json") {
             print(try JSONText.encode(result))
             return 0
         }
-        printSummary(result, rules: rules, source: source)
+        printSummary(result, rules: rules, source: source, words: words)
         return 0
     }
 
@@ -205,67 +216,100 @@ enum IFAQCommand {
         return message
     }
 
-    static func printSummary(_ result: IFAQResult, rules: IFAQRuleSet, source: String) {
+    static func printSummary(_ result: IFAQResult, rules: IFAQRuleSet, source: String, words: Words) {
         func euros(_ cents: Int64) -> String { Money(cents: cents).formatted(.french) }
-        print("IFAQ campaign \(result.campaign) (results of \(result.resultsYear)): \(result.ruleSet)")
-        print("input: \(source)")
-        print("envelope \(euros(result.envelope.cents)); distributed \(euros(result.distributed.cents)); unspent \(euros(result.unspent.cents))")
-        for reason in result.unspentReasons { print("  unspent: \(reason)") }
-        for warning in result.warnings { print("warning: \(warning)") }
-        if rules.envelopeSplit == .byIndicator {
-            print("scoring: an envelope per indicator, split pro rata of base x the points of each hospital's result class x change cell")
-        } else {
-        print("scoring: level \(rules.scoring.levelWeightBasisPoints) bp / change \(rules.scoring.changeWeightBasisPoints) bp; "
-              + "level paid to k = ceil(n x \(rules.scoring.paidShareBasisPoints) bp) per group (\(rules.scoring.comparison.rawValue)); "
-              + "change \(rules.scoring.changeRule.rawValue), at most \(rules.scoring.changeCapBasisPoints) bp of the group")
+        let w = words
+        w.print(w.say("IFAQ campaign \(result.campaign) (results of \(result.resultsYear)): \(result.ruleSet)",
+                      "Campagne IFAQ \(result.campaign) (résultats \(result.resultsYear)) : \(result.ruleSet)"))
+        w.print(w.say("input: ", "données : ") + source)
+        w.print(w.say("envelope \(euros(result.envelope.cents)); distributed \(euros(result.distributed.cents)); unspent \(euros(result.unspent.cents))",
+                      "enveloppe \(euros(result.envelope.cents)) ; distribué \(euros(result.distributed.cents)) ; non distribué \(euros(result.unspent.cents))"))
+        for reason in result.unspentReasons { w.print(w.say("  unspent: ", "  non distribué : ") + reason) }
+        if result.unspent.cents > 0 && result.unspentReasons.isEmpty {
+            w.print(w.say("  unspent: the cents the largest-remainder splits could not hand out",
+                          "  non distribué : les centimes que les répartitions aux plus forts restes n'ont pu attribuer"))
         }
-        print("")
-        print("group".padding(toLength: 9) + "hosp.".leftPadding(toLength: 6) + "envelope".leftPadding(toLength: 22)
-              + "distributed".leftPadding(toLength: 22) + "unspent".leftPadding(toLength: 20) + "VU".leftPadding(toLength: 12)
-              + "  thresholds (indicator: level threshold, paid/n; change paid)")
+        for warning in result.warnings { w.print(w.say("warning: ", "attention : ") + warning) }
+        let scoring = rules.scoring
+        if rules.envelopeSplit == .byIndicator {
+            w.print(w.say("scoring: an envelope per indicator, split pro rata of base x the points of each hospital's result class x change cell",
+                          "score : une enveloppe par indicateur, répartie au prorata de base x points de la classe de résultat et de l'évolution de chaque établissement"))
+        } else {
+            let level = w.percent(basisPoints: scoring.levelWeightBasisPoints), change = w.percent(basisPoints: scoring.changeWeightBasisPoints)
+            let paid = w.percent(basisPoints: scoring.paidShareBasisPoints), cap = w.percent(basisPoints: scoring.changeCapBasisPoints)
+            let strict = scoring.comparison == .strict
+            w.print(w.say("scoring: level \(level), change \(change); the level is paid to the k best results of each group, "
+                          + "k = ceil(n x \(paid)) (\(strict ? "strictly better than the (k+1)-th" : "at least the k-th")); a "
+                          + "\(scoring.changeRule == .positive ? "positive" : "positive or stable") change is paid to at most \(cap) of the group",
+                          "score : niveau \(level), évolution \(change) ; le niveau est rémunéré pour les k meilleurs résultats de chaque groupe, "
+                          + "k = arrondi supérieur(n x \(paid)) (\(strict ? "strictement meilleurs que le (k+1)-ième" : "au moins égaux au k-ième")) ; "
+                          + "une évolution \(scoring.changeRule == .positive ? "positive" : "positive ou nulle") est rémunérée pour au plus \(cap) du groupe"))
+        }
+        w.print()
+        w.print(w.say("group", "groupe").padding(toLength: 9) + w.say("hosp.", "étab.").leftPadding(toLength: 6)
+                    + w.say("envelope", "enveloppe").leftPadding(toLength: 22) + w.say("distributed", "distribué").leftPadding(toLength: 22)
+                    + w.say("unspent", "non distribué").leftPadding(toLength: 20) + "VU".leftPadding(toLength: 12)
+                    + w.say("  thresholds (indicator: level threshold, paid/n; change paid)",
+                            "  seuils (indicateur : seuil de niveau, rémunérés/n ; évolutions rémunérées)"))
         for group in result.groups {
             let thresholds = group.indicators.map { t in
-                "\(t.indicator): \(t.levelThreshold.map { String($0) } ?? "all") \(t.levelPaid)/\(t.candidates); \(t.changePaid)"
+                "\(t.indicator): \(t.levelThreshold.map { w.decimal(String($0)) } ?? w.say("all", "tous")) \(t.levelPaid)/\(t.candidates); \(t.changePaid)"
             }
-            print(group.id.padding(toLength: 9) + String(group.hospitals).leftPadding(toLength: 6)
-                  + euros(group.envelope.cents).leftPadding(toLength: 22)
-                  + euros(group.earned.cents).leftPadding(toLength: 22)
-                  + euros(group.unspent.cents).leftPadding(toLength: 20)
-                  + (group.valueUnit.map { String(format: "%.6f", $0) } ?? "-").leftPadding(toLength: 12)
-                  + "  " + thresholds.joined(separator: " | "))
+            w.print(group.id.padding(toLength: 9) + String(group.hospitals).leftPadding(toLength: 6)
+                    + euros(group.envelope.cents).leftPadding(toLength: 22)
+                    + euros(group.earned.cents).leftPadding(toLength: 22)
+                    + euros(group.unspent.cents).leftPadding(toLength: 20)
+                    + (group.valueUnit.map { w.decimal(String(format: "%.6f", $0)) } ?? "-").leftPadding(toLength: 12)
+                    + "  " + thresholds.joined(separator: " | "))
         }
         let sorted = result.hospitals.sorted { $0.dotation.cents != $1.dotation.cents ? $0.dotation.cents > $1.dotation.cents : $0.id < $1.id }
-        print("")
-        print("largest amounts:")
-        for hospital in sorted.prefix(5) {
-            print("  \(hospital.id) \(hospital.group.padding(toLength: 7)) \(euros(hospital.dotation.cents).leftPadding(toLength: 20)) (score \(hospital.scoreBasisPoints) bp / \(hospital.requiredIndicators))")
+        func hospitalLine(_ hospital: IFAQResult.Hospital) -> String {
+            let required = hospital.requiredIndicators
+            let score = required > 0 ? w.percent(basisPoints: (hospital.scoreBasisPoints + required / 2) / required) : "-"
+            return "  \(hospital.id) \(hospital.group.padding(toLength: 7)) \(euros(hospital.dotation.cents).leftPadding(toLength: 20)) "
+                + w.say("(score \(score) of a full score, \(required) indicators)", "(score \(score) du score plein, \(required) indicateurs)")
         }
-        print("smallest amounts:")
-        for hospital in sorted.suffix(5) {
-            print("  \(hospital.id) \(hospital.group.padding(toLength: 7)) \(euros(hospital.dotation.cents).leftPadding(toLength: 20)) (score \(hospital.scoreBasisPoints) bp / \(hospital.requiredIndicators))")
-        }
+        w.print()
+        w.print(w.say("largest amounts:", "montants les plus élevés :"))
+        for hospital in sorted.prefix(5) { w.print(hospitalLine(hospital)) }
+        w.print(w.say("smallest amounts:", "montants les plus faibles :"))
+        for hospital in sorted.suffix(5) { w.print(hospitalLine(hospital)) }
         if rules.envelopeSplit != .byIndicator {
-            print("VU: euros per euro of base at a full score, calibrated so that each group's envelope is paid in full")
+            w.print(w.say("VU: euros per euro of base at a full score, calibrated so that each group's envelope is paid in full",
+                          "VU : euros par euro de base à score plein, calibrée pour que l'enveloppe de chaque groupe soit versée en totalité"))
         }
         if let army = result.armyHealthService {
-            print("")
-            print("service de santé des armées (R174-45, R174-46): \(army.hospitals.count) hospital(s), dotation \(euros(army.dotation.cents)) "
-                  + "in \(army.instalments.count) allocations; proposed by \(army.proposedBy); set by \(army.setBy)")
+            w.print()
+            w.print(w.say("service de santé des armées (R174-45, R174-46): \(army.hospitals.count) hospital(s), dotation \(euros(army.dotation.cents)) "
+                          + "in \(army.instalments.count) allocations; proposed by \(army.proposedBy); set by \(army.setBy)",
+                          "service de santé des armées (R174-45, R174-46) : \(army.hospitals.count) hôpital(aux), dotation \(euros(army.dotation.cents)) "
+                          + "en \(army.instalments.count) allocations ; proposée par \(army.proposedBy) ; arrêtée par \(army.setBy)"))
         }
         let penalties = result.hospitals.filter { $0.penalty.status != .none }
-        print("")
+        let reasoning = w.say("One hospital's reasoning: coordkit ifaq --explain ", "Le raisonnement d'un établissement : coordkit ifaq --lang fr --explain ")
+            + (sorted.first?.id ?? "ID")
+        w.print()
         guard let penalty = rules.penalty else {
-            print("no penalty in this campaign")
-            print("")
-            print("One hospital's reasoning: coordkit ifaq --explain \(sorted.first?.id ?? "ID")")
+            w.print(w.say("no penalty in this campaign", "pas de pénalité dans cette campagne"))
+            w.print()
+            w.print(reasoning)
             return
         }
-        print("penalty path (\(penalty.consecutiveYears) consecutive years below a minimum threshold): \(penalties.count) hospital(s)")
+        w.print(w.say("penalty path (\(penalty.consecutiveYears) consecutive years below a minimum threshold): \(penalties.count) hospital(s)",
+                      "trajectoire de pénalité (\(penalty.consecutiveYears) années consécutives sous un seuil minimal) : \(penalties.count) établissement(s)"))
         for hospital in penalties.prefix(20) {
-            print("  \(hospital.id): \(hospital.penalty.indicators.joined(separator: ", ")); incurred \(euros(hospital.penalty.incurred.cents)) (\(hospital.penalty.status))")
+            let penalty = hospital.penalty
+            var state = ""
+            switch penalty.status {
+            case .retained: state = w.say(", retained ", ", retenue ") + euros(penalty.retained.cents)
+            case .waived: state = w.say(", waived by the ARS", ", non appliquée par l'ARS")
+            default: state = w.say(", amount retained not decided yet", ", montant retenu pas encore décidé")
+            }
+            w.print("  \(hospital.id): \(penalty.indicators.joined(separator: ", ")); "
+                    + w.say("incurred ", "encourue ") + euros(penalty.incurred.cents) + state)
         }
-        if penalties.count > 20 { print("  ... and \(penalties.count - 20) more (--json for all)") }
-        print("")
-        print("One hospital's reasoning: coordkit ifaq --explain \(sorted.first?.id ?? "ID")")
+        if penalties.count > 20 { w.print(w.say("  ... and \(penalties.count - 20) more (--json for all)", "  ... et \(penalties.count - 20) autres (--json pour tous)")) }
+        w.print()
+        w.print(reasoning)
     }
 }

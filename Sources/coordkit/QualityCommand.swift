@@ -11,7 +11,7 @@ enum QualityCommand {
         usage: """
         usage: coordkit quality [FILE.json | FILE.jsonl] [--by coordinator|structure|territory]
                                 [--strict] [--json] [--cases N] [--seed S] [--write-sample FILE]
-                                [--csv FILE [--csv-dialect excel-fr|standard]]
+                                [--csv FILE [--csv-dialect excel-fr|standard]] [--lang fr|en] [--width N]
 
         Reads coordination cases (schema coordinationkit.case/1: a patient and the case's
         history, replayed through the library's rules) and prints the seven quality indicators
@@ -32,12 +32,14 @@ enum QualityCommand {
           --cases N         size of the synthetic sample (default 2000)
           --seed S          seed of the synthetic sample (default 2014)
           --write-sample F  write the synthetic sample to F as JSON Lines, and stop
+        \(Words.help)
         """,
         run: run)
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: SheetOutput.valued.union(["--by", "--cases", "--seed", "--write-sample"]), flags: ["--json", "--strict"])
+        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--by", "--cases", "--seed", "--write-sample"]), flags: ["--json", "--strict"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
+        let words = try Words(options)
         guard options.positional.count <= 1 else { throw UsageError("at most one file of cases") }
         var grouping: QualityReport.Grouping?
         if let text = options.value("--by") {
@@ -66,15 +68,22 @@ enum QualityCommand {
         let report = try Progress.step("computing the indicators of \(cases.count) cases") { QualityReport(cases: cases) }
         if let path = options.value("--csv") {
             try SheetOutput.write(CSVSheet.quality(report), to: path, options,
-                                  what: "one per scope (all, each coordinator, structure, territory) and indicator")
+                                  what: words.say("one per scope (all, each coordinator, structure, territory) and indicator",
+                                                  "une par périmètre (tous, chaque coordinateur, structure, territoire) et indicateur"),
+                                  words: words)
             if path == "-" { return 0 }
         }
         if options.has("--json") {
             print(try JSONText.encode(report))
         } else {
-            if options.positional.isEmpty { print("Synthetic sample: \(cases.count) cases (not real patients)") }
-            else { print("\(options.positional[0]): \(cases.count) cases read, \(rejected) rejected") }
-            report.explanation(grouping: grouping).forEach { print($0) }
+            if options.positional.isEmpty {
+                words.print(words.say("Synthetic sample: \(cases.count) cases (not real patients)",
+                                      "Échantillon synthétique : \(cases.count) cas (pas de vrais patients)"))
+            } else {
+                words.print(words.say("\(options.positional[0]): \(cases.count) cases read, \(rejected) rejected",
+                                      "\(options.positional[0]) : \(cases.count) cas lus, \(rejected) refusés"))
+            }
+            report.explanation(grouping: grouping, language: words.language).forEach { words.print($0) }
         }
         return rejected > 0 ? 1 : 0
     }

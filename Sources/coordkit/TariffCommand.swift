@@ -10,7 +10,7 @@ enum TariffCommand {
         usage: """
         usage: coordkit tariff [FILE.csv] [--tariff NAME | --rules FILE.json] [--strict]
                                [--bonus COORD;COORD...] [--explain ID] [--json]
-                               [--csv FILE [--csv-dialect excel-fr|standard]]
+                               [--csv FILE [--csv-dialect excel-fr|standard]] [--lang fr|en] [--width N]
 
         Prices one record per CSV row by the schedule in force on its date, applies the rule
         set's payment mode and caps, and prints totals by level, structure, month and
@@ -31,13 +31,15 @@ enum TariffCommand {
           --json            machine-readable totals
         \(SheetOutput.help)
                             (one row per record: level, amount and why; then the bonuses)
+        \(Words.help)
         """,
         run: run)
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: SheetOutput.valued.union(["--tariff", "--rules", "--explain", "--encoding"]), repeatable: ["--bonus"],
+        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--tariff", "--rules", "--explain", "--encoding"]), repeatable: ["--bonus"],
                                         flags: ["--strict", "--json", "--all"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
+        let words = try Words(options)
         guard options.positional.count <= 1 else { throw UsageError("at most one CSV file") }
         guard options.value("--tariff") == nil || options.value("--rules") == nil else {
             throw UsageError("give --tariff or --rules, not both")
@@ -62,7 +64,7 @@ enum TariffCommand {
         if let path = options.positional.first {
             let imported: TariffCSV.Import
             do {
-                imported = try Progress.step("reading \(path)") { try TariffCSV.read(InputFile.csvText(path, encoding: options.value("--encoding"))) }
+                imported = try Progress.step("reading \(path)") { try TariffCSV.read(InputFile.csvText(path, encoding: options.value("--encoding"), words: words)) }
             } catch let error as CSVError {
                 throw RunError("\(path): \(error.description)")
             }
@@ -75,7 +77,8 @@ enum TariffCommand {
             source = path
         } else {
             do { files = try SyntheticData.tariffYear() } catch { throw RunError("\(error)") }
-            source = "built-in synthetic year (\(files.count) records, seed 2014)"
+            source = words.say("built-in synthetic year (\(files.count) records, seed 2014)",
+                               "année synthétique intégrée (\(files.count) enregistrements, graine 2014)")
         }
 
         let bonusItems = options.list("--bonus")
@@ -94,73 +97,88 @@ enum TariffCommand {
         }
         if options.has("--strict"), let line = batch.lines.first(where: { if case .rejected = $0.outcome { true } else { false } }) {
             let where_ = lineOf.isEmpty ? files[line.index].id : "line \(lineOf[line.index])"
-            throw RunError("\(where_): \(batch.explain(line, file: files[line.index], rules: rules)) (--strict)")
+            throw RunError("\(where_): \(batch.explain(line, file: files[line.index], rules: rules, language: words.language)) (--strict)")
         }
 
         if let path = options.value("--csv") {
             try SheetOutput.write(CSVSheet.tariffRecords(batch, files: files, rules: rules, lines: lineOf, badRows: errors), to: path, options,
-                                  what: "one per record and per bonus; amounts add up to \(batch.total.formatted(.french))")
+                                  what: words.say("one per record and per bonus; amounts add up to \(batch.total.formatted(.french))",
+                                                  "une par enregistrement et par prime ; les montants font \(batch.total.formatted(.french))"),
+                                  words: words)
             if path == "-" { return errors.isEmpty && batch.rejectedCount == 0 ? 0 : 1 }
         }
         if let id = options.value("--explain") {
             guard let line = batch.lines.first(where: { files[$0.index].id == id }) else {
                 throw RunError("--explain: no record with id '\(id)'")
             }
-            print(batch.explain(line, file: files[line.index], rules: rules))
+            words.print(batch.explain(line, file: files[line.index], rules: rules, language: words.language))
             return 0
         }
         if options.has("--json") {
             print(try JSONText.encode(TariffReport(batch: batch, rules: rules, source: source, badRows: errors)))
             return errors.isEmpty ? 0 : 1
         }
-        printReport(batch, rules: rules, source: source, files: files, lineOf: lineOf, errors: errors, all: options.has("--all"))
+        printReport(batch, rules: rules, source: source, files: files, lineOf: lineOf, errors: errors, all: options.has("--all"), words: words)
         return errors.isEmpty && batch.rejectedCount == 0 ? 0 : 1
     }
 
     static func printReport(_ batch: TariffBatch, rules: TariffRuleSet, source: String, files: [TariffFile],
-                            lineOf: [Int], errors: [CSVError], all: Bool) {
-        print("Coordination tariff: \(rules.name), version \(rules.version)")
+                            lineOf: [Int], errors: [CSVError], all: Bool, words w: Words) {
+        w.print(w.say("Coordination tariff: ", "Tarif de coordination : ") + "\(rules.name), version \(rules.version)")
         for schedule in rules.schedules {
-            let prices = CoordinationLevel.allCases.map { "\($0) \(schedule.price(of: $0).formatted(.french))" }
-            print("  \(schedule.id) from \(schedule.validFrom)\(schedule.validUntil.map { " to \($0)" } ?? ""), "
-                  + "\(schedule.payment.name): \(prices.joined(separator: ", "))")
+            let prices = CoordinationLevel.allCases.map { "\($0.name(w.language)) \(schedule.price(of: $0).formatted(.french))" }
+            let period = w.say(" from \(schedule.validFrom)", " du \(w.date(schedule.validFrom))")
+                + (schedule.validUntil.map { w.say(" to \($0)", " au \(w.date($0))") } ?? "")
+            w.print("  \(schedule.id)\(period), \(schedule.payment.name(w.language))\(w.say(":", " :")) \(prices.joined(separator: ", "))")
         }
-        print("input: \(source)")
+        w.print(w.say("input: ", "données : ") + source)
         let rows = files.count + errors.count
-        print("rows: \(rows) read, \(batch.pricedCount) priced, \(batch.cappedCount) capped (0,00 €), "
-              + "\(batch.rejectedCount + errors.count) rejected (\(errors.count) bad rows, \(batch.rejectedCount) with no schedule in force)")
-        for error in errors.prefix(20) { print("  bad row: \(error.description)") }
-        if errors.count > 20 { print("  ... and \(errors.count - 20) more bad rows") }
-        let rejected = batch.lines.filter { if case .rejected = $0.outcome { true } else { false } }
-        for line in rejected.prefix(20) {
-            let where_ = lineOf.isEmpty ? "record \(files[line.index].id)" : "line \(lineOf[line.index])"
-            print("  rejected: \(where_): \(batch.explain(line, file: files[line.index], rules: rules))")
+        let rejected = batch.rejectedCount + errors.count
+        w.print(w.say("rows: \(rows) read, \(batch.pricedCount) priced, \(batch.cappedCount) capped (0,00 €), "
+                      + "\(rejected) rejected (\(errors.count) bad rows, \(batch.rejectedCount) with no schedule in force)",
+                      "lignes : \(rows) lues, \(batch.pricedCount) tarifées, \(batch.cappedCount) plafonnées (0,00 €), "
+                      + "\(rejected) refusées (\(errors.count) lignes invalides, \(batch.rejectedCount) sans barème en vigueur)"))
+        for error in errors.prefix(20) { w.print(w.say("  bad row: ", "  ligne invalide : ") + error.description) }
+        if errors.count > 20 { w.print(w.say("  ... and \(errors.count - 20) more bad rows", "  ... et \(errors.count - 20) autres lignes invalides")) }
+        let refused = batch.lines.filter { if case .rejected = $0.outcome { true } else { false } }
+        for line in refused.prefix(20) {
+            let where_ = lineOf.isEmpty ? w.say("record ", "enregistrement ") + files[line.index].id : w.say("line ", "ligne ") + "\(lineOf[line.index])"
+            w.print(w.say("  rejected: ", "  refusé : ") + "\(where_): \(batch.explain(line, file: files[line.index], rules: rules, language: w.language))")
         }
-        print("")
-        table("by level", batch.byLevel.sorted { $0.key < $1.key }.map { ($0.key.description, $0.value) })
-        table("by structure", batch.byStructure.sorted { $0.key < $1.key }.map { ($0.key.isEmpty ? "(none)" : $0.key, $0.value) })
-        table("by month", batch.byMonth.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        w.print()
+        table(w.say("by level", "par niveau"), batch.byLevel.sorted { $0.key < $1.key }.map { ($0.key.name(w.language), $0.value) }, w)
+        table(w.say("by structure", "par structure"),
+              batch.byStructure.sorted { $0.key < $1.key }.map { ($0.key.isEmpty ? w.say("(none)", "(aucune)") : $0.key, $0.value) }, w)
+        table(w.say("by month", "par mois"), batch.byMonth.sorted { $0.key < $1.key }.map { (w.french ? month($0.key) : $0.key, $0.value) }, w)
         let coordinators = batch.byCoordinator.sorted { $0.value.amount != $1.value.amount ? $0.value.amount > $1.value.amount : $0.key < $1.key }
-        table(all ? "by coordinator" : "by coordinator (ten largest of \(coordinators.count); --all for every one)",
-              (all ? coordinators : Array(coordinators.prefix(10))).map { ($0.key, $0.value) })
+        table(all ? w.say("by coordinator", "par coordinateur")
+                  : w.say("by coordinator (ten largest of \(coordinators.count); --all for every one)",
+                          "par coordinateur (les dix plus importants sur \(coordinators.count) ; --all pour tous)"),
+              (all ? coordinators : Array(coordinators.prefix(10))).map { ($0.key, $0.value) }, w)
         if !batch.bonuses.isEmpty {
-            print("performance bonuses")
+            w.print(w.say("performance bonuses", "primes de performance"))
             for (coordinator, amount) in batch.bonuses.sorted(by: { $0.key < $1.key }) {
-                print("  " + coordinator.padding(toLength: 28) + amount.formatted(.french).leftPadding(toLength: 20))
+                Swift.print("  " + coordinator.padding(toLength: 28) + amount.formatted(.french).leftPadding(toLength: 20))
             }
-            print("")
+            w.print()
         }
-        print("records total: ".padding(toLength: 30) + batch.recordsTotal.formatted(.french).leftPadding(toLength: 24))
-        print("total with bonuses: ".padding(toLength: 30) + batch.total.formatted(.french).leftPadding(toLength: 24))
+        Swift.print(w.say("records total: ", "total des enregistrements : ").padding(toLength: 30) + batch.recordsTotal.formatted(.french).leftPadding(toLength: 24))
+        Swift.print(w.say("total with bonuses: ", "total avec les primes : ").padding(toLength: 30) + batch.total.formatted(.french).leftPadding(toLength: 24))
     }
 
-    static func table(_ title: String, _ rows: [(String, TariffBatch.Total)]) {
-        print(title)
+    /// `2024-03` as `03/2024`.
+    static func month(_ key: String) -> String {
+        let parts = key.split(separator: "-")
+        return parts.count == 2 ? "\(parts[1])/\(parts[0])" : key
+    }
+
+    static func table(_ title: String, _ rows: [(String, TariffBatch.Total)], _ w: Words) {
+        w.print(title)
         for (name, total) in rows {
-            print("  " + name.padding(toLength: 28) + "\(total.count) records".leftPadding(toLength: 16)
-                  + total.amount.formatted(.french).leftPadding(toLength: 22))
+            Swift.print("  " + name.padding(toLength: 28) + (w.say("\(total.count) records", "\(total.count) enreg.")).leftPadding(toLength: 16)
+                        + total.amount.formatted(.french).leftPadding(toLength: 22))
         }
-        print("")
+        w.print()
     }
 }
 

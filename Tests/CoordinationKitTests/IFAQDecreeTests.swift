@@ -195,11 +195,11 @@ struct IFAQDecreeTests {
         #expect(thresholds.changeEligible == 3 && thresholds.changeCap == 2 && thresholds.changePaid == 0 && thresholds.changeThreshold == 3)
         let h3 = try hospital(result, "H3")
         #expect(h3.explanation.contains {
-            $0.contains("change +3 from 70: not paid (3 hospitals' changes qualify, cap n = floor(3 x 7000 bp) = 2; only changes strictly better than +3, the (n+1)-th best change are paid)")
+            $0.contains("change +3 from 70: not paid (3 hospitals' changes qualify, cap n = floor(3 x 70 %) = 2; only changes strictly better than +3, the (n+1)-th best change are paid)")
         }, "\(h3.explanation)")
         let h1 = try hospital(result, "H1")
         #expect(h1.explanation.contains {
-            $0.contains("level not paid: rank 3 of 3, not strictly better than the threshold 71, the (k+1)-th best value; k = ceil(3 x 7000 bp) = 3")
+            $0.contains("level not paid: rank 3 of 3, not strictly better than the threshold 71, the (k+1)-th best value; k = ceil(3 x 70 %) = 3")
                 || $0.contains("level paid")
         }, "\(h1.explanation)")
     }

@@ -4,6 +4,7 @@ struct IFAQAmounts {
     let data: IFAQData
     let scores: IFAQScores
     let explanations: Bool
+    let wording: IFAQWording
 
     func result() throws(IFAQError) -> IFAQResult {
         let rules = data.rules
@@ -68,8 +69,7 @@ struct IFAQAmounts {
         var groupUnspentReason = [String?](repeating: nil, count: rules.groups.count)
         var unspentReasons: [String] = []
         for (f, envelope) in fieldEnvelopes.enumerated() where envelope.cents > 0 && fieldBase[f] == 0 {
-            unspentReasons.append("field \(rules.fields[f].id): no hospital of this field in the input; its envelope "
-                                  + "\(envelope.formatted(.french)) is unspent")
+            unspentReasons.append(wording.fieldWithoutHospital(rules.fields[f].id, envelope: envelope))
         }
         let grid = rules.envelopeSplit == .byIndicator ? try IFAQGridScores(data: data, byId: byId) : nil
         if grid == nil {
@@ -91,11 +91,10 @@ struct IFAQAmounts {
                 }
                 for (offset, h) in members[g].enumerated() { weight[h] = weights[offset] }
                 guard weights.contains(where: { $0 > 0 }) else {
-                    let reason = "no hospital of the group scored on any indicator (no level or change paid)"
+                    let reason = wording.groupWithoutScore
                     if groupEnvelopes[g].cents > 0 {
                         groupUnspentReason[g] = reason
-                        unspentReasons.append("group \(rules.groups[g].id): \(reason); its envelope "
-                                              + "\(groupEnvelopes[g].formatted(.french)) is unspent")
+                        unspentReasons.append(wording.groupUnspent(rules.groups[g].id, reason: reason, envelope: groupEnvelopes[g]))
                     }
                     continue
                 }
@@ -120,7 +119,7 @@ struct IFAQAmounts {
                 groupEnvelopes[data.hospitalGroup[h]] = Money(cents: groupEnvelopes[data.hospitalGroup[h]].cents + earned[h])
             }
             for id in grid.unspentIndicators {
-                unspentReasons.append("indicator \(id): no hospital earned a point of its grid; its envelope is unspent")
+                unspentReasons.append(wording.gridIndicatorUnspent(id))
             }
         }
 
@@ -152,8 +151,7 @@ struct IFAQAmounts {
                 for (offset, part) in parts.enumerated() { priorPart[byId[offset]] = part.cents }
             } else {
                 unspent += transitional.priorDotation.cents
-                unspentReasons.append("2021 part on the 2019 dotations: no hospital had a 2019 dotation; "
-                                      + "\(transitional.priorDotation.formatted(.french)) unspent")
+                unspentReasons.append(wording.priorDotationUnspent(transitional.priorDotation))
             }
             let activityWeights = byId.map { data.hospitals[$0].base.cents + (data.hospitals[$0].previousBase?.cents ?? 0) }   // required: checked
             let parts = try split(transitional.activity, activityWeights, "two-year activity")
@@ -182,10 +180,11 @@ struct IFAQAmounts {
                 priorDotationPart: (rules.transitional == nil ? nil : priorPart[h]).map(Money.init(cents:)),
                 activityPart: (rules.transitional == nil ? nil : activityPart[h]).map(Money.init(cents:)),
                 dotation: Money(cents: dotation), instalments: instalments,
-                decidedBy: army ? IFAQAmounts.armyDecidedBy : "the ARS director general (R162-36-4)",
+                decidedBy: wording.decidedBy(army: army),
                 indicators: indicators, penalty: penalty, explanation: [])
             if explanations {
-                hospitalResult.explanation = IFAQExplanation.lines(hospitalResult, group: groups[data.hospitalGroup[h]], rules: rules)
+                hospitalResult.explanation = IFAQExplanation.lines(hospitalResult, group: groups[data.hospitalGroup[h]], rules: rules,
+                                                                   language: wording.language)
             }
             hospitals.append(hospitalResult)
         }
@@ -196,31 +195,23 @@ struct IFAQAmounts {
         let armyService = armyIds.isEmpty ? nil : IFAQResult.ArmyHealthService(
             hospitals: armyIds, dotation: Money(cents: armyTotal),
             instalments: try instalmentSchedule(Money(cents: armyTotal), count: rules.payment.armyInstalments),
-            proposedBy: "the ARS Île-de-France director general (R174-45 I 1°, within the dates of R162-36-4)",
-            setBy: rules.transitional == nil
-                ? "the ministers of health and social security (R174-45 I 1°); paid by the fund of L174-15 in \(rules.payment.armyInstalments) allocations (R174-46)"
-                : "an arrêté of the ministers of health and social security (décret 2021-1613 art. 6 II); paid by the fund of L174-15 in \(rules.payment.armyInstalments) instalments")
+            proposedBy: wording.armyProposedBy,
+            setBy: wording.armySetBy(transitional: rules.transitional != nil, allocations: rules.payment.armyInstalments))
         var warnings: [String] = []
         if data.missingRequired > 0 {
-            warnings.append("\(data.missingRequired) result(s) of \(rules.resultsYear) missing for indicators the hospitals must collect: "
-                            + "taken as not collected (no dotation for them, minimum threshold deemed not met, R162-36). "
-                            + "Give a row with status not-concerned where a hospital has no obligation to collect.")
+            warnings.append(wording.missingResults(data.missingRequired, year: rules.resultsYear))
         }
         // A campaign computed from the hospitals given is a national run: the thresholds and the
         // value unit come from them. Say so loudly when the input is obviously partial.
         let emptyGroups = rules.groups.indices.filter { groupSize[$0] == 0 }.map { rules.groups[$0].id }
         let smallGroups = rules.groups.indices.filter { (1..<IFAQAmounts.smallGroup).contains(groupSize[$0]) }.map { rules.groups[$0].id }
         if !emptyGroups.isEmpty || !smallGroups.isEmpty {
-            var what: [String] = []
-            if !emptyGroups.isEmpty { what.append("\(emptyGroups.count) group(s) without any hospital (\(emptyGroups.prefix(5).joined(separator: ", "))\(emptyGroups.count > 5 ? ", ..." : ""))") }
-            if !smallGroups.isEmpty { what.append("\(smallGroups.count) group(s) with fewer than \(IFAQAmounts.smallGroup) hospitals (\(smallGroups.prefix(5).joined(separator: ", "))\(smallGroups.count > 5 ? ", ..." : ""))") }
-            warnings.append("partial input: \(what.joined(separator: " and ")). This computation shares the national envelope among the "
-                            + "\(hospitalCount) hospital(s) given, with thresholds and value units computed from them alone: the amounts are not "
-                            + "those of a national campaign.")
+            warnings.append(wording.partialInput(emptyGroups: emptyGroups, smallGroups: smallGroups, smallGroupSize: IFAQAmounts.smallGroup,
+                                                 hospitals: hospitalCount))
         }
         let overBase = hospitals.filter { $0.dotation.cents > $0.base.cents }.count
         if overBase > 0 {
-            warnings.append("\(overBase) hospital(s) receive more than their whole base: a sign that the input is not the national one.")
+            warnings.append(wording.overBase(overBase))
         }
         var result = IFAQResult(campaign: rules.campaign, resultsYear: rules.resultsYear,
                                 ruleSet: "\(rules.name) (\(rules.version))", envelope: rules.envelope,
@@ -233,7 +224,6 @@ struct IFAQAmounts {
     /// Below this many hospitals a comparison group is taken as a sign of partial input.
     static let smallGroup = 10
 
-    static let armyDecidedBy = "the ministers of health and social security, on the proposal of the ARS Île-de-France director general, within the dotation allotted to the service de santé des armées (R174-45 I 1°)"
 
     static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
         var (x, y) = (a, b)
@@ -307,7 +297,7 @@ struct IFAQAmounts {
         guard let penalty = rules.penalty else {
             if decision != nil { throw .invalidInput("penaltyDecisions (\(hospital.id)): campaign \(rules.campaign) has no penalty") }
             return IFAQResult.PenaltyStatus(status: .none, indicators: [], incurred: .zero, retained: .zero,
-                                            procedure: "no penalty in this campaign's rule set", deadlines: nil)
+                                            procedure: wording.noPenaltyProcedure, deadlines: nil)
         }
         let concerned = indicators.filter { $0.consecutiveYearsBelow >= penalty.consecutiveYears }.map(\.indicator)
         guard !concerned.isEmpty else {
@@ -326,7 +316,7 @@ struct IFAQAmounts {
             return IFAQResult.PenaltyStatus(
                 status: decision == nil ? .incurred : .retained, indicators: concerned, incurred: Money(cents: incurred),
                 retained: Money(cents: decision ?? incurred),
-                procedure: "army hospital (R174-45 II): the ARS Île-de-France director general informs the defence minister of the penalty incurred and the indicators; the proposed amount goes to the ministers of health and social security and to the defence minister, who has one month for observations; the ministers of health and social security pronounce it and notify the fund of L174-15. No waiver by an ARS.",
+                procedure: wording.armyPenaltyProcedure,
                 deadlines: nil)
         }
         let waived = data.waivers.contains(hospital.id)
@@ -337,7 +327,7 @@ struct IFAQAmounts {
         let status: IFAQResult.PenaltyState = waived ? .waived : decision == nil ? .incurred : .retained
         return IFAQResult.PenaltyStatus(
             status: status, indicators: concerned, incurred: Money(cents: incurred), retained: Money(cents: waived ? 0 : decision ?? incurred),
-            procedure: "R162-36-3 II: the ARS director general notifies the indicators and the penalty incurred within one month after the dotation's notification; the hospital has one month from receipt for written observations; the director general then has fifteen days to notify the amount retained in a reasoned decision, or may decide not to apply it for particular circumstances; the fund notifies the amount, payable within two months.",
+            procedure: wording.penaltyProcedure,
             deadlines: deadlines)
     }
 }

@@ -30,11 +30,14 @@ public enum IFAQCampaign {
     ///   (``IFAQResult/Hospital/explanation``). The structured figures are always there; the
     ///   text costs about as much as the computation itself, so batch callers that only need
     ///   amounts can leave it out and ask for one hospital's text later with
-    ///   ``IFAQResult/explanation(of:rules:)``.
-    public static func compute(rules: IFAQRuleSet, input: IFAQInput, explanations: Bool = true) throws(IFAQError) -> IFAQResult {
+    ///   ``IFAQResult/explanation(of:rules:language:)``.
+    /// - Parameter language: the language of the result's sentences (reasonings, reasons for
+    ///   unspent money, warnings, who decides, procedures); figures and JSON keys do not change.
+    public static func compute(rules: IFAQRuleSet, input: IFAQInput, explanations: Bool = true,
+                               language: ReportLanguage = .english) throws(IFAQError) -> IFAQResult {
         let data = try IFAQData(rules: rules, input: input)
         let scores = IFAQScores(data: data)
-        return try IFAQAmounts(data: data, scores: scores, explanations: explanations).result()
+        return try IFAQAmounts(data: data, scores: scores, explanations: explanations, wording: IFAQWording(language: language)).result()
     }
 }
 

@@ -2,7 +2,11 @@
 /// hospital needs to redo the computation by hand, and for every part not paid the threshold,
 /// the hospital's value or change, its rank and the cap that decided it.
 enum IFAQExplanation {
-    static func lines(_ hospital: IFAQResult.Hospital, group: IFAQResult.Group, rules: IFAQRuleSet) -> [String] {
+    private static let en = ReportLanguage.english
+
+    static func lines(_ hospital: IFAQResult.Hospital, group: IFAQResult.Group, rules: IFAQRuleSet,
+                      language: ReportLanguage) -> [String] {
+        if language == .french { return IFAQExplanationFrench.lines(hospital, group: group, rules: rules) }
         var lines: [String] = []
         let baseKind = rules.fields.first { $0.id == hospital.field }?.base == .receipts ? "health-insurance receipts" : "activity"
         lines.append("Hospital \(hospital.id), field \(hospital.field), comparison group \(group.id); base "
@@ -24,15 +28,18 @@ enum IFAQExplanation {
             lines.append("Each indicator's envelope is split among hospitals pro rata of base x grid points (largest remainder); "
                          + "the sum of this hospital's shares: \(hospital.earned.cents) cents = \(euros(hospital.earned.cents)).")
         } else {
-            lines.append("Score \(hospital.scoreBasisPoints) bp over \(hospital.requiredIndicators) required indicator(s) "
-                         + "(level weight \(rules.scoring.levelWeightBasisPoints) bp, change weight \(rules.scoring.changeWeightBasisPoints) bp).")
+            let required = hospital.requiredIndicators
+            let relative = required > 0 ? en.percent(basisPoints: (hospital.scoreBasisPoints + required / 2) / required) : "0 %"
+            lines.append("Score \(en.percent(basisPoints: hospital.scoreBasisPoints)) over \(required) required indicator(s), \(relative) "
+                         + "of a full score (level weight \(en.percent(basisPoints: rules.scoring.levelWeightBasisPoints)), change weight "
+                         + "\(en.percent(basisPoints: rules.scoring.changeWeightBasisPoints))).")
             lines.append(amountLine(hospital, group))
         }
         if let prior = hospital.priorDotationPart?.cents, let activity = hospital.activityPart?.cents {
             lines.append("2021 transitional parts (décret 2021-1613 art. 6 I 2° and 3°): on the 2019 dotation \(euros(prior)); "
                          + "on two years of activity \(euros(activity)).")
         }
-        var dotation = "Dotation \(euros(hospital.dotation.cents)), set by \(hospital.decidedBy), "
+        var dotation = "Dotation \(euros(hospital.dotation.cents)), set by \(IFAQWording(language: .english).decidedBy(army: hospital.army)), "
         if hospital.army {
             dotation += "as part of the service de santé des armées' dotation (its ten allocations are the service's, R174-46); this hospital's share in \(hospital.instalments.count) parts: "
         } else {
@@ -90,7 +97,7 @@ enum IFAQExplanation {
         } else {
             text += ": not collected under the obligation: earns nothing (R162-36)"
         }
-        if indicator.gridClass == nil { text += "; score \(indicator.scoreBasisPoints) bp" }
+        if indicator.gridClass == nil { text += "; score \(en.percent(basisPoints: indicator.scoreBasisPoints))" }
         if let minimum = indicator.minimumThreshold {
             text += "; minimum threshold \(decimal(minimum, 3)): \(indicator.belowMinimum ? "not met" : "met")"
             if indicator.consecutiveYearsBelow > 0 { text += " (\(indicator.consecutiveYearsBelow) consecutive year(s) below)" }
@@ -101,7 +108,7 @@ enum IFAQExplanation {
     private static func levelText(_ indicator: IFAQResult.IndicatorResult, _ t: IFAQResult.IndicatorThresholds,
                                   _ rules: IFAQRuleSet) -> String {
         let rank = indicator.rank.map { "rank \($0) of \(t.candidates)" } ?? "\(t.candidates) results"
-        let k = "k = ceil(\(t.candidates) x \(rules.scoring.paidShareBasisPoints) bp) = \(t.rank)"
+        let k = "k = ceil(\(t.candidates) x \(en.percent(basisPoints: rules.scoring.paidShareBasisPoints))) = \(t.rank)"
         guard let threshold = t.levelThreshold else {
             return "level paid (\(rank); \(k): every result is paid)"
         }
@@ -123,7 +130,7 @@ enum IFAQExplanation {
         if positiveOnly ? change <= 0 : change < 0 {
             return "\(what): not paid (a change must be \(positiveOnly ? "positive" : "positive or stable"))"
         }
-        let cap = "cap n = floor(\(t.changeCandidates) x \(rules.scoring.changeCapBasisPoints) bp) = \(t.changeCap)"
+        let cap = "cap n = floor(\(t.changeCandidates) x \(en.percent(basisPoints: rules.scoring.changeCapBasisPoints))) = \(t.changeCap)"
         if t.changeCap == 0 { return "\(what): not paid (\(cap): nobody is paid on change)" }
         let cut = t.changeThreshold.map { "strictly better than \(signed($0)), the (n+1)-th best change" } ?? "within the cap"
         return "\(what): not paid (\(t.changeEligible) hospitals' changes qualify, \(cap); only changes \(cut) are paid)"
@@ -133,7 +140,8 @@ enum IFAQExplanation {
         guard hospital.scoreBasisPoints > 0, group.valueUnit != nil else {
             return "Amount on results: 0 (score 0)."
         }
-        var text = "Amount on results = envelope x weight / W: weight = base x score x (D / required) = \(hospital.base.cents) x "
+        var text = "Amount on results = envelope x weight / W, in cents: weight = base x score x (D / required), the score in basis "
+            + "points (1 % = 100) = \(hospital.base.cents) x "
             + "\(hospital.scoreBasisPoints) x (\(group.weightScale) / \(hospital.requiredIndicators)) = \(hospital.weight); "
             + "W = \(group.totalWeight) (the group's weights); floor(\(group.envelope.cents) x \(hospital.weight) / \(group.totalWeight)) "
         text += hospital.leftoverCent ? "+ 1 leftover cent (largest remainder) = " : "= "
@@ -150,8 +158,9 @@ enum IFAQExplanation {
         guard penalty.status != .none, let parameters = rules.penalty else { return nil }
         let counts = hospital.indicators.filter { penalty.indicators.contains($0.indicator) }
             .map { "\($0.indicator) (\($0.consecutiveYearsBelow) consecutive years below)" }.joined(separator: ", ")
-        var text = "Penalty path: \(counts); penalty incurred = min(\(hospital.base.cents) x \(parameters.basisPointsOfBasePerIndicator) bp x "
-            + "\(penalty.indicators.count), \(hospital.base.cents) x \(parameters.capBasisPoints) bp) = \(euros(penalty.incurred.cents))"
+        let base = euros(hospital.base.cents)
+        var text = "Penalty path: \(counts); penalty incurred = min(\(base) x \(en.percent(basisPoints: parameters.basisPointsOfBasePerIndicator)) x "
+            + "\(penalty.indicators.count), \(base) x \(en.percent(basisPoints: parameters.capBasisPoints))) = \(euros(penalty.incurred.cents))"
         switch penalty.status {
         case .waived: text += "; not applied by decision of the ARS director general (R162-36-3 II): nothing to pay."
         case .retained: text += "; retained after observations: \(euros(penalty.retained.cents))."
@@ -173,11 +182,12 @@ enum IFAQExplanation {
 
 extension IFAQResult {
     /// The readable reasoning of hospital `id`, computed on demand (the same lines as
-    /// ``Hospital/explanation``); `nil` for an unknown id. O(indicators).
-    public func explanation(of id: String, rules: IFAQRuleSet) -> [String]? {
+    /// ``Hospital/explanation`` for the same language), in `language`; `nil` for an unknown id.
+    /// O(hospitals) to find it, then O(indicators).
+    public func explanation(of id: String, rules: IFAQRuleSet, language: ReportLanguage = .english) -> [String]? {
         guard let hospital = hospitals.first(where: { $0.id == id }),
               let group = groups.first(where: { $0.id == hospital.group }) else { return nil }
-        return IFAQExplanation.lines(hospital, group: group, rules: rules)
+        return IFAQExplanation.lines(hospital, group: group, rules: rules, language: language)
     }
 }
 
@@ -186,10 +196,10 @@ extension IFAQResult {
     /// result computed with `explanations: false` (``IFAQCampaign/compute(rules:input:explanations:)``),
     /// the same lines the hospital's `explanation` would hold. `rules` must be the rule set the
     /// result was computed with. O(indicators); nil for an index out of range.
-    public func explanation(ofHospital index: Int, rules: IFAQRuleSet) -> [String]? {
+    public func explanation(ofHospital index: Int, rules: IFAQRuleSet, language: ReportLanguage = .english) -> [String]? {
         guard hospitals.indices.contains(index) else { return nil }
         let hospital = hospitals[index]
         guard let group = groups.first(where: { $0.id == hospital.group }) else { return nil }
-        return IFAQExplanation.lines(hospital, group: group, rules: rules)
+        return IFAQExplanation.lines(hospital, group: group, rules: rules, language: language)
     }
 }

@@ -27,6 +27,21 @@ public enum QualityIndicator: String, Hashable, Sendable, Codable, CaseIterable 
         }
     }
 
+    /// The indicator in words, in `language`: the French words are the survey's, as the IGAS
+    /// report gives them ([330]-[332]).
+    public func label(_ language: ReportLanguage) -> String {
+        guard language == .french else { return label }
+        switch self {
+        case .evaluationLeadsToPlan: return "l'évaluation donne lieu à un PPS"
+        case .gpAssociated: return "médecin traitant associé au PPS"
+        case .gpValidates: return "médecin traitant valide le PPS"
+        case .gpReceives: return "médecin traitant destinataire du PPS"
+        case .planFollowedUp: return "PPS avec suivi organisé"
+        case .planReevaluated: return "PPS réévalué"
+        case .feedbackToGP: return "retour d'information formalisé au médecin traitant"
+        }
+    }
+
     /// The indicator in words.
     public var label: String {
         switch self {

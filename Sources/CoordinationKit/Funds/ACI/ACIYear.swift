@@ -48,7 +48,9 @@ extension ACIYear {
     ///   met without the one it requires, negative patients or professionals, units outside
     ///   1...1,000, a share outside 0...10,000 bp, a signature after the year, amounts beyond
     ///   ``maximumCents`` (every amount then fits an `Int64` with room for the sums).
-    public func remuneration(rules: ACIRuleSet) throws(FundError) -> ACIRemuneration {
+    /// - Parameter language: the language of the explanation's sentences (figures unchanged).
+    public func remuneration(rules: ACIRuleSet, language: ReportLanguage = .english) throws(FundError) -> ACIRemuneration {
+        let fr = language == .french
         try validate(against: rules)
         try checkMagnitude(rules: rules)
         let point = Int128(rules.pointValue.cents)
@@ -71,18 +73,19 @@ extension ACIYear {
                     if indicator.kind != .optional {
                         fullCoreScaled += value(of: indicator, units: indicator.maxUnits ?? 1, rules: rules).scaled
                     }
-                    var text = "\(indicator.id) \(indicator.name) (\(indicator.kind.rawValue)): "
+                    var text = "\(indicator.id) \(indicator.name) (\(Self.kindName(indicator.kind, language)))\(fr ? " : " : ": ")"
                     var scaled: Int128 = 0
                     if let units {
                         let computed = value(of: indicator, units: units, rules: rules)
                         scaled = computed.scaled
                         patientVariableScaled += computed.patientVariableScaled
-                        text += describe(indicator, units: units, rules: rules)
-                            + " = \(Self.points(thousandths(scaled), exact: scaled * 1_000 % reference == 0)) point(s) = \(Money(cents: cents(scaled)).formatted(.french))"
+                        text += describe(indicator, units: units, rules: rules, language: language)
+                            + " = \(Self.points(thousandths(scaled), exact: scaled * 1_000 % reference == 0, language: language)) point(s) = "
+                            + Money(cents: cents(scaled)).formatted(.french)
                     } else {
-                        text += "not met"
+                        text += fr ? "non atteint" : "not met"
                     }
-                    if !indicator.verified { text += " [figures unverified]" }
+                    if !indicator.verified { text += fr ? " [chiffres non vérifiés]" : " [figures unverified]" }
                     lines.append(.init(indicator: indicator.id, axis: axis, kind: indicator.kind, met: units != nil, units: units ?? 0,
                                        pointsThousandths: Int64(thousandths(scaled)), amount: Money(cents: units == nil ? 0 : cents(scaled)), explanation: text))  // trap-free: points are bounded by checkMagnitude (at most 10^15 points)
                 }
@@ -98,36 +101,47 @@ extension ACIYear {
                 indicatorsCents += line.amount.cents
             }
         }
-        var explanation = ["\(msp), \(year), \(rules.name) (\(rules.version)): 1 point = \(Money(cents: rules.pointValue.cents).formatted(.french)); "
-                           + "variable points scaled by \(patients) patients / \(rules.referencePatients); \(professionals) associated professional(s)."]
+        var explanation = [fr
+            ? "\(msp), \(year), \(rules.name) (\(rules.version)) : 1 point = \(Money(cents: rules.pointValue.cents).formatted(.french)) ; "
+                + "points variables proportionnels à \(patients) patients / \(rules.referencePatients) ; \(professionals) professionnel(s) associé(s)."
+            : "\(msp), \(year), \(rules.name) (\(rules.version)): 1 point = \(Money(cents: rules.pointValue.cents).formatted(.french)); "
+                + "variable points scaled by \(patients) patients / \(rules.referencePatients); \(professionals) associated professional(s)."]
         for axis in ACIRuleSet.Indicator.Axis.allCases {
-            explanation.append("Axis \(axis.rawValue):")
+            explanation.append(fr ? "Axe \(Self.axisName(axis, language)) :" : "Axis \(axis.rawValue):")
             explanation += lines.lazy.filter { $0.axis == axis }.map { "  " + $0.explanation }
-            if prerequisitesMet { explanation.append("  Axis \(axis.rawValue) total: \(Money(cents: byAxis[axis] ?? 0).formatted(.french)).") }
+            if prerequisitesMet {
+                let total = Money(cents: byAxis[axis] ?? 0).formatted(.french)
+                explanation.append(fr ? "  Total de l'axe \(Self.axisName(axis, language)) : \(total)." : "  Axis \(axis.rawValue) total: \(total).")
+            }
         }
         if !prerequisitesMet {
-            explanation.append("Prerequisite(s) not met: \(missing.joined(separator: ", ")): no remuneration at all for the year.")
+            explanation.append(fr ? "Prérequis non atteint(s) : \(missing.joined(separator: ", ")) : aucune rémunération pour l'année."
+                : "Prerequisite(s) not met: \(missing.joined(separator: ", ")): no remuneration at all for the year.")
         }
 
         let (days, daysInYear) = daysUnderContract
         let prorated = Self.prorate(indicatorsCents, days, daysInYear)
         if days < daysInYear, prerequisitesMet {
-            explanation.append("First year under contract (signed \(signatureDate)): \(Money(cents: indicatorsCents).formatted(.french)) x \(days)/\(daysInYear) days = \(Money(cents: prorated).formatted(.french)).")
+            explanation.append(fr
+                ? "Première année du contrat (signé le \(language.date(signatureDate))) : \(Money(cents: indicatorsCents).formatted(.french)) x \(days)/\(daysInYear) jours = \(Money(cents: prorated).formatted(.french))."
+                : "First year under contract (signed \(signatureDate)): \(Money(cents: indicatorsCents).formatted(.french)) x \(days)/\(daysInYear) days = \(Money(cents: prorated).formatted(.french)).")
         }
         let (rate, supplement, supplementText) = deprivationSupplement(
             rules: rules, indicatorsCents: prorated,
-            patientVariableCents: Self.prorate(cents(patientVariableScaled), days, daysInYear), paid: prerequisitesMet)
+            patientVariableCents: Self.prorate(cents(patientVariableScaled), days, daysInYear), paid: prerequisitesMet, language: language)
         if let supplementText { explanation.append(supplementText) }
         let total = prorated + supplement
-        explanation.append("Total \(Money(cents: total).formatted(.french)).")
+        explanation.append(fr ? "Total : \(Money(cents: total).formatted(.french))." : "Total \(Money(cents: total).formatted(.french)).")
 
-        let (advance, advanceDue, advanceText) = self.advance(fullCoreCents: cents(fullCoreScaled), rules: rules)
+        let (advance, advanceDue, advanceText) = self.advance(fullCoreCents: cents(fullCoreScaled), rules: rules, language: language)
         let paidAdvance = prerequisitesMet ? advance : 0
         if prerequisitesMet { explanation.append(advanceText) }
         let balanceDue = CalendarDate(unchecked: year + 1, 4, 30)
-        explanation.append("Balance: \(Money(cents: total).formatted(.french)) - \(Money(cents: paidAdvance).formatted(.french)) = "
-                           + "\(Money(cents: total - paidAdvance).formatted(.french)), due by \(balanceDue)"
-                           + (total - paidAdvance < 0 ? " (to be recovered)." : "."))
+        let balanceText = "\(Money(cents: total).formatted(.french)) - \(Money(cents: paidAdvance).formatted(.french)) = "
+            + Money(cents: total - paidAdvance).formatted(.french)
+        explanation.append(fr
+            ? "Solde : \(balanceText), versé au plus tard le \(language.date(balanceDue))" + (total - paidAdvance < 0 ? " (à récupérer)." : ".")
+            : "Balance: \(balanceText), due by \(balanceDue)" + (total - paidAdvance < 0 ? " (to be recovered)." : "."))
         return ACIRemuneration(lines: lines, byAxis: byAxis.mapValues(Money.init(cents:)), prerequisitesMet: prerequisitesMet,
                                missingPrerequisites: missing, indicatorsTotal: Money(cents: indicatorsCents),
                                daysUnderContract: days, daysInYear: daysInYear, prorated: Money(cents: prorated),
@@ -191,33 +205,58 @@ extension ACIYear {
     }
 
     /// The sentence that computes ``value(of:units:rules:)``.
-    private func describe(_ indicator: ACIRuleSet.Indicator, units: Int, rules: ACIRuleSet) -> String {
+    private func describe(_ indicator: ACIRuleSet.Indicator, units: Int, rules: ACIRuleSet, language: ReportLanguage) -> String {
+        let fr = language == .french
         let paid = indicator.maxUnits.map { min(units, $0) } ?? 1
-        let times = indicator.maxUnits == nil ? "" : " x \(paid) unit(s)" + (units > paid ? " (\(units) achieved, \(paid) paid)" : "")
+        let times = indicator.maxUnits == nil ? ""
+            : fr ? " x \(paid) unité(s)" + (units > paid ? " (\(units) réalisées, \(paid) payées)" : "")
+            : " x \(paid) unit(s)" + (units > paid ? " (\(units) achieved, \(paid) paid)" : "")
+        let fixed = fr ? "fixes" : "fixed"
         switch indicator.variableBasis {
         case .none:
-            return "\(indicator.fixedPoints) fixed" + times
+            return "\(indicator.fixedPoints) \(fixed)" + times
         case .patients:
-            return "(\(indicator.fixedPoints) fixed + \(indicator.variablePoints) variable x \(patients) / \(rules.referencePatients) patients)" + times
+            return "(\(indicator.fixedPoints) \(fixed) + \(indicator.variablePoints) \(fr ? "variables" : "variable") x \(patients) / \(rules.referencePatients) patients)" + times
         case .professionals:
             let cap = indicator.maxUnits ?? professionals
             let counted = min(professionals, cap)
-            var text = "\(indicator.fixedPoints) fixed + \(indicator.variablePoints) x \(counted) professional(s)"
+            var text = "\(indicator.fixedPoints) \(fixed) + \(indicator.variablePoints) x \(counted) \(fr ? "professionnel(s)" : "professional(s)")"
             if professionals > cap {
-                text += indicator.variablePointsBeyondMax.map { " + \($0) x \(professionals - cap) professional(s) beyond \(cap)" }
-                    ?? " (\(professionals) professionals, \(cap) paid)"
+                text += indicator.variablePointsBeyondMax.map { fr ? " + \($0) x \(professionals - cap) professionnel(s) au-delà de \(cap)"
+                    : " + \($0) x \(professionals - cap) professional(s) beyond \(cap)" }
+                    ?? (fr ? " (\(professionals) professionnels, \(cap) payés)" : " (\(professionals) professionals, \(cap) paid)")
             }
             return text
         }
     }
 
+    /// An indicator's kind: `prerequisite`, `core`, `optional`; « prérequis », « socle », « optionnel ».
+    static func kindName(_ kind: ACIRuleSet.Indicator.Kind, _ language: ReportLanguage) -> String {
+        guard language == .french else { return kind.rawValue }
+        switch kind {
+        case .prerequisite: return "prérequis"
+        case .core: return "socle"
+        case .optional: return "optionnel"
+        }
+    }
+
+    /// An axis in French, in the words of the ministry's answer: « accès aux soins », « travail en équipe », « système d'information partagé ».
+    static func axisName(_ axis: ACIRuleSet.Indicator.Axis, _ language: ReportLanguage) -> String {
+        guard language == .french else { return axis.rawValue }
+        switch axis {
+        case .access: return "accès aux soins"
+        case .teamwork: return "travail en équipe"
+        case .informationSystem: return "système d'information partagé"
+        }
+    }
+
     /// Thousandths of a point as a decimal; "about" when they were rounded.
-    static func points(_ thousandths: Int128, exact: Bool) -> String {
+    static func points(_ thousandths: Int128, exact: Bool, language: ReportLanguage = .english) -> String {
         let fraction = thousandths % 1_000
-        guard exact else { return "about " + points(thousandths, exact: true) }
+        guard exact else { return (language == .french ? "environ " : "about ") + points(thousandths, exact: true, language: language) }
         guard fraction != 0 else { return "\(thousandths / 1_000)" }
         var digits = Array(String(Int(fraction) + 1_000).dropFirst())  // trap-free: a remainder modulo 1000
         while digits.last == "0" { digits.removeLast() }
-        return "\(thousandths / 1_000).\(String(digits))"
+        return "\(thousandths / 1_000)\(language == .french ? "," : ".")\(String(digits))"
     }
 }
