@@ -16,6 +16,8 @@ let package = Package(
         // Synthetic, reproducible sample data (campaigns, tariff years, care cases) for demos,
         // tests and benchmarks; never needed to compute a real amount.
         .library(name: "CoordinationSamples", targets: ["CoordinationSamples"]),
+        // Static HTML reports with inline SVG charts (IFAQ notifications, tariff, quality, ACI).
+        .library(name: "CoordinationReports", targets: ["CoordinationReports"]),
         // The C ABI as a shared library, `libcoordination.so`. For a self-contained
         // `libcoordination.so.0` with the Swift runtime linked in, see scripts/build-c-library.sh.
         .library(name: "coordination", type: .dynamic, targets: ["CoordinationC"]),
@@ -26,12 +28,13 @@ let package = Package(
         .target(name: "CoordinationKit"),
         .target(name: "CoordinationCSV", dependencies: ["CoordinationKit"]),
         .target(name: "CoordinationSamples", dependencies: ["CoordinationKit"]),
+        .target(name: "CoordinationReports", dependencies: ["CoordinationKit"]),
         // The hand-written C header, imported as a Clang module so that every exported Swift
         // function is checked against its declaration.
         .systemLibrary(name: "CCoordination", path: "include"),
         .target(name: "CoordinationC", dependencies: ["CoordinationKit", "CCoordination"]),
-        .executableTarget(name: "coordkit", dependencies: ["CoordinationKit", "CoordinationCSV", "CoordinationSamples"]),
-        .testTarget(name: "CoordinationKitTests", dependencies: ["CoordinationKit", "CoordinationCSV", "CoordinationSamples"]),
+        .executableTarget(name: "coordkit", dependencies: ["CoordinationKit", "CoordinationCSV", "CoordinationSamples", "CoordinationReports"]),
+        .testTarget(name: "CoordinationKitTests", dependencies: ["CoordinationKit", "CoordinationCSV", "CoordinationSamples", "CoordinationReports"]),
         .testTarget(
             name: "CoordinationCTests",
             dependencies: ["CoordinationC", "CCoordination", "CoordinationKit", "CoordinationCSV", "CoordinationSamples"],

@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 
-MODULES = ['CoordinationKit', 'CoordinationCSV', 'CoordinationSamples']
+MODULES = ['CoordinationKit', 'CoordinationCSV', 'CoordinationSamples', 'CoordinationReports']
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 
 

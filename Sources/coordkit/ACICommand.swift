@@ -1,5 +1,6 @@
 import CoordinationCSV
 import CoordinationKit
+import CoordinationReports
 import Foundation
 
 /// `coordkit aci [FILE.json]`: one MSP's year under the ACI, indicator by indicator.
@@ -10,6 +11,7 @@ enum ACICommand {
         usage: """
         usage: coordkit aci [FILE.json] [--rules FILE.json] [--json] [--write-rules FILE.json]
                             [--csv FILE [--csv-dialect excel-fr|standard]] [--lang fr|en] [--width N]
+                            [--report DIR]
 
         Computes one maison de santé's year under the accord conventionnel interprofessionnel:
         prerequisites (any missed: no payment at all), fixed and variable points per indicator
@@ -33,6 +35,8 @@ enum ACICommand {
         \(SheetOutput.help)
                             (one row per indicator, then the totals, the advance and the balance)
         \(Words.help)
+        \(ReportOutput.help)
+                            (points per axis and indicator, the totals, the advance and the balance)
         """,
         run: run)
 
@@ -47,7 +51,7 @@ enum ACICommand {
     }
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--rules", "--write-rules"]), flags: ["--json"])
+        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--rules", "--write-rules", "--report"]), flags: ["--json"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         let words = try Words(options)
         guard options.positional.count <= 1 else { throw UsageError("at most one MSP file") }
@@ -83,6 +87,10 @@ enum ACICommand {
                                                   "une par indicateur, puis les totaux ; total \(result.total.formatted(.french))"),
                                   words: words)
             if path == "-" { return 0 }
+        }
+        if let folder = options.value("--report") {
+            try ReportOutput.write(ACIReport.pages(remuneration: result, year: year, rules: rules), to: folder)
+            return 0
         }
         if options.has("--json") {
             print(try JSONText.encode(result))

@@ -1,4 +1,5 @@
 import CoordinationCSV
+import CoordinationReports
 import Foundation
 
 /// Reading input files for the commands, with errors that name the file.
@@ -83,5 +84,32 @@ enum SheetOutput {
         }
         printError(words.say("wrote \(path): \(sheet.rows.count) row(s), \(what) (\(dialect.rawValue))",
                              "écrit \(path) : \(sheet.rows.count) ligne(s), \(what) (\(dialect.rawValue))"))
+    }
+}
+
+/// `--report DIR`: a command's static HTML report, written as files under DIR.
+enum ReportOutput {
+    static let help = """
+          --report DIR      write a static HTML report in French (inline SVG charts, printable on
+                            A4, no network) to folder DIR: DIR/index.html and its pages, and stop
+        """
+
+    /// Writes `pages` under `folder`, creating the folders they need; says what was written.
+    static func write(_ pages: [ReportPage], to folder: String) throws {
+        var made: Set<String> = []
+        for page in pages {
+            let path = (folder as NSString).appendingPathComponent(page.path)
+            let directory = (path as NSString).deletingLastPathComponent
+            if !made.contains(directory) {
+                do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+                    throw RunError("cannot create the folder '\(directory)': \(error.localizedDescription)")
+                }
+                made.insert(directory)
+            }
+            guard FileManager.default.createFile(atPath: path, contents: Data(page.html.utf8)) else {
+                throw RunError("cannot write '\(path)'")
+            }
+        }
+        print("wrote \((folder as NSString).appendingPathComponent("index.html")) and \(pages.count - 1) other page(s); open it in a browser, print it on A4")
     }
 }

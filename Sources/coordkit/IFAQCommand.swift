@@ -1,4 +1,5 @@
 import CoordinationCSV
+import CoordinationReports
 import CoordinationKit
 import CoordinationSamples
 import Foundation
@@ -12,7 +13,7 @@ enum IFAQCommand {
         usage: coordkit ifaq [--campaign YEAR | --rules FILE.json] [HOSPITALS.csv RESULTS.csv]
                              [--input FILE.json] [--national] [--explain ID] [--json]
                              [--csv FILE] [--csv-indicators FILE] [--csv-dialect excel-fr|standard]
-                             [--lang fr|en] [--width N]
+                             [--lang fr|en] [--width N] [--report DIR]
 
         Computes the dotation complémentaire of every hospital (décret 2021-1613): thresholds per
         comparison group and indicator, scores, amounts to the cent, instalments, minimum
@@ -40,6 +41,8 @@ enum IFAQCommand {
           --csv-indicators FILE  one row per hospital and indicator: value, thresholds, what
                             was paid, minimum threshold
         \(Words.help)
+        \(ReportOutput.help)
+                            (an index and one page per hospital: the reasoned notification)
         """,
         run: run)
 
@@ -77,7 +80,7 @@ enum IFAQCommand {
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input",
-                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators"]), flags: ["--json", "--national"])
+                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators", "--report"]), flags: ["--json", "--national"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         let words = try Words(options)
         if let folder = options.value("--write-sample") { return try writeSample(to: folder, options) }
@@ -157,7 +160,7 @@ enum IFAQCommand {
         let result: IFAQResult
         do {
             result = try Progress.step("computing the campaign (\(input.hospitals.count) hospitals)") { () throws(IFAQError) in
-                try IFAQCampaign.compute(rules: rules, input: input, language: words.language)
+                try IFAQCampaign.compute(rules: rules, input: input, language: options.value("--report") != nil ? .french : words.language)
             }
         } catch {
             throw RunError(locate(error.description, lines: lines, files: options.positional))
@@ -190,6 +193,13 @@ enum IFAQCommand {
                                   what: words.say("one per hospital and indicator", "une par établissement et par indicateur"), words: words)
         }
         if SheetOutput.toStandardOutput(options) { return 0 }
+        if let folder = options.value("--report") {
+            let pages = try Progress.step("drawing the report (\(result.hospitals.count + 1) pages)") {
+                IFAQReport.pages(result: result, rules: rules, source: source)
+            }
+            try ReportOutput.write(pages, to: folder)
+            return 0
+        }
         if let id = options.value("--explain") {
             guard let hospital = result.hospitals.first(where: { $0.id == id }) else {
                 throw RunError("--explain: no hospital with id '\(id)'")

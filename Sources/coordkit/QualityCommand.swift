@@ -1,5 +1,6 @@
 import CoordinationCSV
 import CoordinationKit
+import CoordinationReports
 import CoordinationSamples
 import Foundation
 
@@ -12,6 +13,7 @@ enum QualityCommand {
         usage: coordkit quality [FILE.json | FILE.jsonl] [--by coordinator|structure|territory]
                                 [--strict] [--json] [--cases N] [--seed S] [--write-sample FILE]
                                 [--csv FILE [--csv-dialect excel-fr|standard]] [--lang fr|en] [--width N]
+                                [--report DIR]
 
         Reads coordination cases (schema coordinationkit.case/1: a patient and the case's
         history, replayed through the library's rules) and prints the seven quality indicators
@@ -33,11 +35,13 @@ enum QualityCommand {
           --seed S          seed of the synthetic sample (default 2014)
           --write-sample F  write the synthetic sample to F as JSON Lines, and stop
         \(Words.help)
+        \(ReportOutput.help)
+                            (the seven indicators against 2013, by group, the delays)
         """,
         run: run)
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--by", "--cases", "--seed", "--write-sample"]), flags: ["--json", "--strict"])
+        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--by", "--cases", "--seed", "--write-sample", "--report"]), flags: ["--json", "--strict"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         let words = try Words(options)
         guard options.positional.count <= 1 else { throw UsageError("at most one file of cases") }
@@ -72,6 +76,11 @@ enum QualityCommand {
                                                   "une par périmètre (tous, chaque coordinateur, structure, territoire) et indicateur"),
                                   words: words)
             if path == "-" { return 0 }
+        }
+        if let folder = options.value("--report") {
+            let source = options.positional.first ?? "échantillon synthétique (\(cases.count) cas)"
+            try ReportOutput.write(QualityReportPage.pages(report: report, facts: cases.map(\.qualityFacts), source: source), to: folder)
+            return rejected > 0 ? 1 : 0
         }
         if options.has("--json") {
             print(try JSONText.encode(report))

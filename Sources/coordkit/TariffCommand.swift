@@ -1,5 +1,6 @@
 import CoordinationCSV
 import CoordinationKit
+import CoordinationReports
 import CoordinationSamples
 
 /// `coordkit tariff [FILE.csv]`: prices coordination records and prints totals.
@@ -11,6 +12,7 @@ enum TariffCommand {
         usage: coordkit tariff [FILE.csv] [--tariff NAME | --rules FILE.json] [--strict]
                                [--bonus COORD;COORD...] [--explain ID] [--json]
                                [--csv FILE [--csv-dialect excel-fr|standard]] [--lang fr|en] [--width N]
+                               [--report DIR]
 
         Prices one record per CSV row by the schedule in force on its date, applies the rule
         set's payment mode and caps, and prints totals by level, structure, month and
@@ -32,11 +34,13 @@ enum TariffCommand {
         \(SheetOutput.help)
                             (one row per record: level, amount and why; then the bonuses)
         \(Words.help)
+        \(ReportOutput.help)
+                            (totals, months by level, coordinators, structures, caps)
         """,
         run: run)
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--tariff", "--rules", "--explain", "--encoding"]), repeatable: ["--bonus"],
+        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--tariff", "--rules", "--explain", "--encoding", "--report"]), repeatable: ["--bonus"],
                                         flags: ["--strict", "--json", "--all"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         let words = try Words(options)
@@ -107,6 +111,11 @@ enum TariffCommand {
                                   words: words)
             if path == "-" { return errors.isEmpty && batch.rejectedCount == 0 ? 0 : 1 }
         }
+        if let folder = options.value("--report") {
+            try ReportOutput.write(TariffReport.pages(batch: batch, files: files, rules: rules, source: source,
+                                                      badRows: errors.map(\.description)), to: folder)
+            return errors.isEmpty && batch.rejectedCount == 0 ? 0 : 1
+        }
         if let id = options.value("--explain") {
             guard let line = batch.lines.first(where: { files[$0.index].id == id }) else {
                 throw RunError("--explain: no record with id '\(id)'")
@@ -115,7 +124,7 @@ enum TariffCommand {
             return 0
         }
         if options.has("--json") {
-            print(try JSONText.encode(TariffReport(batch: batch, rules: rules, source: source, badRows: errors)))
+            print(try JSONText.encode(TariffJSONSummary(batch: batch, rules: rules, source: source, badRows: errors)))
             return errors.isEmpty ? 0 : 1
         }
         printReport(batch, rules: rules, source: source, files: files, lineOf: lineOf, errors: errors, all: options.has("--all"), words: words)
@@ -183,7 +192,7 @@ enum TariffCommand {
 }
 
 /// The JSON output of `coordkit tariff --json`.
-struct TariffReport: Encodable {
+struct TariffJSONSummary: Encodable {
     let ruleSet: String
     let version: String
     let input: String

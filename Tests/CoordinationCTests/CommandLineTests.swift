@@ -223,6 +223,22 @@ struct CommandLineTests {
         #expect(json.output.contains("\"balanceCents\"") || json.output.contains("\"balance\""), "JSON keeps its keys")
     }
 
+    @Test("--report DIR: static HTML pages, an index and one per hospital; the other commands one page each")
+    func reports() throws {
+        let folder = try Toolchain.temporaryDirectory()
+        let ifaq = try Toolchain.run(Self.coordkit, ["ifaq", "--hospitals", "300", "--national", "--report", folder.appendingPathComponent("ifaq").path])
+        #expect(ifaq.status == 0 && ifaq.output.contains("and 300 other page(s)"))
+        let pages = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("ifaq/hospitals").path)
+        #expect(pages.count == 300 && pages.allSatisfy { $0.hasSuffix(".html") })
+        for command in ["tariff", "quality", "aci"] {
+            let path = folder.appendingPathComponent(command).path
+            let run = try Toolchain.run(Self.coordkit, [command, "--report", path])
+            #expect(run.status == 0, "\(command): \(run.output)")
+            let html = try String(contentsOfFile: path + "/index.html", encoding: .utf8)
+            #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg ") && html.contains("lang=\"fr\""))
+        }
+    }
+
     @Test("ifaq on a results file with only its header: refused with the file named, exit 1, no amount")
     func ifaqHeaderOnly() throws {
         let folder = try Toolchain.temporaryDirectory()

@@ -115,3 +115,42 @@ struct IFAQWording {
             + "notifies the amount, payable within two months."
     }
 }
+
+extension IFAQResult.IndicatorStatus {
+    /// The status in words: `collected`, `not-collected`... in English; « recueilli »,
+    /// « non recueilli », « invalidé », « non concerné », « absent des données » in French.
+    public func name(_ language: ReportLanguage) -> String {
+        language == .french ? IFAQExplanationFrench.status(self) : rawValue
+    }
+}
+
+extension IFAQResult.PenaltyState {
+    /// The state in words: `none`, `incurred`, `retained`, `waived` in English; « aucune »,
+    /// « encourue », « retenue », « non appliquée » in French.
+    public func name(_ language: ReportLanguage) -> String {
+        guard language == .french else { return rawValue }
+        switch self {
+        case .none: return "aucune"
+        case .incurred: return "encourue"
+        case .retained: return "retenue"
+        case .waived: return "non appliquée"
+        }
+    }
+}
+
+extension IFAQResult.Hospital {
+    /// Who sets this hospital's dotation, in `language` (``decidedBy`` is in the language the
+    /// result was computed in).
+    public func decidedBy(_ language: ReportLanguage) -> String {
+        IFAQWording(language: language).decidedBy(army: army)
+    }
+
+    /// The procedure that follows an incurred penalty, in `language`, citing its article
+    /// (``PenaltyStatus/procedure`` is in the language the result was computed in); empty when
+    /// no penalty is on the path.
+    public func penaltyProcedure(_ language: ReportLanguage) -> String {
+        guard penalty.status != .none else { return "" }
+        let wording = IFAQWording(language: language)
+        return army ? wording.armyPenaltyProcedure : wording.penaltyProcedure
+    }
+}

@@ -230,25 +230,9 @@ extension ACIYear {
         }
     }
 
-    /// An indicator's kind: `prerequisite`, `core`, `optional`; « prérequis », « socle », « optionnel ».
-    static func kindName(_ kind: ACIRuleSet.Indicator.Kind, _ language: ReportLanguage) -> String {
-        guard language == .french else { return kind.rawValue }
-        switch kind {
-        case .prerequisite: return "prérequis"
-        case .core: return "socle"
-        case .optional: return "optionnel"
-        }
-    }
+    static func kindName(_ kind: ACIRuleSet.Indicator.Kind, _ language: ReportLanguage) -> String { kind.name(language) }
 
-    /// An axis in French, in the words of the ministry's answer: « accès aux soins », « travail en équipe », « système d'information partagé ».
-    static func axisName(_ axis: ACIRuleSet.Indicator.Axis, _ language: ReportLanguage) -> String {
-        guard language == .french else { return axis.rawValue }
-        switch axis {
-        case .access: return "accès aux soins"
-        case .teamwork: return "travail en équipe"
-        case .informationSystem: return "système d'information partagé"
-        }
-    }
+    static func axisName(_ axis: ACIRuleSet.Indicator.Axis, _ language: ReportLanguage) -> String { axis.name(language) }
 
     /// Thousandths of a point as a decimal; "about" when they were rounded.
     static func points(_ thousandths: Int128, exact: Bool, language: ReportLanguage = .english) -> String {
@@ -258,5 +242,31 @@ extension ACIYear {
         var digits = Array(String(Int(fraction) + 1_000).dropFirst())  // trap-free: a remainder modulo 1000
         while digits.last == "0" { digits.removeLast() }
         return "\(thousandths / 1_000)\(language == .french ? "," : ".")\(String(digits))"
+    }
+}
+
+extension ACIRuleSet.Indicator.Kind {
+    /// The kind in words: `prerequisite`, `core`, `optional`; « prérequis », « socle »,
+    /// « optionnel » in French.
+    public func name(_ language: ReportLanguage) -> String {
+        guard language == .french else { return rawValue }
+        switch self {
+        case .prerequisite: return "prérequis"
+        case .core: return "socle"
+        case .optional: return "optionnel"
+        }
+    }
+}
+
+extension ACIRuleSet.Indicator.Axis {
+    /// The axis in words; in French those of the ministry's answer: « accès aux soins »,
+    /// « travail en équipe », « système d'information partagé ».
+    public func name(_ language: ReportLanguage) -> String {
+        guard language == .french else { return rawValue }
+        switch self {
+        case .access: return "accès aux soins"
+        case .teamwork: return "travail en équipe"
+        case .informationSystem: return "système d'information partagé"
+        }
     }
 }
