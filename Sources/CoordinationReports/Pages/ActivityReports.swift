@@ -163,6 +163,14 @@ public enum ACIReport {
         let fr = ReportLanguage.french
         /// Thousandths of a point as a decimal with a comma.
         func points(_ thousandths: Int64) -> String { fr.decimal(Double(thousandths) / 1_000, 3) }
+        /// The fixed points of a line met, in thousandths: the fixed points per unit paid (once
+        /// for an indicator counted on professionals); the rest of its points are variable.
+        func fixedThousandths(_ line: ACIRemuneration.Line) -> Int64 {
+            guard let indicator = rules.indicators.first(where: { $0.id == line.indicator }) else { return line.pointsThousandths }
+            let units = indicator.variableBasis == .professionals ? 1 : indicator.maxUnits.map { min(line.units, $0) } ?? 1
+            let (fixed, overflow) = Int64(indicator.fixedPoints).multipliedReportingOverflow(by: Int64(units) * 1_000)  // trap-free: units <= 1000
+            return overflow ? line.pointsThousandths : min(fixed, line.pointsThousandths)
+        }
         var body = "<h1>Rémunération d'équipe (ACI) — \(escaped(year.msp)), \(year.year)</h1>"
             + "<p class=\"lead\">\(escaped(rules.name)) (\(escaped(rules.version))) · 1 point = \(rules.pointValue.formatted(.french)) · "
             + "\(year.patients) patients, \(year.professionals) professionnel(s) associé(s)</p>"
@@ -184,14 +192,18 @@ public enum ACIReport {
 
         for (axis, name, _) in axes {
             let lines = remuneration.lines.filter { $0.axis == axis }
-            body += "<h3>Axe \(name)</h3><table>" + PageShell.header(["indicateur", "type", "atteint", "points", "montant"],
-                                                                        numeric: ["points", "montant"])
+            body += "<h3>Axe \(name)</h3><table>" + PageShell.header(["indicateur", "type", "atteint", "fixes", "variables", "points", "montant"],
+                                                                        numeric: ["fixes", "variables", "points", "montant"])
             for line in lines {
+                let fixed = line.met ? fixedThousandths(line) : 0
                 body += PageShell.row([line.indicator, line.kind.name(fr), line.met ? "oui" : "non",
+                                       "<td class=\"num\">\(points(fixed))</td>",
+                                       "<td class=\"num\">\(points(line.pointsThousandths - fixed))</td>",
                                        "<td class=\"num\">\(points(line.pointsThousandths))</td>",
                                        PageShell.money(line.amount)])
             }
-            body += PageShell.row(["total de l'axe", "", "", "<td></td>", PageShell.money(remuneration.byAxis[axis] ?? .zero)], className: "total")
+            body += PageShell.row(["total de l'axe", "", "", "<td></td>", "<td></td>", "<td></td>",
+                                   PageShell.money(remuneration.byAxis[axis] ?? .zero)], className: "total")
                 + "</table>"
         }
         body += "<h2>De l'année au solde</h2><table>" + PageShell.header(["", "montant", "échéance"], numeric: ["montant"])

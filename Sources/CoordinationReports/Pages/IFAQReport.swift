@@ -177,31 +177,39 @@ public enum IFAQReport {
             + PageShell.row(["hôpital des armées", hospital.army ? "oui (R174-45, R174-46)" : "non"])
             + PageShell.row(["indicateurs requis", "\(hospital.requiredIndicators)"]) + "</table>"
 
-        // The amount on results split per indicator in proportion to its score, to the cent.
-        let scores = hospital.indicators.map { Int64($0.scoreBasisPoints) }  // trap-free: widening Int to Int64
-        let parts = (try? Apportionment.split(hospital.earned, byWeights: scores)) ?? hospital.indicators.map { _ in Money.zero }
+        // The amount on results split per indicator, and within it between level and change, in
+        // proportion to the points each earned (largest remainder, to the cent).
+        let scoring = rules.scoring
+        let weights = hospital.indicators.flatMap { indicator -> [Int64] in
+            let level = indicator.levelPaid ? scoring.levelWeightBasisPoints : 0, change = indicator.changePaid ? scoring.changeWeightBasisPoints : 0
+            // A grid's points (or any score the two weights do not make up) stay one part, on the level column.
+            guard indicator.gridClass == nil, level + change == indicator.scoreBasisPoints else { return [Int64(indicator.scoreBasisPoints), 0] }  // trap-free: widening Int to Int64
+            return [Int64(level), Int64(change)]  // trap-free: widening Int to Int64
+        }
+        let parts = (try? Apportionment.split(hospital.earned, byWeights: weights)) ?? weights.map { _ in Money.zero }
         body += "<h2>Le montant et sa décomposition</h2><table>"
-            + PageShell.header(["indicateur", "statut", "valeur", "niveau", "évolution", "score", "part du montant"],
-                               numeric: ["valeur", "score", "part du montant"])
+            + PageShell.header(["indicateur", "statut", "valeur", "score", "niveau", "évolution"], numeric: ["valeur", "score", "niveau", "évolution"])
         for (index, indicator) in hospital.indicators.enumerated() {
             let collected = indicator.status == .collected
+            let level = 2 * index < parts.count ? parts[2 * index] : .zero, change = 2 * index + 1 < parts.count ? parts[2 * index + 1] : .zero
             body += PageShell.row([
                 "\(indicator.indicator)\(indicator.required ? "" : " (facultatif)")", indicator.status.name(.french),
                 "<td class=\"num\">\(decimal(indicator.value))</td>",
-                collected ? (indicator.levelPaid ? "rémunéré" : "non rémunéré") : "–",
-                collected && indicator.change != nil ? (indicator.changePaid ? "rémunérée" : "non rémunérée") : "–",
                 "<td class=\"num\">\(fr.percent(basisPoints: indicator.scoreBasisPoints))</td>",
-                index < parts.count ? PageShell.money(parts[index]) : "<td></td>",
+                collected || indicator.gridClass != nil ? PageShell.money(level) : "<td class=\"num\">–</td>",
+                collected && indicator.change != nil ? PageShell.money(change) : "<td class=\"num\">–</td>",
             ])
         }
-        body += PageShell.row(["montant sur résultats", "", "<td></td>", "", "", "<td></td>", PageShell.money(hospital.earned)], className: "total")
+        body += PageShell.row(["montant sur résultats", "", "<td></td>", "<td></td>", "<td></td>", PageShell.money(hospital.earned)], className: "total")
         if let prior = hospital.priorDotationPart, let activity = hospital.activityPart {
-            body += PageShell.row(["part 2021 sur la dotation 2019 (art. 6 I 2°)", "", "<td></td>", "", "", "<td></td>", PageShell.money(prior)])
-                + PageShell.row(["part 2021 sur deux années d'activité (art. 6 I 3°)", "", "<td></td>", "", "", "<td></td>", PageShell.money(activity)])
+            body += PageShell.row(["part 2021 sur la dotation 2019 (art. 6 I 2°)", "", "<td></td>", "<td></td>", "<td></td>", PageShell.money(prior)])
+                + PageShell.row(["part 2021 sur deux années d'activité (art. 6 I 3°)", "", "<td></td>", "<td></td>", "<td></td>", PageShell.money(activity)])
         }
-        body += PageShell.row(["dotation", "", "<td></td>", "", "", "<td></td>", PageShell.money(hospital.dotation)], className: "total")
-        body += "</table><p class=\"note\">Chaque indicateur reçoit la part du montant sur résultats proportionnelle à son score "
-            + "(répartition aux plus forts restes, au centime).</p>"
+        body += PageShell.row(["dotation", "", "<td></td>", "<td></td>", "<td></td>", PageShell.money(hospital.dotation)], className: "total")
+        body += "</table><p class=\"note\">Le montant sur résultats est réparti entre les indicateurs, et pour chacun entre niveau "
+            + "(poids \(fr.percent(basisPoints: scoring.levelWeightBasisPoints))) et évolution (poids "
+            + "\(fr.percent(basisPoints: scoring.changeWeightBasisPoints))), au prorata des points obtenus (plus forts restes, au centime). "
+            + "Une valeur « – » : pas de résultat ou pas d'évolution comparable.</p>"
 
         body += "<h2>Position dans le groupe \(escaped(hospital.group)), indicateur par indicateur</h2>"
         for indicator in hospital.indicators {
