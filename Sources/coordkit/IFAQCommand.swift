@@ -13,7 +13,7 @@ enum IFAQCommand {
         usage: coordkit ifaq [--campaign YEAR | --rules FILE.json] [HOSPITALS.csv RESULTS.csv]
                              [--input FILE.json] [--national] [--explain ID] [--json]
                              [--csv FILE] [--csv-indicators FILE] [--csv-dialect excel-fr|standard]
-                             [--lang fr|en] [--width N] [--report DIR]
+                             [--lang fr|en] [--width N] [--report DIR] [--warnings]
 
         Computes the dotation complémentaire of every hospital (décret 2021-1613): thresholds per
         comparison group and indicator, scores, amounts to the cent, instalments, minimum
@@ -26,6 +26,9 @@ enum IFAQCommand {
           HOSPITALS.csv     id, field, group, base (euros) [, army, dotation2019, previous_base]
           RESULTS.csv       hospital, indicator, year, status, value [, definition_version]
           --explain ID      print one hospital's reasoning, step by step
+          --warnings        the hospitals one or two campaigns from a minimum-threshold penalty
+                            (R162-36-3), if their results stay below: when, how much at today's
+                            base, the result that stops the count, the procedure dates (--json too)
           --encoding E      utf-8 or windows-1252 (default: UTF-8, else Windows-1252, said on stderr)
           --json            the full result as JSON
           --national        compute an obviously partial input (a hospital, a region) as if it were
@@ -80,7 +83,7 @@ enum IFAQCommand {
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input",
-                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators", "--report"]), flags: ["--json", "--national"])
+                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators", "--report"]), flags: ["--json", "--national", "--warnings"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         let words = try Words(options)
         if let folder = options.value("--write-sample") { return try writeSample(to: folder, options) }
@@ -200,6 +203,15 @@ enum IFAQCommand {
             try ReportOutput.write(pages, to: folder)
             return 0
         }
+        if options.has("--warnings") {
+            let warnings = result.penaltyWarnings(rules: rules)
+            if options.has("--json") {
+                print(try JSONText.encode(warnings))
+            } else {
+                printWarnings(warnings, result: result, rules: rules, words: words)
+            }
+            return 0
+        }
         if let id = options.value("--explain") {
             guard let hospital = result.hospitals.first(where: { $0.id == id }) else {
                 throw RunError("--explain: no hospital with id '\(id)'")
@@ -224,6 +236,43 @@ enum IFAQCommand {
             if let index = Int(digits), index < numbers.count { return "\(file) line \(numbers[index]): \(message)" }
         }
         return message
+    }
+
+    static func printWarnings(_ warnings: [IFAQPenaltyWarning], result: IFAQResult, rules: IFAQRuleSet, words w: Words) {
+        guard let penalty = rules.penalty else {
+            w.print(w.say("no penalty in this campaign's rule set", "pas de pénalité dans les règles de cette campagne"))
+            return
+        }
+        w.print(w.say("Minimum thresholds (R162-36-3): \(warnings.count) hospital(s) one or two campaigns from a penalty, if their results "
+                      + "stay below (\(penalty.consecutiveYears) consecutive years incur it; amounts at today's base)",
+                      "Seuils minimaux (R162-36-3) : \(warnings.count) établissement(s) à une ou deux campagnes d'une pénalité si leurs "
+                      + "résultats restent en dessous (\(penalty.consecutiveYears) années consécutives l'entraînent ; montants à la base actuelle)"))
+        for warning in warnings {
+            w.print()
+            let when = warning.yearsAway == 1 ? w.say("the next campaign", "la prochaine campagne") : w.say("in two campaigns", "dans deux campagnes")
+            w.print("\(warning.hospital) (\(warning.group)): " + w.say("campaign \(warning.campaign), \(when); penalty incurred ",
+                                                                          "campagne \(warning.campaign), \(when) ; pénalité encourue ")
+                    + Money(cents: warning.incurred.cents).formatted(.french) + " (\(warning.concerned.joined(separator: ", ")))")
+            for indicator in warning.indicators {
+                let value = indicator.value.map { w.language.decimal($0, 3) } ?? w.say("no valid result", "pas de résultat valide")
+                let threshold = w.language.decimal(indicator.stopsTheCount, 3)
+                let stop = indicator.direction == .higher ? w.say("at least", "au moins") : w.say("at most", "au plus")
+                w.print("  \(indicator.indicator): \(value), " + w.say("\(indicator.consecutiveYearsBelow) consecutive year(s) below \(w.language.decimal(indicator.minimumThreshold, 3))",
+                                                                     "\(indicator.consecutiveYearsBelow) année(s) consécutive(s) sous \(w.language.decimal(indicator.minimumThreshold, 3))")
+                        + w.say("; a result of \(stop) \(threshold) next year stops the count", " ; un résultat d'\(stop) \(threshold) l'an prochain arrête le décompte")
+                        + (indicator.thresholdAssumed ? w.say(" (threshold assumed unchanged)", " (seuil supposé inchangé)") : ""))
+            }
+            if let deadlines = warning.deadlines {
+                w.print(w.say("  then, from the dotation of \(w.date(deadlines.from ?? deadlines.notificationBy)): notification by \(w.date(deadlines.notificationBy)), "
+                              + "observations by \(w.date(deadlines.observationsBy)), decision by \(w.date(deadlines.decisionBy))",
+                              "  puis, à compter de la dotation du \(w.date(deadlines.from ?? deadlines.notificationBy)) : notification au plus tard le "
+                              + "\(w.date(deadlines.notificationBy)), observations le \(w.date(deadlines.observationsBy)), décision le \(w.date(deadlines.decisionBy))")
+                        + (deadlines.paymentBy.map { w.say(", payment by \(w.date($0))", ", paiement le \(w.date($0))") } ?? ""))
+            } else {
+                w.print(w.say("  army hospital: the procedure of R174-45 II applies (no ARS dates)",
+                              "  hôpital des armées : la procédure de R174-45 II s'applique (pas de dates d'ARS)"))
+            }
+        }
     }
 
     static func printSummary(_ result: IFAQResult, rules: IFAQRuleSet, source: String, words: Words) {

@@ -239,6 +239,19 @@ struct CommandLineTests {
         }
     }
 
+    @Test("ifaq --warnings: hospitals one or two campaigns from a penalty, with the amount and the dates; --json for machines")
+    func warnings() throws {
+        let text = try Toolchain.run(Self.coordkit, ["ifaq", "--warnings"])
+        #expect(text.status == 0 && text.output.hasPrefix("Minimum thresholds (R162-36-3): "))
+        #expect(text.output.contains("campaign 2024, the next campaign; penalty incurred ") && text.output.contains("stops the count"))
+        #expect(text.output.contains("then, from the dotation of 2024-04-30: notification by 2024-05-30"))
+        let french = try Toolchain.run(Self.coordkit, ["ifaq", "--warnings", "--lang", "fr"])
+        #expect(french.output.contains("à compter de la dotation du 30/04/2024"))
+        let json = try Toolchain.run(Self.coordkit, ["ifaq", "--warnings", "--json"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]]
+        #expect((parsed?.count ?? 0) > 0 && parsed?.first?["incurredCents"] is Int)
+    }
+
     @Test("ifaq on a results file with only its header: refused with the file named, exit 1, no amount")
     func ifaqHeaderOnly() throws {
         let folder = try Toolchain.temporaryDirectory()

@@ -306,9 +306,7 @@ struct IFAQAmounts {
             }
             return IFAQResult.PenaltyStatus(status: .none, indicators: [], incurred: .zero, retained: .zero, deadlines: nil)
         }
-        let base = Int128(hospital.base.cents)
-        let uncapped = base * Int128(penalty.basisPointsOfBasePerIndicator) * Int128(concerned.count)
-        let incurred = Int64(min(uncapped, base * Int128(penalty.capBasisPoints)) / 10_000)   // ≤ base; trap-free: the cap is at most 10000 bp of the base: at most base, an Int64
+        let incurred = IFAQPenaltyRule.incurred(base: hospital.base, indicators: concerned.count, penalty: penalty).cents
         if let decision, decision > incurred {
             throw .invalidInput("penaltyDecisions (\(hospital.id)).retainedCents: \(decision) is more than the penalty incurred, \(incurred) (R162-36-3 II: the decision retains an amount of the penalty incurred)")
         }
@@ -334,6 +332,14 @@ struct IFAQAmounts {
 
 /// Minimum thresholds and the count of consecutive years below them (R162-36-3).
 enum IFAQPenaltyRule {
+    /// The penalty incurred on `indicators` indicators at `base` (R162-36-3 III):
+    /// min(base × rate × indicators, base × cap), rounded down to the cent. Exact in 128 bits.
+    static func incurred(base: Money, indicators: Int, penalty: IFAQRuleSet.Penalty) -> Money {
+        let cents = Int128(base.cents)
+        let uncapped = cents * Int128(penalty.basisPointsOfBasePerIndicator) * Int128(indicators)
+        return Money(cents: Int64(min(uncapped, cents * Int128(penalty.capBasisPoints)) / 10_000))   // ≤ base; trap-free: the cap is at most 10000 bp of the base: at most base, an Int64
+    }
+
     /// The threshold in force for results `year`: the dated threshold whose years cover it, and
     /// none in the first year the indicator counts when it was never collected in a general
     /// mandatory national campaign (R162-36-3 I).
