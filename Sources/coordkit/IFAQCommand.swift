@@ -14,6 +14,7 @@ enum IFAQCommand {
                              [--input FILE.json] [--national] [--explain ID] [--json]
                              [--csv FILE] [--csv-indicators FILE] [--csv-dialect excel-fr|standard]
                              [--lang fr|en] [--width N] [--report DIR] [--warnings]
+                             [--parameters FILE.json] [--export-parameters FILE.json]
 
         Computes the dotation complémentaire of every hospital (décret 2021-1613): thresholds per
         comparison group and indicator, scores, amounts to the cent, instalments, minimum
@@ -31,6 +32,10 @@ enum IFAQCommand {
                             base, the result that stops the count, the procedure dates (--json too)
           --encoding E      utf-8 or windows-1252 (default: UTF-8, else Windows-1252, said on stderr)
           --json            the full result as JSON
+          --parameters F    compute the hospitals given (one, a region, a federation) with a national
+                            campaign's published parameters (coordinationkit.ifaq-parameters/1):
+                            each gets its national amount to the cent
+          --export-parameters F  after a national run, write its parameters to F
           --national        compute an obviously partial input (a hospital, a region) as if it were
                             the whole national campaign: a simulation, not real amounts (otherwise
                             such an input is refused)
@@ -83,7 +88,7 @@ enum IFAQCommand {
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input",
-                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators", "--report"]), flags: ["--json", "--national", "--warnings"])
+                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators", "--report", "--parameters", "--export-parameters"]), flags: ["--json", "--national", "--warnings"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         let words = try Words(options)
         if let folder = options.value("--write-sample") { return try writeSample(to: folder, options) }
@@ -160,10 +165,19 @@ enum IFAQCommand {
                 throw RunError("cannot write '\(path)'")
             }
         }
+        var parameters: IFAQParameters?
+        if let path = options.value("--parameters") {
+            guard options.value("--export-parameters") == nil else { throw UsageError("--parameters and --export-parameters: one or the other") }
+            do { parameters = try IFAQParameters(json: InputFile.bytes(path)) } catch let error as IFAQError {
+                throw RunError("\(path): \(error.description)")
+            }
+        }
         let result: IFAQResult
         do {
             result = try Progress.step("computing the campaign (\(input.hospitals.count) hospitals)") { () throws(IFAQError) in
-                try IFAQCampaign.compute(rules: rules, input: input, language: options.value("--report") != nil ? .french : words.language)
+                let language = options.value("--report") != nil ? ReportLanguage.french : words.language
+                if let parameters { return try IFAQCampaign.compute(rules: rules, input: input, parameters: parameters, language: language) }
+                return try IFAQCampaign.compute(rules: rules, input: input, language: language)
             }
         } catch {
             throw RunError(locate(error.description, lines: lines, files: options.positional))
@@ -174,13 +188,15 @@ enum IFAQCommand {
         if result.partialInput, !options.has("--national") {
             for warning in result.warnings { printError(words.say("warning: ", "attention : ") + warning) }
             throw RunError(words.say("refused: this input is not a national campaign (\(input.hospitals.count) hospital(s)), so its amounts "
-                           + "would not be any hospital's dotation. A hospital, a region or a federation needs the group's "
-                           + "published figures, which this version does not read yet. Add --national to compute these hospitals "
-                           + "as if they were the whole campaign (for a simulation), knowing the amounts are not real.",
+                           + "would not be any hospital's dotation. A hospital, a region or a federation computes its own with "
+                           + "the national campaign's parameters: --parameters FILE.json (written by --export-parameters after a "
+                           + "national run). Or add --national to compute these hospitals as if they were the whole campaign (for a "
+                           + "simulation), knowing the amounts are not real.",
                            "refusé : ces données ne sont pas une campagne nationale (\(input.hospitals.count) établissement(s)) : leurs montants "
-                           + "ne seraient la dotation d'aucun établissement. Un établissement, une région ou une fédération a besoin des chiffres "
-                           + "publiés de ses groupes, que cette version ne lit pas encore. Ajoutez --national pour calculer ces établissements "
-                           + "comme s'ils étaient toute la campagne (une simulation), en sachant que les montants ne sont pas réels."))
+                           + "ne seraient la dotation d'aucun établissement. Un établissement, une région ou une fédération calcule les siens avec les paramètres "
+                           + "de la campagne nationale : --parameters FICHIER.json (écrit par --export-parameters après une campagne "
+                           + "nationale). Ou ajoutez --national pour calculer ces établissements comme s'ils étaient toute la campagne "
+                           + "(une simulation), en sachant que les montants ne sont pas réels."))
         }
         guard options.value("--csv") != "-" || options.value("--csv-indicators") != "-" else {
             throw UsageError("--csv - and --csv-indicators -: only one table can go to standard output")
@@ -211,6 +227,15 @@ enum IFAQCommand {
                 printWarnings(warnings, result: result, rules: rules, words: words)
             }
             return 0
+        }
+        if let path = options.value("--export-parameters") {
+            let exported: IFAQParameters
+            do { exported = try result.publishedParameters(rules: rules) } catch { throw RunError(error.description) }
+            guard FileManager.default.createFile(atPath: path, contents: Data((try JSONText.encode(exported) + "\n").utf8)) else {
+                throw RunError("cannot write '\(path)'")
+            }
+            printError(words.say("wrote \(path): the parameters of \(exported.groups.count) groups (\(exported.source))",
+                                 "écrit \(path) : les paramètres de \(exported.groups.count) groupes (\(exported.source))"))
         }
         if let id = options.value("--explain") {
             guard let hospital = result.hospitals.first(where: { $0.id == id }) else {
@@ -281,6 +306,12 @@ enum IFAQCommand {
         w.print(w.say("IFAQ campaign \(result.campaign) (results of \(result.resultsYear)): \(result.ruleSet)",
                       "Campagne IFAQ \(result.campaign) (résultats \(result.resultsYear)) : \(result.ruleSet)"))
         w.print(w.say("input: ", "données : ") + source)
+        if let published = result.parametersSource {
+            w.print(w.say("computed with published parameters (\(published)): the amounts of the \(result.hospitals.count) hospital(s) given, each "
+                          + "as in the national campaign; a group's envelope is the national group's",
+                          "calculé avec des paramètres publiés (\(published)) : les montants des \(result.hospitals.count) établissement(s) donnés, "
+                          + "chacun comme dans la campagne nationale ; l'enveloppe d'un groupe est celle du groupe national"))
+        }
         w.print(w.say("envelope \(euros(result.envelope.cents)); distributed \(euros(result.distributed.cents)); unspent \(euros(result.unspent.cents))",
                       "enveloppe \(euros(result.envelope.cents)) ; distribué \(euros(result.distributed.cents)) ; non distribué \(euros(result.unspent.cents))"))
         for reason in result.unspentReasons { w.print(w.say("  unspent: ", "  non distribué : ") + reason) }
@@ -310,7 +341,7 @@ enum IFAQCommand {
                     + w.say("unspent", "non distribué").leftPadding(toLength: 20) + "VU".leftPadding(toLength: 12)
                     + w.say("  thresholds (indicator: level threshold, paid/n; change paid)",
                             "  seuils (indicateur : seuil de niveau, rémunérés/n ; évolutions rémunérées)"))
-        for group in result.groups {
+        for group in result.groups where result.parametersSource == nil || group.hospitals > 0 {
             let thresholds = group.indicators.map { t in
                 "\(t.indicator): \(t.levelThreshold.map { w.decimal(String($0)) } ?? w.say("all", "tous")) \(t.levelPaid)/\(t.candidates); \(t.changePaid)"
             }

@@ -252,6 +252,37 @@ struct CommandLineTests {
         #expect((parsed?.count ?? 0) > 0 && parsed?.first?["incurredCents"] is Int)
     }
 
+    @Test("ifaq --export-parameters after a national run, then --parameters on one hospital's files: its national amount, to the cent")
+    func parameters() throws {
+        let folder = try Toolchain.temporaryDirectory()
+        let path = { (name: String) in folder.appendingPathComponent(name).path }
+        _ = try Toolchain.run(Self.coordkit, ["ifaq", "--write-sample", folder.path, "--hospitals", "1000", "--indicators", "5"])
+        let national = try Toolchain.run(Self.coordkit, ["ifaq", path("hospitals.csv"), path("results.csv"), "--rules", path("rules.json"),
+                                                          "--export-parameters", path("parameters.json"), "--json"])
+        #expect(national.status == 0)
+        let hospitals = try String(contentsOfFile: path("hospitals.csv"), encoding: .utf8).split(separator: "\n")
+        let results = try String(contentsOfFile: path("results.csv"), encoding: .utf8).split(separator: "\n")
+        let id = String(hospitals[5].split(separator: ";")[0])
+        try ([hospitals[0], hospitals[5]].joined(separator: "\n") + "\n").write(toFile: path("one.csv"), atomically: true, encoding: .utf8)
+        try ([results[0]] + results.filter { $0.hasPrefix(id + ";") }).joined(separator: "\n").appending("\n")
+            .write(toFile: path("one-results.csv"), atomically: true, encoding: .utf8)
+        let alone = try Toolchain.run(Self.coordkit, ["ifaq", path("one.csv"), path("one-results.csv"), "--rules", path("rules.json"),
+                                                       "--parameters", path("parameters.json"), "--json"])
+        #expect(alone.status == 0, "\(alone.output.prefix(300))")
+        func dotation(_ json: String) throws -> Int? {
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            let list = object?["hospitals"] as? [[String: Any]]
+            return list?.first { $0["id"] as? String == id }?["dotationCents"] as? Int
+        }
+        #expect(national.output.hasPrefix("wrote \(path("parameters.json")): the parameters of "))
+        let expected = try dotation(String(national.output.drop { $0 != "{" }))
+        let got = try dotation(alone.output)
+        #expect(expected != nil && got == expected)
+        // Without the parameters, one hospital is refused as a partial input.
+        let refused = try Toolchain.run(Self.coordkit, ["ifaq", path("one.csv"), path("one-results.csv"), "--rules", path("rules.json")])
+        #expect(refused.status == 1 && refused.output.contains("refused"))
+    }
+
     @Test("ifaq on a results file with only its header: refused with the file named, exit 1, no amount")
     func ifaqHeaderOnly() throws {
         let folder = try Toolchain.temporaryDirectory()

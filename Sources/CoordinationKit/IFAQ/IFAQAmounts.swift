@@ -5,6 +5,9 @@ struct IFAQAmounts {
     let scores: IFAQScores
     let explanations: Bool
     let wording: IFAQWording
+    /// Published parameters: each group's envelope, weights' sum and scale, leftover cut and
+    /// thresholds are read from them, so that the hospitals given are paid as nationally.
+    var published: IFAQParameters? = nil
 
     func result() throws(IFAQError) -> IFAQResult {
         let rules = data.rules
@@ -36,6 +39,15 @@ struct IFAQAmounts {
             guard weights.contains(where: { $0 > 0 }) else { continue }   // a field without hospitals: unspent
             for (offset, amount) in try split(envelope, weights, "groups of \(rules.fields[f].id)").enumerated() {
                 groupEnvelopes[groupsOfField[offset]] = amount
+            }
+        }
+
+        if let published {
+            for g in rules.groups.indices where groupSize[g] > 0 {
+                guard let given = published.group(rules.groups[g].id) else {
+                    throw .invalidInput("parameters: no figures for group \(rules.groups[g].id)")
+                }
+                groupEnvelopes[g] = Money(cents: given.envelopeCents)
             }
         }
 
@@ -83,6 +95,15 @@ struct IFAQAmounts {
                     }
                     scale = product
                 }
+                let given = published?.group(rules.groups[g].id)
+                if let given {
+                    // The national scale: a multiple of every required count of the group's hospitals.
+                    for h in members[g] where score[h] > 0 && given.weightScale % Int64(required[h]) != 0 {  // trap-free: widening an indicator count (<= 200)
+                        throw .invalidInput("parameters: group \(given.id): weightScale \(given.weightScale) is not a multiple of hospital "
+                                            + "\(data.hospitals[h].id)'s \(required[h]) required indicators: these parameters are not its campaign's")
+                    }
+                    scale = given.weightScale
+                }
                 weightScale[g] = scale
                 let weights = members[g].map { h -> UInt128 in
                     guard score[h] > 0 else { return 0 }
@@ -95,6 +116,28 @@ struct IFAQAmounts {
                     if groupEnvelopes[g].cents > 0 {
                         groupUnspentReason[g] = reason
                         unspentReasons.append(wording.groupUnspent(rules.groups[g].id, reason: reason, envelope: groupEnvelopes[g]))
+                    }
+                    continue
+                }
+                if let given {
+                    // Each hospital as in the national split: floor(E x w / W), plus a leftover cent
+                    // when its remainder is above the cut (ties: identifiers up to the cut's).
+                    guard let total = UInt128(given.totalWeight), total > 0 else {
+                        throw .invalidInput("parameters: group \(given.id): totalWeight must be a positive whole number")
+                    }
+                    let cut = given.cutRemainder.flatMap(UInt128.init)
+                    totalWeight[g] = total
+                    for (offset, h) in members[g].enumerated() {
+                        guard weights[offset] <= total else {
+                            throw .invalidInput("parameters: group \(given.id): hospital \(data.hospitals[h].id)'s weight \(weights[offset]) "
+                                                + "exceeds the group's total weight \(total): these parameters are not its campaign's")
+                        }
+                        let (quotient, remainder) = total.dividingFullWidth(UInt128(given.envelopeCents).multipliedFullWidth(by: weights[offset]))
+                        let id = data.hospitals[h].id
+                        let cent = given.leftoverCents > 0 && weights[offset] > 0 && cut.map { remainder > $0 || (remainder == $0 && id <= (given.cutHospital ?? "")) } ?? false
+                        earned[h] = Int64(truncatingIfNeeded: quotient) + (cent ? 1 : 0)  // quotient <= envelope: the weight is at most the total
+                        leftover[h] = cent
+                        if cent { leftoverCents[g] += 1 }
                     }
                     continue
                 }
@@ -128,7 +171,8 @@ struct IFAQAmounts {
         var unspent: Int64 = rules.resultsEnvelope.cents - groupEnvelopes.reduce(0) { $0 + $1.cents }
         for (g, group) in rules.groups.enumerated() {
             let earnedTotal = members[g].reduce(Int64(0)) { $0 + earned[$1] }
-            let remainder = groupEnvelopes[g].cents - earnedTotal
+            // With published parameters a group's envelope is the national group's: nothing of it is unspent here.
+            let remainder = published == nil ? groupEnvelopes[g].cents - earnedTotal : 0
             unspent += remainder
             // VU = E × 10,000 × D / W euros per euro of base at a full score.
             let valueUnit: Double? = totalWeight[g] == 0 ? nil
@@ -188,7 +232,11 @@ struct IFAQAmounts {
             }
             hospitals.append(hospitalResult)
         }
-        guard distributed + unspent == rules.envelope.cents else {
+        if published != nil {
+            unspent = 0
+            unspentReasons = []
+        }
+        guard published != nil || distributed + unspent == rules.envelope.cents else {
             throw .overflow("internal reconciliation failed: distributed \(distributed) + unspent \(unspent) != \(rules.envelope.cents)")
         }
         let armyIds = byId.filter { data.hospitals[$0].army ?? false }.map { data.hospitals[$0].id }
@@ -205,7 +253,7 @@ struct IFAQAmounts {
         // value unit come from them. Say so loudly when the input is obviously partial.
         let emptyGroups = rules.groups.indices.filter { groupSize[$0] == 0 }.map { rules.groups[$0].id }
         let smallGroups = rules.groups.indices.filter { (1..<IFAQAmounts.smallGroup).contains(groupSize[$0]) }.map { rules.groups[$0].id }
-        if !emptyGroups.isEmpty || !smallGroups.isEmpty {
+        if published == nil, !emptyGroups.isEmpty || !smallGroups.isEmpty {
             warnings.append(wording.partialInput(emptyGroups: emptyGroups, smallGroups: smallGroups, smallGroupSize: IFAQAmounts.smallGroup,
                                                  hospitals: hospitalCount))
         }
@@ -217,7 +265,11 @@ struct IFAQAmounts {
                                 ruleSet: "\(rules.name) (\(rules.version))", envelope: rules.envelope,
                                 distributed: Money(cents: distributed), unspent: Money(cents: unspent), unspentReasons: unspentReasons,
                                 warnings: warnings, groups: groups, hospitals: hospitals, armyHealthService: armyService)
-        result.partialInput = !emptyGroups.isEmpty || !smallGroups.isEmpty || overBase > 0
+        result.partialInput = published == nil && (!emptyGroups.isEmpty || !smallGroups.isEmpty || overBase > 0)
+        if let published {
+            result.envelope = Money(cents: distributed)
+            result.parametersSource = published.source
+        }
         return result
     }
 
@@ -267,7 +319,7 @@ struct IFAQAmounts {
                 status: IFAQAmounts.statusName(state),
                 value: state == 1 ? IFAQData.unoriented(data.value[data.at(0, c)], indicator) : nil,
                 previousValue: data.status[data.at(1, c)] == 1 ? IFAQData.unoriented(data.value[data.at(1, c)], indicator) : nil,
-                rank: state == 1 ? Int(scores.levelRank[c]) : nil,  // trap-free: widening Int32 to Int
+                rank: state == 1 && scores.levelRank[c] > 0 ? Int(scores.levelRank[c]) : nil,  // trap-free: widening Int32 to Int
                 change: comparable ? Double(data.value[data.at(0, c)] - data.value[data.at(1, c)]) / 1000 : nil,
                 levelPaid: level, changePaid: change,
                 scoreBasisPoints: grid.map { $0.cellPoints[c] }

@@ -39,6 +39,31 @@ public enum IFAQCampaign {
         let scores = IFAQScores(data: data)
         return try IFAQAmounts(data: data, scores: scores, explanations: explanations, wording: IFAQWording(language: language)).result()
     }
+
+    /// Computes the hospitals given with a national campaign's published parameters
+    /// (``IFAQParameters``): each group's thresholds, envelope, weights' sum and scale and the
+    /// cut of the leftover cents come from them, so that each hospital receives, to the cent,
+    /// what it receives in the national campaign the parameters come from, whatever the other
+    /// hospitals given. A hospital, an ARS or a federation computes its own amounts this way.
+    ///
+    /// The result's `envelope` is what the hospitals given receive, nothing is unspent, a
+    /// group's `envelope` is the national group's, and ``IFAQResult/parametersSource`` says
+    /// where the figures come from. Ranks are not known (no national distribution).
+    ///
+    /// - Throws: ``IFAQError/invalidInput(_:)`` when the parameters are for another campaign or
+    ///   rule set, lack a group of a hospital given, or do not fit its figures (a scale that is
+    ///   not a multiple of its required count, a weight above the group's total), and the errors
+    ///   of ``compute(rules:input:explanations:language:)``.
+    /// - Complexity: O(R + H·I) for R result rows, H hospitals and I indicators: no sort.
+    public static func compute(rules: IFAQRuleSet, input: IFAQInput, parameters: IFAQParameters, explanations: Bool = true,
+                               language: ReportLanguage = .english) throws(IFAQError) -> IFAQResult {
+        try parameters.validate(rules: rules)
+        let data = try IFAQData(rules: rules, input: input)
+        let scores = try IFAQScores(data: data, published: parameters)
+        var amounts = IFAQAmounts(data: data, scores: scores, explanations: explanations, wording: IFAQWording(language: language))
+        amounts.published = parameters
+        return try amounts.result()
+    }
 }
 
 /// The input indexed for computation: dense arrays hospital × indicator × year.

@@ -12,7 +12,10 @@ enum IFAQExplanation {
         lines.append("Hospital \(hospital.id), field \(hospital.field), comparison group \(group.id); base "
                      + "\(euros(hospital.base.cents)) (\(baseKind) of \(rules.campaign - 1), R162-36-2 4°).")
         if rules.envelopeSplit != .byIndicator {
-            var text = "Group \(group.id): envelope \(euros(group.envelope.cents)), \(group.hospitals) hospital(s), total base \(euros(group.base.cents))"
+            let published = group.indicators.first?.published == true
+            var text = published
+                ? "Group \(group.id), from the published parameters: envelope \(euros(group.envelope.cents)), weights' total W = \(group.totalWeight) at scale D = \(group.weightScale)"
+                : "Group \(group.id): envelope \(euros(group.envelope.cents)), \(group.hospitals) hospital(s), total base \(euros(group.base.cents))"
             if let vu = group.valueUnit {
                 text += "; value unit VU = envelope / Σ(base x score / (10000 x required)) = \(decimal(vu, 9)) EUR per EUR of base "
                     + "at a full score, calibrated so that the envelope is paid in full."
@@ -107,6 +110,12 @@ enum IFAQExplanation {
 
     private static func levelText(_ indicator: IFAQResult.IndicatorResult, _ t: IFAQResult.IndicatorThresholds,
                                   _ rules: IFAQRuleSet) -> String {
+        if t.published == true {
+            guard let threshold = t.levelThreshold else { return "level paid (every result of the group is paid, published parameters)" }
+            let rule = rules.scoring.comparison == .strict ? "strictly better than" : "at least as good as"
+            return indicator.levelPaid ? "level paid (\(rule) the group's published threshold \(decimal(threshold, 3)))"
+                                       : "level not paid: not \(rule) the group's published threshold \(decimal(threshold, 3))"
+        }
         let rank = indicator.rank.map { "rank \($0) of \(t.candidates)" } ?? "\(t.candidates) results"
         let k = "k = ceil(\(t.candidates) x \(en.percent(basisPoints: rules.scoring.paidShareBasisPoints))) = \(t.rank)"
         guard let threshold = t.levelThreshold else {
@@ -129,6 +138,10 @@ enum IFAQExplanation {
         let positiveOnly = rules.scoring.changeRule == .positive
         if positiveOnly ? change <= 0 : change < 0 {
             return "\(what): not paid (a change must be \(positiveOnly ? "positive" : "positive or stable"))"
+        }
+        if t.published == true {
+            return t.changeCap == 0 ? "\(what): not paid (nobody in the group is paid on change, published parameters)"
+                : "\(what): not paid (only changes strictly better than \(t.changeThreshold.map(signed) ?? "the cap") are paid in the group, published parameters)"
         }
         let cap = "cap n = floor(\(t.changeCandidates) x \(en.percent(basisPoints: rules.scoring.changeCapBasisPoints))) = \(t.changeCap)"
         if t.changeCap == 0 { return "\(what): not paid (\(cap): nobody is paid on change)" }

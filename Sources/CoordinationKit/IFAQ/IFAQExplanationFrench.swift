@@ -11,8 +11,11 @@ enum IFAQExplanationFrench {
                      + "\(fr.euros(hospital.base.cents)) (\(receipts ? "recettes d'assurance maladie" : "activité") de \(rules.campaign - 1), "
                      + "R162-36-2 4°).")
         if rules.envelopeSplit != .byIndicator {
-            var text = "Groupe \(group.id) : enveloppe \(fr.euros(group.envelope.cents)), \(group.hospitals) établissement(s), "
-                + "base totale \(fr.euros(group.base.cents))"
+            var text = group.indicators.first?.published == true
+                ? "Groupe \(group.id), selon les paramètres publiés : enveloppe \(fr.euros(group.envelope.cents)), somme des poids W = "
+                    + "\(group.totalWeight) à l'échelle D = \(group.weightScale)"
+                : "Groupe \(group.id) : enveloppe \(fr.euros(group.envelope.cents)), \(group.hospitals) établissement(s), "
+                    + "base totale \(fr.euros(group.base.cents))"
             if let vu = group.valueUnit {
                 text += " ; valeur unitaire VU = enveloppe / Σ(base x score relatif) = \(fr.decimal(vu, 9)) € par euro de base à score "
                     + "plein (le score relatif est le score rapporté au score plein de 100 % par indicateur requis), calibrée pour que "
@@ -93,6 +96,12 @@ enum IFAQExplanationFrench {
 
     private static func levelText(_ indicator: IFAQResult.IndicatorResult, _ t: IFAQResult.IndicatorThresholds,
                                   _ rules: IFAQRuleSet) -> String {
+        if t.published == true {
+            guard let threshold = t.levelThreshold else { return "niveau rémunéré (tous les résultats du groupe le sont, paramètres publiés)" }
+            let rule = rules.scoring.comparison == .strict ? "strictement meilleur que" : "au moins aussi bon que"
+            return indicator.levelPaid ? "niveau rémunéré (\(rule) le seuil publié du groupe, \(fr.decimal(threshold, 3)))"
+                                       : "niveau non rémunéré : pas \(rule) le seuil publié du groupe, \(fr.decimal(threshold, 3))"
+        }
         let rank = indicator.rank.map { "rang \($0) sur \(t.candidates)" } ?? "\(t.candidates) résultats"
         let k = "k = arrondi supérieur(\(t.candidates) x \(fr.percent(basisPoints: rules.scoring.paidShareBasisPoints))) = \(t.rank)"
         guard let threshold = t.levelThreshold else {
@@ -115,6 +124,11 @@ enum IFAQExplanationFrench {
         let positiveOnly = rules.scoring.changeRule == .positive
         if positiveOnly ? change <= 0 : change < 0 {
             return "\(what) : non rémunérée (une évolution doit être \(positiveOnly ? "positive" : "positive ou nulle"))"
+        }
+        if t.published == true {
+            return t.changeCap == 0 ? "\(what) : non rémunérée (aucune évolution n'est rémunérée dans le groupe, paramètres publiés)"
+                : "\(what) : non rémunérée (seules les évolutions strictement meilleures que \(t.changeThreshold.map(fr.signed) ?? "le plafond") "
+                    + "sont rémunérées dans le groupe, paramètres publiés)"
         }
         let cap = "plafond n = arrondi inférieur(\(t.changeCandidates) x \(fr.percent(basisPoints: rules.scoring.changeCapBasisPoints))) = \(t.changeCap)"
         if t.changeCap == 0 { return "\(what) : non rémunérée (\(cap) : aucune évolution n'est rémunérée)" }

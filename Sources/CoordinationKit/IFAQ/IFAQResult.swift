@@ -27,6 +27,12 @@ public struct IFAQResult: Hashable, Sendable, Codable {
     /// a hospital's base): the amounts are then not those of the campaign, and ``warnings`` says
     /// why. The command line refuses such an input unless asked for a national run.
     public var partialInput = false
+    /// When the result was computed with published parameters
+    /// (``IFAQCampaign/compute(rules:input:parameters:explanations:language:)``), where they
+    /// come from: the amounts are then those of the hospitals given, each as in the national
+    /// campaign, ``envelope`` is what they receive and a group's `envelope` is the national
+    /// group's. `nil` for a campaign computed from its hospitals (and absent from the JSON).
+    public var parametersSource: String?
     /// The comparison groups, in rule-set order.
     public var groups: [Group]
     /// The hospitals, in input order.
@@ -138,6 +144,9 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         public var changeThreshold: Double?
         /// Hospitals paid on change.
         public var changePaid: Int
+        /// `true` when the thresholds come from published parameters: the counts are then those
+        /// of the hospitals given, not of the national group; absent otherwise.
+        public var published: Bool?
     }
 
     /// One hospital: its scores, weight, amount, instalments, penalty and reasoning.
@@ -316,6 +325,7 @@ public struct IFAQResult: Hashable, Sendable, Codable {
         case unspentReasons
         case warnings
         case partialInput
+        case parametersSource
         case groups
         case hospitals
         case armyHealthService

@@ -84,6 +84,57 @@ struct IFAQScores {
         }
     }
 
+    /// The scores of the hospitals given, with each group's thresholds read from published
+    /// parameters instead of computed from the group's results: a hospital is paid exactly as in
+    /// the national campaign the parameters come from. No rank (the national ranks are unknown).
+    /// - Throws: ``IFAQError/invalidInput(_:)`` for a hospital of a group the parameters lack.
+    init(data: IFAQData, published: IFAQParameters) throws(IFAQError) {
+        let rules = data.rules
+        let cells = data.hospitals.count * data.indicatorCount
+        levelPaid = [Bool](repeating: false, count: cells)
+        changePaid = [Bool](repeating: false, count: cells)
+        levelRank = [Int32](repeating: 0, count: cells)
+        thresholds = Array(repeating: [], count: rules.groups.count)
+        var members = Array(repeating: [Int](), count: rules.groups.count)
+        for h in data.hospitals.indices { members[data.hospitalGroup[h]].append(h) }
+        let scoring = rules.scoring
+        for (g, group) in rules.groups.enumerated() where !members[g].isEmpty {
+            guard let parameters = published.group(group.id) else {
+                throw .invalidInput("parameters: no figures for group \(group.id) (hospital \(data.hospitals[members[g][0]].id))")
+            }
+            for (i, indicator) in rules.indicators.enumerated() where indicator.fields.contains(group.field) {
+                let given = parameters.indicators.first { $0.indicator == indicator.id }
+                let levelCut = given?.levelThreshold.map { IFAQData.oriented($0, indicator) }
+                let changeCut = given?.changeThreshold.map(IFAQData.thousandths)
+                let cap = given?.changeCap ?? 0
+                var candidates = 0, levelCount = 0, changeCandidates = 0, eligible = 0, changeCount = 0
+                for h in members[g] {
+                    let c = data.cell(h, i)
+                    guard data.status[data.at(0, c)] == 1 else { continue }
+                    candidates += 1
+                    let v = data.value[data.at(0, c)]
+                    let paid = given != nil && (levelCut.map { scoring.comparison == .strict ? v > $0 : v >= $0 } ?? true)
+                    levelPaid[c] = paid
+                    if paid { levelCount += 1 }
+                    if data.status[data.at(1, c)] == 1, data.version[data.at(1, c)] == data.version[data.at(0, c)] {
+                        changeCandidates += 1
+                        let delta = v - data.value[data.at(1, c)]
+                        let qualifies = scoring.changeRule == .positive ? delta > 0 : delta >= 0
+                        if qualifies { eligible += 1 }
+                        if qualifies && (changeCut.map { delta > $0 } ?? true) && cap > 0 {
+                            changePaid[c] = true
+                            changeCount += 1
+                        }
+                    }
+                }
+                thresholds[g].append(IFAQResult.IndicatorThresholds(
+                    indicator: indicator.id, candidates: candidates, rank: 0, levelThreshold: given?.levelThreshold, levelPaid: levelCount,
+                    changeCandidates: changeCandidates, changeEligible: eligible, changeCap: cap, changeThreshold: given?.changeThreshold,
+                    changePaid: changeCount, published: true))
+            }
+        }
+    }
+
     /// How many values of `sorted` (descending) are strictly greater than `value`. O(log n).
     static func betterCount(than value: Int64, inDescending sorted: [Int64]) -> Int {
         var low = 0, high = sorted.count
