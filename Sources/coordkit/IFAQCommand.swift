@@ -14,7 +14,7 @@ enum IFAQCommand {
                              [--input FILE.json] [--national] [--explain ID] [--json]
                              [--csv FILE] [--csv-indicators FILE] [--csv-dialect excel-fr|standard]
                              [--lang fr|en] [--width N] [--report DIR] [--warnings]
-                             [--parameters FILE.json] [--export-parameters FILE.json]
+                             [--parameters FILE.json] [--export-parameters FILE.json] [--opportunities ID]
 
         Computes the dotation complémentaire of every hospital (décret 2021-1613): thresholds per
         comparison group and indicator, scores, amounts to the cent, instalments, minimum
@@ -27,6 +27,9 @@ enum IFAQCommand {
           HOSPITALS.csv     id, field, group, base (euros) [, army, dotation2019, previous_base]
           RESULTS.csv       hospital, indicator, year, status, value [, definition_version]
           --explain ID      print one hospital's reasoning, step by step
+          --opportunities ID  where hospital ID can act: per indicator whose level or change is
+                            not paid, the result that gets it paid, the distance, the euros with the
+                            group's value unit held and the exact gain once it re-calibrates (--json too)
           --warnings        the hospitals one or two campaigns from a minimum-threshold penalty
                             (R162-36-3), if their results stay below: when, how much at today's
                             base, the result that stops the count, the procedure dates (--json too)
@@ -88,7 +91,7 @@ enum IFAQCommand {
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input",
-                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators", "--report", "--parameters", "--export-parameters"]), flags: ["--json", "--national", "--warnings"])
+                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators", "--report", "--parameters", "--export-parameters", "--opportunities"]), flags: ["--json", "--national", "--warnings"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         let words = try Words(options)
         if let folder = options.value("--write-sample") { return try writeSample(to: folder, options) }
@@ -219,6 +222,24 @@ enum IFAQCommand {
             try ReportOutput.write(pages, to: folder)
             return 0
         }
+        if let id = options.value("--opportunities") {
+            guard result.parametersSource == nil else {
+                throw RunError(words.say("--opportunities needs the national results (the group's distribution), not published parameters",
+                                         "--opportunities a besoin des résultats nationaux (la distribution du groupe), pas des paramètres publiés"))
+            }
+            let found: [IFAQOpportunity]
+            do {
+                found = try Progress.step("computing the campaign again for each opportunity") { () throws(IFAQError) in
+                    try IFAQCampaign.opportunities(rules: rules, input: input, hospital: id)
+                }
+            } catch { throw RunError(error.description) }
+            if options.has("--json") {
+                print(try JSONText.encode(found))
+            } else {
+                printOpportunities(found, hospital: id, words: words)
+            }
+            return 0
+        }
         if options.has("--warnings") {
             let warnings = result.penaltyWarnings(rules: rules)
             if options.has("--json") {
@@ -261,6 +282,26 @@ enum IFAQCommand {
             if let index = Int(digits), index < numbers.count { return "\(file) line \(numbers[index]): \(message)" }
         }
         return message
+    }
+
+    static func printOpportunities(_ found: [IFAQOpportunity], hospital: String, words w: Words) {
+        w.print(w.say("Where \(hospital) can act: \(found.count) part(s) not paid that a better result would get paid, largest exact gain first",
+                      "Où \(hospital) peut agir : \(found.count) part(s) non rémunérée(s) qu'un meilleur résultat ferait rémunérer, "
+                      + "du plus grand gain exact au plus petit"))
+        for item in found {
+            let part = item.target == .level ? w.say("level", "niveau") : w.say("change", "évolution")
+            let better = item.direction == .higher ? w.say("higher", "plus haut") : w.say("lower", "plus bas")
+            let exact = item.exactGain.map { Money(cents: $0.cents).formatted(.french) } ?? "-"
+            w.print("  \(item.indicator) \(part): " + w.say("from \(w.language.decimal(item.value, 3)) to \(w.language.decimal(item.needed, 3)) "
+                                                                 + "(\(w.language.decimal(item.distance, 3)) \(better)); gain \(exact) exact, "
+                                                                 + "\(item.gainWithValueUnitHeld.formatted(.french)) with the value unit held",
+                                                                 "de \(w.language.decimal(item.value, 3)) à \(w.language.decimal(item.needed, 3)) "
+                                                                 + "(\(w.language.decimal(item.distance, 3)) \(better)) ; gain \(exact) exact, "
+                                                                 + "\(item.gainWithValueUnitHeld.formatted(.french)) à valeur unitaire constante"))
+        }
+        if found.isEmpty {
+            w.print(w.say("  nothing: every part this hospital can reach is paid", "  rien : toutes les parts accessibles sont rémunérées"))
+        }
     }
 
     static func printWarnings(_ warnings: [IFAQPenaltyWarning], result: IFAQResult, rules: IFAQRuleSet, words w: Words) {

@@ -283,6 +283,18 @@ struct CommandLineTests {
         #expect(refused.status == 1 && refused.output.contains("refused"))
     }
 
+    @Test("ifaq --opportunities ID: where a hospital can act, the result to reach and the euros, exact and with the value unit held")
+    func opportunities() throws {
+        let run = try Toolchain.run(Self.coordkit, ["ifaq", "--hospitals", "600", "--national", "--opportunities", "100000007"])
+        #expect(run.status == 0 && run.output.contains("Where 100000007 can act: "), "\(run.output.prefix(300))")
+        #expect(run.output.contains(" exact, ") && run.output.contains("with the value unit held"))
+        let json = try Toolchain.run(Self.coordkit, ["ifaq", "--hospitals", "600", "--national", "--opportunities", "100000007", "--json"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.output.drop { $0 != "[" }.utf8)) as? [[String: Any]]
+        #expect(parsed?.first?["exactGainCents"] is Int && parsed?.first?["needed"] is Double)
+        let unknown = try Toolchain.run(Self.coordkit, ["ifaq", "--hospitals", "600", "--national", "--opportunities", "nope"])
+        #expect(unknown.status == 1 && unknown.output.contains("no hospital with id 'nope'"))
+    }
+
     @Test("ifaq on a results file with only its header: refused with the file named, exit 1, no amount")
     func ifaqHeaderOnly() throws {
         let folder = try Toolchain.temporaryDirectory()

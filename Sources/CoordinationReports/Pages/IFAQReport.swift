@@ -37,10 +37,13 @@ public enum IFAQReport {
         /// Per group and indicator: the scale and the grey dots of the group's values.
         let distributions: [String: [String: (scale: Charts.Scale, dots: String, count: Int)]]
         let paths: [String: String]
+        /// Per hospital, where it can act (the group's value unit held), largest gain first.
+        let opportunities: [String: [IFAQOpportunity]]
 
         init(result: IFAQResult, rules: IFAQRuleSet) {
             self.result = result
             self.rules = rules
+            opportunities = Dictionary(grouping: result.opportunities(rules: rules), by: \.hospital)
             indicators = Dictionary(rules.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             groups = Dictionary(result.groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             var values: [String: [String: [Double]]] = [:]
@@ -211,6 +214,16 @@ public enum IFAQReport {
             + "\(fr.percent(basisPoints: scoring.changeWeightBasisPoints))), au prorata des points obtenus (plus forts restes, au centime). "
             + "Une valeur « – » : pas de résultat ou pas d'évolution comparable.</p>"
 
+        if let found = context.opportunities[hospital.id], !found.isEmpty {
+            body += "<h2>Où agir</h2><figure>" + Charts.bars("Gains possibles par indicateur", found.prefix(12).map { item in
+                let part = item.target == .level ? "niveau" : "évolution"
+                return Charts.Bar(label: "\(item.indicator) \(part) : \(fr.decimal(item.value, 3)) → \(fr.decimal(item.needed, 3))",
+                                  value: Double(item.gainWithValueUnitHeld.cents), text: "+ " + euros(item.gainWithValueUnitHeld),
+                                  color: item.target == .level ? Palette.primary : Palette.accent)
+            }) + "<figcaption>Pour chaque part non rémunérée, le résultat qui la ferait rémunérer (au millième, compte tenu des "
+                + "autres établissements du groupe) et le gain sur le montant à valeur unitaire constante ; le gain exact, après "
+                + "recalibrage du groupe : <code>coordkit ifaq --opportunities \(escaped(hospital.id))</code>.</figcaption></figure>"
+        }
         body += "<h2>Position dans le groupe \(escaped(hospital.group)), indicateur par indicateur</h2>"
         for indicator in hospital.indicators {
             guard let value = indicator.value, let drawn = context.distributions[hospital.group]?[indicator.indicator] else { continue }
