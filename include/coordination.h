@@ -324,6 +324,48 @@ coord_status coord_ifaq_compute_json(const coord_ifaq *rules,
                                      const char *input_json, size_t input_length,
                                      char **out_json, size_t *out_length);
 
+/* Computes the hospitals of input_json (one, a region, a federation) with a national campaign's
+   published parameters (parameters_json, format coordinationkit.ifaq-parameters/1, as
+   coord_ifaq_export_parameters_json writes them): each hospital gets its national amount to the
+   cent. *out_json is the result, the format of coord_ifaq_compute_json, with envelopeCents the
+   amount the hospitals given receive and parametersSource saying where the figures come from.
+   Errors: COORD_ERR_PARSE (either document; the message names the path), COORD_ERR_INVALID
+   (parameters of another campaign or rule set, a group missing from them, figures that do not
+   fit a hospital: the message says which; the 2021 transitional campaign and envelopes per
+   indicator are refused), COORD_ERR_OVERFLOW. Outputs are only written on success.
+   Cost: O(R + H x I) for R result rows of H hospitals and I indicators: no sort (not yet in the
+   benchmark suite). */
+coord_status coord_ifaq_compute_with_parameters_json(const coord_ifaq *rules,
+                                                     const char *input_json, size_t input_length,
+                                                     const char *parameters_json, size_t parameters_length,
+                                                     char **out_json, size_t *out_length);
+
+/* Computes a national campaign (input_json) and writes its published parameters: per group the
+   envelope, the sum of the weights and their scale, the cut of the leftover cents, each
+   indicator's thresholds (coordinationkit.ifaq-parameters/1). Errors: those of
+   coord_ifaq_compute_json; COORD_ERR_INVALID for a campaign whose parameters are not defined
+   (2021 transitional, envelopes per indicator) or an input that is obviously not national
+   (partialInput). Cost: one campaign computation. */
+coord_status coord_ifaq_export_parameters_json(const coord_ifaq *rules,
+                                               const char *input_json, size_t input_length,
+                                               char **out_json, size_t *out_length);
+
+/* Policy what-if: runs each scenario of scenarios_json (one coordinationkit.ifaq-scenario/1
+   document or an array of them: envelope, field shares, scoring weights and rules, minimum
+   thresholds, some hospitals' values) against the campaign of input_json, side by side on
+   every core. *out_json is an array, one object per scenario: scenario, hospitals [{hospital,
+   group, beforeCents, afterCents, differenceCents}], groups [{group, beforeCents, afterCents,
+   differenceCents}], envelope/distributed/unspent Before/After Cents (each side reconciles:
+   distributed + unspent == envelope), winners, losers, unchanged.
+   Errors: COORD_ERR_PARSE, COORD_ERR_INVALID (the message names the scenario and what is wrong:
+   an unknown field or indicator, shares not adding up to 10000, weights not adding up...),
+   COORD_ERR_OVERFLOW. Cost: one campaign computation per scenario plus one, spread over the
+   cores. */
+coord_status coord_ifaq_what_if_json(const coord_ifaq *rules,
+                                     const char *input_json, size_t input_length,
+                                     const char *scenarios_json, size_t scenarios_length,
+                                     char **out_json, size_t *out_length);
+
 /* ---- IFAQ without JSON: plain structs in, a result handle out ---------------------------- */
 
 /* Text given to the library: UTF-8 of `length` bytes, need not be NUL-terminated. */

@@ -15,6 +15,7 @@ enum IFAQCommand {
                              [--csv FILE] [--csv-indicators FILE] [--csv-dialect excel-fr|standard]
                              [--lang fr|en] [--width N] [--report DIR] [--warnings]
                              [--parameters FILE.json] [--export-parameters FILE.json] [--opportunities ID]
+                             [--what-if SCENARIOS.json]
 
         Computes the dotation complémentaire of every hospital (décret 2021-1613): thresholds per
         comparison group and indicator, scores, amounts to the cent, instalments, minimum
@@ -30,6 +31,10 @@ enum IFAQCommand {
           --opportunities ID  where hospital ID can act: per indicator whose level or change is
                             not paid, the result that gets it paid, the distance, the euros with the
                             group's value unit held and the exact gain once it re-calibrates (--json too)
+          --what-if F       policy scenarios (coordinationkit.ifaq-scenario/1, one or an array:
+                            envelope, field shares, scoring weights and rules, minimum thresholds,
+                            some values) run side by side: per hospital and group before, after
+                            and difference, winners and losers, totals reconciled (--json too)
           --warnings        the hospitals one or two campaigns from a minimum-threshold penalty
                             (R162-36-3), if their results stay below: when, how much at today's
                             base, the result that stops the count, the procedure dates (--json too)
@@ -91,7 +96,7 @@ enum IFAQCommand {
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input",
-                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators", "--report", "--parameters", "--export-parameters", "--opportunities"]), flags: ["--json", "--national", "--warnings"])
+                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators", "--report", "--parameters", "--export-parameters", "--opportunities", "--what-if"]), flags: ["--json", "--national", "--warnings"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         let words = try Words(options)
         if let folder = options.value("--write-sample") { return try writeSample(to: folder, options) }
@@ -222,6 +227,24 @@ enum IFAQCommand {
             try ReportOutput.write(pages, to: folder)
             return 0
         }
+        if let path = options.value("--what-if") {
+            guard result.parametersSource == nil else {
+                throw RunError(words.say("--what-if needs a national run, not published parameters", "--what-if a besoin d'une campagne nationale, pas de paramètres publiés"))
+            }
+            let reports: [IFAQWhatIf]
+            do {
+                let scenarios = try IFAQScenario.scenarios(json: InputFile.bytes(path))
+                reports = try Progress.step("computing \(scenarios.count) scenario(s)") { () throws(IFAQError) in
+                    try IFAQCampaign.whatIf(rules: rules, input: input, scenarios: scenarios, allowPartial: options.has("--national"))
+                }
+            } catch let error as IFAQError { throw RunError("\(path): \(error.description)") }
+            if options.has("--json") {
+                print(try JSONText.encode(reports))
+            } else {
+                for report in reports { printWhatIf(report, words: words) }
+            }
+            return 0
+        }
         if let id = options.value("--opportunities") {
             guard result.parametersSource == nil else {
                 throw RunError(words.say("--opportunities needs the national results (the group's distribution), not published parameters",
@@ -282,6 +305,33 @@ enum IFAQCommand {
             if let index = Int(digits), index < numbers.count { return "\(file) line \(numbers[index]): \(message)" }
         }
         return message
+    }
+
+    static func printWhatIf(_ report: IFAQWhatIf, words w: Words) {
+        func euros(_ money: Money) -> String { money.formatted(.french) }
+        func signed(_ money: Money) -> String { (money.cents > 0 ? "+" : "") + euros(money) }
+        w.print(w.say("Scenario \"\(report.scenario)\": envelope \(euros(report.envelopeBefore)) -> \(euros(report.envelopeAfter)); distributed "
+                      + "\(euros(report.distributedBefore)) -> \(euros(report.distributedAfter)); unspent \(euros(report.unspentBefore)) -> "
+                      + "\(euros(report.unspentAfter))",
+                      "Scénario « \(report.scenario) » : enveloppe \(euros(report.envelopeBefore)) -> \(euros(report.envelopeAfter)) ; distribué "
+                      + "\(euros(report.distributedBefore)) -> \(euros(report.distributedAfter)) ; non distribué \(euros(report.unspentBefore)) -> "
+                      + "\(euros(report.unspentAfter))"))
+        w.print(w.say("  \(report.winners) hospital(s) gain, \(report.losers) lose, \(report.unchanged) unchanged",
+                      "  \(report.winners) établissement(s) gagnent, \(report.losers) perdent, \(report.unchanged) inchangés"))
+        let sorted = report.hospitals.sorted { $0.difference != $1.difference ? $0.difference > $1.difference : $0.hospital < $1.hospital }
+        for (title, list) in [(w.say("  largest gains:", "  plus fortes hausses :"), sorted.prefix(5).filter { $0.difference.cents > 0 }),
+                              (w.say("  largest losses:", "  plus fortes baisses :"), sorted.reversed().prefix(5).filter { $0.difference.cents < 0 })]
+        where !list.isEmpty {
+            w.print(title)
+            for item in list {
+                w.print("    \(item.hospital) \(item.group.padding(toLength: 7)) \(euros(item.before)) -> \(euros(item.after)) (\(signed(item.difference)))")
+            }
+        }
+        w.print(w.say("  by group:", "  par groupe :"))
+        for group in report.groups where group.difference.cents != 0 || group.before.cents != 0 {
+            w.print("    \(group.group.padding(toLength: 8)) \(euros(group.before)) -> \(euros(group.after)) (\(signed(group.difference)))")
+        }
+        w.print()
     }
 
     static func printOpportunities(_ found: [IFAQOpportunity], hospital: String, words w: Words) {

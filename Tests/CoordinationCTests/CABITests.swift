@@ -153,6 +153,50 @@ struct IFAQCABITests {
         #expect(fromC == fromSwift)
     }
 
+    @Test("published parameters and what-if through C: export, one hospital alone gets its national cents; scenarios reconcile")
+    func parametersAndWhatIf() throws {
+        let rules = IFAQRuleSet.campaign2023
+        let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 1_000, seed: 9)
+        var handle: OpaquePointer?
+        #expect(coord_ifaq_new_builtin(2023, &handle) == COORD_OK)
+        defer { coord_ifaq_free(handle) }
+        func call(_ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, UnsafeMutablePointer<Int>) -> coord_status) throws -> [UInt8] {
+            var out: UnsafeMutablePointer<CChar>?
+            var length = 0
+            let status = body(&out, &length)
+            #expect(status == COORD_OK, "\(String(cString: coord_last_error_message()))")
+            let output = try #require(out)
+            defer { coord_free(output) }
+            return Array(UnsafeRawBufferPointer(start: output, count: length))
+        }
+        let national = Array(try JSONEncoder().encode(input))
+        let parameters = try call { out, length in
+            national.withUnsafeBufferPointer { coord_ifaq_export_parameters_json(handle, UnsafeRawPointer($0.baseAddress)?.assumingMemoryBound(to: CChar.self), $0.count, out, length) }
+        }
+        let expected = try IFAQCampaign.compute(rules: rules, input: input)
+        let one = input.hospitals[7]
+        let alone = Array(try JSONEncoder().encode(IFAQInput(hospitals: [one], results: input.results.filter { $0.hospital == one.id })))
+        let result = try call { out, length in
+            alone.withUnsafeBufferPointer { a in parameters.withUnsafeBufferPointer { p in
+                coord_ifaq_compute_with_parameters_json(handle, UnsafeRawPointer(a.baseAddress)?.assumingMemoryBound(to: CChar.self), a.count,
+                                                        UnsafeRawPointer(p.baseAddress)?.assumingMemoryBound(to: CChar.self), p.count, out, length)
+            } }
+        }
+        let computed = try JSONDecoder().decode(IFAQResult.self, from: Data(result))
+        #expect(computed.hospitals.first?.dotation == expected.hospitals.first { $0.id == one.id }?.dotation)
+        let scenarios = Array(#"[{"format": "coordinationkit.ifaq-scenario/1", "name": "a", "envelopeCents": 80000000000}, {"format": "coordinationkit.ifaq-scenario/1", "name": "b", "scoring": {"paidShareBasisPoints": 8000}}]"#.utf8)
+        let whatIf = try call { out, length in
+            national.withUnsafeBufferPointer { a in scenarios.withUnsafeBufferPointer { s in
+                coord_ifaq_what_if_json(handle, UnsafeRawPointer(a.baseAddress)?.assumingMemoryBound(to: CChar.self), a.count,
+                                        UnsafeRawPointer(s.baseAddress)?.assumingMemoryBound(to: CChar.self), s.count, out, length)
+            } }
+        }
+        let reports = try JSONDecoder().decode([IFAQWhatIf].self, from: Data(whatIf))
+        #expect(reports.map(\.scenario) == ["a", "b"])
+        #expect(reports.allSatisfy { $0.distributedAfter.cents + $0.unspentAfter.cents == $0.envelopeAfter.cents })
+        #expect(reports[0].envelopeAfter.cents == 80_000_000_000)
+    }
+
     @Test("C documents are read as strictly as Swift ones: the path and the nearest key in the message")
     func strictDocuments() throws {
         var handle: OpaquePointer?

@@ -26,7 +26,13 @@ struct ByteReader {
 /// The fuzz targets, shared by the libFuzzer binary (Tests/Fuzz/run.sh) and `swift test`
 /// (`FuzzRegressionTests` replays the inputs the fuzzer kept).
 enum FuzzTargets {
-    static let names = ["tariff-json", "ifaq-rules-json", "ifaq-input-json", "case-json", "tariff-csv", "ifaq-csv", "aci-json", "fiqcs-json", "c-args"]
+    static let names = ["tariff-json", "ifaq-rules-json", "ifaq-input-json", "case-json", "tariff-csv", "ifaq-csv", "aci-json", "fiqcs-json", "c-args",
+                             "ifaq-simulation-json"]
+
+    /// Two hospitals of the 2023 campaign, the input the simulation target computes.
+    static let smallCampaign = #"{"hospitals": [{"id": "750000001", "field": "MCO", "group": "MCO-1", "baseCents": 100000000}, "#
+        + #"{"id": "750000002", "field": "MCO", "group": "MCO-1", "baseCents": 200000000}], "results": ["#
+        + #"{"hospital": "750000001", "indicator": "QLS", "year": 2022, "status": "collected", "value": 70}]}"#
 
     /// The built-in IFAQ rule set and default tariff, loaded once and never freed.
     nonisolated(unsafe) static let builtinIFAQ: OpaquePointer? = {
@@ -65,6 +71,21 @@ enum FuzzTargets {
             var output: UnsafeMutablePointer<CChar>? = nil
             var length = 0
             if coord_ifaq_compute_json(builtinIFAQ, data, size, &output, &length) == COORD_OK { coord_free(output) }
+        case "ifaq-simulation-json":
+            // Published parameters and policy scenarios: read both ways, then through C on a small campaign.
+            _ = try? IFAQParameters(json: bytes)
+            _ = try? IFAQScenario.scenarios(json: bytes)
+            let input = Array(FuzzTargets.smallCampaign.utf8)
+            var output: UnsafeMutablePointer<CChar>? = nil
+            var length = 0
+            input.withUnsafeBufferPointer { campaign in
+                let pointer = UnsafeRawPointer(campaign.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                if coord_ifaq_compute_with_parameters_json(builtinIFAQ, pointer, campaign.count, data, size, &output, &length) == COORD_OK {
+                    coord_free(output)
+                }
+                output = nil
+                if coord_ifaq_what_if_json(builtinIFAQ, pointer, campaign.count, data, size, &output, &length) == COORD_OK { coord_free(output) }
+            }
         case "case-json":
             _ = try? CoordinationCase(json: bytes)
             _ = try? JSONDecoder().decode(CoordinationStructure.self, from: Data(bytes))

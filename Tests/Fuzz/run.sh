@@ -16,7 +16,7 @@ root=$(cd "$here/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(tariff-json ifaq-rules-json ifaq-input-json case-json tariff-csv ifaq-csv aci-json fiqcs-json c-args)
+[ ${#targets[@]} -gt 0 ] || targets=(tariff-json ifaq-rules-json ifaq-input-json case-json tariff-csv ifaq-csv aci-json fiqcs-json c-args ifaq-simulation-json)
 out="$root/.build-fuzz"
 mkdir -p "$out/module" "$out/artifacts"
 

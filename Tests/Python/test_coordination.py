@@ -56,6 +56,14 @@ check(raises(-2, lambda: lib.tariff({"format": "coordinationkit.tariff/1", "limi
 with open(os.path.join(ROOT, "Tests", "Fuzz", "corpus", "ifaq-input-json", "four.json"), encoding="utf-8") as handle:
     campaign = lib.ifaq_compute(handle.read())
 check(len(campaign["hospitals"]) == 4 and campaign["distributedCents"] + campaign["unspentCents"] == campaign["envelopeCents"], "IFAQ")
+with open(os.path.join(ROOT, "Tests", "Fuzz", "corpus", "ifaq-input-json", "four.json"), encoding="utf-8") as handle:
+    four = handle.read()
+scenario = {"format": "coordinationkit.ifaq-scenario/1", "name": "level 60", "scoring": {"levelWeightBasisPoints": 6000,
+            "changeWeightBasisPoints": 4000}}
+# Four hospitals are not a national campaign: no parameters, no what-if, with a message.
+check(raises(-1, lambda: lib.ifaq_export_parameters(four)), "parameters refused on a partial input")
+check(raises(-1, lambda: lib.ifaq_what_if(four, scenario)), "what-if refused on a partial input")
+check(raises(-2, lambda: lib.ifaq_compute_with_parameters(four, {"format": 1})), "bad parameters raise PARSE")
 with open(os.path.join(ROOT, "docs", "examples", "aci-msp-2023.json"), encoding="utf-8") as handle:
     aci = lib.aci_remuneration(handle.read())
 check(aci["totalCents"] > 0 and set(aci["byAxis"]) == {"access", "teamwork", "information-system"}, "ACI")

@@ -78,6 +78,9 @@ _SIGNATURES = {
     "coord_ifaq_new_json": (_S, [_CHARS, _SIZE, ctypes.POINTER(_P)]),
     "coord_ifaq_free": (None, [_P]),
     "coord_ifaq_compute_json": (_S, [_P, _CHARS, _SIZE, _OUT_TEXT, ctypes.POINTER(_SIZE)]),
+    "coord_ifaq_compute_with_parameters_json": (_S, [_P, _CHARS, _SIZE, _CHARS, _SIZE, _OUT_TEXT, ctypes.POINTER(_SIZE)]),
+    "coord_ifaq_export_parameters_json": (_S, [_P, _CHARS, _SIZE, _OUT_TEXT, ctypes.POINTER(_SIZE)]),
+    "coord_ifaq_what_if_json": (_S, [_P, _CHARS, _SIZE, _CHARS, _SIZE, _OUT_TEXT, ctypes.POINTER(_SIZE)]),
     "coord_aci_remuneration_json": (_S, [_CHARS, _SIZE, _CHARS, _SIZE, _OUT_TEXT, ctypes.POINTER(_SIZE)]),
     "coord_fiqcs_fund_year_json": (_S, [_CHARS, _SIZE, _OUT_TEXT, ctypes.POINTER(_SIZE)]),
     "coord_fiqcs_regional_split_json": (_S, [_CHARS, _SIZE, ctypes.c_int64, _OUT_TEXT, ctypes.POINTER(_SIZE)]),
@@ -155,6 +158,43 @@ class Library:
         return Tariff(self, rules_json)
 
     # -- IFAQ and the other engines (JSON in, a dict out) --------------------------------------
+    def _ifaq_rules(self, campaign, rules_json):
+        handle = ctypes.c_void_p()
+        if rules_json is None:
+            self._check(self._lib.coord_ifaq_new_builtin(campaign, ctypes.byref(handle)))
+        else:
+            data = _utf8(rules_json)
+            self._check(self._lib.coord_ifaq_new_json(data, len(data), ctypes.byref(handle)))
+        return handle
+
+    def ifaq_export_parameters(self, input_json, campaign=2023, rules_json=None):
+        """A national campaign's published parameters (coordinationkit.ifaq-parameters/1), as a dict."""
+        handle = self._ifaq_rules(campaign, rules_json)
+        try:
+            data = _utf8(input_json)
+            return self._document(self._lib.coord_ifaq_export_parameters_json, handle, data, len(data))
+        finally:
+            self._lib.coord_ifaq_free(handle)
+
+    def ifaq_compute_with_parameters(self, input_json, parameters_json, campaign=2023, rules_json=None):
+        """The hospitals of input_json computed with published parameters: their national amounts."""
+        handle = self._ifaq_rules(campaign, rules_json)
+        try:
+            data, parameters = _utf8(input_json), _utf8(parameters_json)
+            return self._document(self._lib.coord_ifaq_compute_with_parameters_json, handle, data, len(data),
+                                  parameters, len(parameters))
+        finally:
+            self._lib.coord_ifaq_free(handle)
+
+    def ifaq_what_if(self, input_json, scenarios_json, campaign=2023, rules_json=None):
+        """Policy scenarios against a national campaign: one dict per scenario, before and after."""
+        handle = self._ifaq_rules(campaign, rules_json)
+        try:
+            data, scenarios = _utf8(input_json), _utf8(scenarios_json)
+            return self._document(self._lib.coord_ifaq_what_if_json, handle, data, len(data), scenarios, len(scenarios))
+        finally:
+            self._lib.coord_ifaq_free(handle)
+
     def ifaq_compute(self, input_json, campaign=2023, rules_json=None):
         handle = ctypes.c_void_p()
         if rules_json is None:

@@ -301,6 +301,32 @@ static void test_ifaq(void) {
     CHECK(coord_ifaq_compute_json(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, &out, NULL) == COORD_ERR_INVALID);
     CHECK(coord_ifaq_compute_json(NULL, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, &out, &length) == COORD_ERR_INVALID);
     CHECK(coord_ifaq_compute_json(rules, NULL, 5, &out, &length) == COORD_ERR_INVALID);
+
+    /* Published parameters and what-if: a 2-hospital input is not a national campaign. */
+    out = NULL;
+    CHECK(coord_ifaq_export_parameters_json(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, &out, &length) == COORD_ERR_INVALID && out == NULL);
+    CHECK(strstr(coord_last_error_message(), "not a national campaign") != NULL);
+    {
+        static const char SCENARIO[] = "{\"format\": \"coordinationkit.ifaq-scenario/1\", \"name\": \"level 60\","
+            " \"scoring\": {\"levelWeightBasisPoints\": 6000, \"changeWeightBasisPoints\": 4000}}";
+        CHECK(coord_ifaq_what_if_json(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, SCENARIO, sizeof SCENARIO - 1, &out, &length)
+              == COORD_ERR_INVALID && out == NULL);
+        CHECK(strstr(coord_last_error_message(), "not a national campaign") != NULL);
+        CHECK(coord_ifaq_what_if_json(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, "[{}]", 4, &out, &length) == COORD_ERR_PARSE);
+        CHECK(coord_ifaq_what_if_json(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, NULL, 3, &out, &length) == COORD_ERR_INVALID);
+        CHECK(coord_ifaq_what_if_json(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, SCENARIO, sizeof SCENARIO - 1, NULL, &length)
+              == COORD_ERR_INVALID);
+    }
+    CHECK(coord_ifaq_compute_with_parameters_json(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, "{\"format\": 1}", 13, &out, &length)
+          == COORD_ERR_PARSE && out == NULL);
+    CHECK(coord_ifaq_compute_with_parameters_json(NULL, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, "{}", 2, &out, &length) == COORD_ERR_INVALID);
+    {
+        static const char OTHER[] = "{\"format\": \"coordinationkit.ifaq-parameters/1\", \"campaign\": 2022, \"ruleSet\": \"x\","
+            " \"source\": \"y\", \"groups\": []}";
+        CHECK(coord_ifaq_compute_with_parameters_json(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, OTHER, sizeof OTHER - 1, &out, &length)
+              == COORD_ERR_INVALID && out == NULL);
+        CHECK(strstr(coord_last_error_message(), "campaign 2022") != NULL);
+    }
     coord_ifaq_free(rules);
     coord_ifaq_free(NULL);
 
