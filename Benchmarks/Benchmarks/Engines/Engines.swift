@@ -91,6 +91,30 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // ---- IFAQ simulation: where to act, one what-if scenario, a subset with parameters ------
+    do {
+        let rules = campaign(indicators: 20)
+        let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: 5_000)
+        let national = try? IFAQCampaign.compute(rules: rules, input: input, explanations: false)
+        let parameters = try? national?.publishedParameters(rules: rules)
+        let ten = Array(input.hospitals.prefix(10))
+        let tenIds = Set(ten.map(\.id))
+        let subset = IFAQInput(hospitals: ten, results: input.results.filter { tenIds.contains($0.hospital) })
+        let scenario = IFAQScenario(name: "level 60 %", scoring: .init(levelWeightBasisPoints: 6_000, changeWeightBasisPoints: 4_000))
+        // The full table of opportunities (every hospital x indicator, the group's value unit held).
+        Benchmark("ifaq.opportunities.5000-hospitals-20-indicators-3-years", configuration: configuration(iterations: 20)) { _ in
+            blackHole(national?.opportunities(rules: rules))
+        }
+        // One scenario: the base campaign and the changed one, compared.
+        Benchmark("ifaq.what-if.one-scenario.5000-hospitals-20-indicators-3-years", configuration: configuration(iterations: 10)) { _ in
+            blackHole(try IFAQCampaign.whatIf(rules: rules, input: input, scenarios: [scenario]))
+        }
+        // Ten hospitals with the national campaign's published parameters.
+        Benchmark("ifaq.parameters.10-hospitals-20-indicators-3-years", configuration: configuration(iterations: 200)) { _ in
+            if let parameters { blackHole(try IFAQCampaign.compute(rules: rules, input: subset, parameters: parameters, explanations: false)) }
+        }
+    }
+
     // ---- JSON: loading rule sets and parsing a national campaign input -------------------
     do {
         let rules = campaign(indicators: 20)

@@ -68,7 +68,9 @@ public enum IFAQCampaign {
 
 /// The input indexed for computation: dense arrays hospital × indicator × year.
 struct IFAQData {
-    let rules: IFAQRuleSet
+    /// The rule set; a what-if scenario replaces it by one of the same structure (same fields,
+    /// groups and indicators), which keeps every index below valid.
+    var rules: IFAQRuleSet
     let hospitals: [IFAQInput.Hospital]
     let hospitalField: [Int]
     let hospitalGroup: [Int]

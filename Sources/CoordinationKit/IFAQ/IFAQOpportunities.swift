@@ -60,76 +60,83 @@ extension IFAQResult {
     public func opportunities(rules: IFAQRuleSet, hospital: String? = nil) -> [IFAQOpportunity] {
         guard parametersSource == nil, rules.envelopeSplit != .byIndicator else { return [] }
         let scoring = rules.scoring
-        let definitions = Dictionary(rules.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let groupsById = Dictionary(groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // Per group and indicator: the oriented results (thousandths) sorted best first, and the
-        // qualifying changes sorted best first.
-        struct Distribution { var values: [Int64] = []; var changes: [Int64] = [] }
-        var distributions: [String: [String: Distribution]] = [:]
+        // Per group and indicator (flat: group x indicators + indicator): the oriented results
+        // (thousandths) sorted best first, and the qualifying changes sorted best first.
+        let groupIndex = Dictionary(groups.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let indicatorIndex = Dictionary(rules.indicators.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let indicatorList = rules.indicators       // read once: each access through the rule set goes through a key path
+        let width = indicatorList.count
+        // Per group and indicator: the index of its thresholds in the group's list.
+        var thresholdIndex = [Int](repeating: -1, count: groups.count * width)
+        for (g, group) in groups.enumerated() {
+            for (t, thresholds) in group.indicators.enumerated() {
+                if let i = indicatorIndex[thresholds.indicator] { thresholdIndex[g * width + i] = t }
+            }
+        }
+        var values = [[Int64]](repeating: [], count: groups.count * width)
+        var changes = [[Int64]](repeating: [], count: groups.count * width)
         func oriented(_ value: Double, _ definition: IFAQRuleSet.Indicator) -> Int64 { IFAQData.oriented(value, definition) }
         for member in hospitals {
+            guard let g = groupIndex[member.group] else { continue }
             for result in member.indicators where result.status == .collected {
-                guard let value = result.value, let definition = definitions[result.indicator] else { continue }
-                distributions[member.group, default: [:]][result.indicator, default: Distribution()].values.append(oriented(value, definition))
+                guard let value = result.value, let i = indicatorIndex[result.indicator] else { continue }
+                let definition = indicatorList[i]
+                values[g * width + i].append(oriented(value, definition))
                 if let previous = result.previousValue, result.change != nil {
                     let delta = oriented(value, definition) - oriented(previous, definition)
-                    if scoring.changeRule == .positive ? delta > 0 : delta >= 0 {
-                        distributions[member.group, default: [:]][result.indicator, default: Distribution()].changes.append(delta)
-                    }
+                    if scoring.changeRule == .positive ? delta > 0 : delta >= 0 { changes[g * width + i].append(delta) }
                 }
             }
         }
-        for (group, byIndicator) in distributions {
-            for indicator in byIndicator.keys {
-                distributions[group]?[indicator]?.values.sort(by: >)
-                distributions[group]?[indicator]?.changes.sort(by: >)
-            }
+        for cell in values.indices {
+            values[cell].sort(by: >)
+            changes[cell].sort(by: >)
         }
         var found: [IFAQOpportunity] = []
         for member in hospitals where hospital == nil || member.id == hospital {
             guard let group = groupsById[member.group], let total = UInt128(group.totalWeight), total > 0, member.requiredIndicators > 0 else { continue }
             for result in member.indicators where result.status == .collected && result.required {
-                guard let value = result.value, let definition = definitions[result.indicator],
-                      let distribution = distributions[member.group]?[result.indicator],
-                      let thresholds = group.indicators.first(where: { $0.indicator == result.indicator }) else { continue }
+                guard let value = result.value, let i = indicatorIndex[result.indicator], let g = groupIndex[member.group],
+                      thresholdIndex[g * width + i] >= 0 else { continue }
+                let thresholds = group.indicators[thresholdIndex[g * width + i]]
+                let definition = indicatorList[i]
                 let v = oriented(value, definition)
                 let previous = result.change != nil ? result.previousValue.map { oriented($0, definition) } : nil
                 let scoreNow = result.scoreBasisPoints
-                // The k-th best of the others: remove one occurrence of v from the sorted values.
-                var others = distribution.values
-                if let at = others.firstIndex(of: v) { others.remove(at: at) }
+                // The others' values, best first, without copying: the hospital's own value sits at
+                // position `own` of the sorted values, so the others' j-th best is at j or j + 1.
+                // (Plain values, no local closures: capturing would box them, an allocation per cell.)
+                let cell = g * width + i
+                let own = IFAQScores.betterCount(than: v, inDescending: values[cell])
                 let k = thresholds.rank
-                func levelPaid(_ x: Int64) -> Bool {
-                    guard k < thresholds.candidates else { return true }     // every result is paid
-                    guard k >= 1, k <= others.count else { return true }
-                    return scoring.comparison == .strict ? x > others[k - 1] : x >= others[k - 1]
+                let othersCount = values[cell].count - 1
+                // The level cut among the others: the k-th best (nil: every result is paid).
+                let levelCut: Int64? = k < thresholds.candidates && k >= 1 && k <= othersCount
+                    ? values[cell][k - 1 < own ? k - 1 : k] : nil
+                // The change cut among the others' qualifying changes (nil: the cap does not bind).
+                var ownChange = changes[cell].count
+                if let p = previous, scoring.changeRule == .positive ? v - p > 0 : v - p >= 0 {
+                    ownChange = IFAQScores.betterCount(than: v - p, inDescending: changes[cell])
                 }
-                var otherChanges = distribution.changes
-                // Remove the hospital's own change, which is in the list only when it qualifies.
-                if let p = previous, scoring.changeRule == .positive ? v - p > 0 : v - p >= 0, let at = otherChanges.firstIndex(of: v - p) {
-                    otherChanges.remove(at: at)
-                }
+                let otherChangeCount = ownChange < changes[cell].count ? changes[cell].count - 1 : changes[cell].count
                 let cap = thresholds.changeCap
-                func changePaid(_ x: Int64) -> Bool {
-                    guard let p = previous, cap > 0 else { return false }
-                    let delta = x - p
-                    guard scoring.changeRule == .positive ? delta > 0 : delta >= 0 else { return false }
-                    return otherChanges.count < cap || delta > otherChanges[cap - 1]
-                }
-                var targets: [(IFAQOpportunity.Target, Int64)] = []
-                if !result.levelPaid, k >= 1, k <= others.count, k < thresholds.candidates {
-                    targets.append((.level, scoring.comparison == .strict ? others[k - 1] + 1 : others[k - 1]))
-                }
-                if !result.changePaid, let p = previous, cap > 0 {
-                    let qualify: Int64 = scoring.changeRule == .positive ? 1 : 0
-                    let needed = otherChanges.count < cap ? qualify : max(qualify, otherChanges[cap - 1] + 1)
-                    targets.append((.change, p + needed))
-                }
-                for (target, x) in targets {
+                let changeCut: Int64? = cap > 0 && otherChangeCount >= cap ? changes[cell][cap - 1 < ownChange ? cap - 1 : cap] : nil
+                let strict = scoring.comparison == .strict
+                let qualify: Int64 = scoring.changeRule == .positive ? 1 : 0
+                var levelTarget: Int64?
+                var changeTarget: Int64?
+                if !result.levelPaid, let cut = levelCut { levelTarget = strict ? cut + 1 : cut }
+                if !result.changePaid, let p = previous, cap > 0 { changeTarget = p + max(qualify, changeCut.map { $0 + 1 } ?? qualify) }
+                for (target, goal) in [(IFAQOpportunity.Target.level, levelTarget), (.change, changeTarget)] {
+                    guard let x = goal else { continue }
+                    let levelNow = levelCut.map { strict ? x > $0 : x >= $0 } ?? true
+                    var changeNow = false
+                    if let p = previous, cap > 0, x - p >= qualify { changeNow = changeCut.map { x - p > $0 } ?? true }
                     let unoriented = IFAQData.unoriented(x, definition)
                     guard unoriented >= definition.minimum, unoriented <= definition.maximum, x > v else { continue }
                     let score = member.scoreBasisPoints - scoreNow
-                        + (levelPaid(x) ? scoring.levelWeightBasisPoints : 0) + (changePaid(x) ? scoring.changeWeightBasisPoints : 0)
+                        + (levelNow ? scoring.levelWeightBasisPoints : 0) + (changeNow ? scoring.changeWeightBasisPoints : 0)
                     guard score > member.scoreBasisPoints else { continue }
                     let gain = IFAQOpportunities.heldGain(base: member.base, scoreBefore: member.scoreBasisPoints, scoreAfter: score,
                                                           required: member.requiredIndicators, scale: group.weightScale,

@@ -227,7 +227,11 @@ extension IFAQCampaign {
     public static func whatIf(rules: IFAQRuleSet, input: IFAQInput, scenarios: [IFAQScenario],
                               allowPartial: Bool = false) throws(IFAQError) -> [IFAQWhatIf] {
         let prepared = try scenarios.map { scenario throws(IFAQError) in try scenario.apply(rules: rules, input: input) }
-        let base = try compute(rules: rules, input: input, explanations: false)
+        // The input is read once: a scenario that changes only figures of the rules (not values)
+        // reuses it with its rule set, which has the same fields, groups and indicators.
+        let data = try IFAQData(rules: rules, input: input)
+        let wording = IFAQWording(language: .english)
+        let base = try IFAQAmounts(data: data, scores: IFAQScores(data: data), explanations: false, wording: wording).result()
         guard allowPartial || !base.partialInput else {
             throw .invalidInput("what-if: the input is not a national campaign (\(base.warnings.first ?? "partial input")); "
                                 + "a policy change is judged on the whole campaign")
@@ -235,7 +239,15 @@ extension IFAQCampaign {
         let outcomes = Mutex([Result<IFAQResult, IFAQError>?](repeating: nil, count: prepared.count))
         ParallelWork.run(prepared.count) { index in
             let outcome: Result<IFAQResult, IFAQError>
-            do throws(IFAQError) { outcome = .success(try compute(rules: prepared[index].0, input: prepared[index].1, explanations: false)) } catch {
+            do throws(IFAQError) {
+                if scenarios[index].values?.isEmpty ?? true {
+                    var changed = data
+                    changed.rules = prepared[index].0
+                    outcome = .success(try IFAQAmounts(data: changed, scores: IFAQScores(data: changed), explanations: false, wording: wording).result())
+                } else {
+                    outcome = .success(try compute(rules: prepared[index].0, input: prepared[index].1, explanations: false))
+                }
+            } catch {
                 outcome = .failure(error)
             }
             outcomes.withLock { $0[index] = outcome }

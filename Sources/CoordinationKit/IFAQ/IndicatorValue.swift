@@ -43,6 +43,14 @@ public struct IndicatorValue: Hashable, Comparable, Sendable, CustomStringConver
     /// Reads a `Double` through its shortest round-trip decimal text (what `print` shows).
     /// - Throws: ``IFAQError/invalidInput(_:)`` for NaN, infinities or beyond ±10^12.
     public init(_ double: Double) throws(IFAQError) {
+        // Fast path, no text: a double that is a whole number of thousandths reads back exactly
+        // (within ±10^12 two thousandths are further apart than an ulp, so the shortest decimal
+        // form of such a double is that number of thousandths).
+        let scaled = (double * 1000).rounded()
+        if scaled.magnitude <= Double(IndicatorValue.limit) * 1000, let whole = Int64(exactly: scaled), Double(whole) / 1000 == double {
+            self.thousandths = whole
+            return
+        }
         guard double.isFinite, let value = IndicatorValue.parse(Substring(double.description)) else {
             throw .invalidInput("\(double) is not a finite number within ±10^12")
         }
