@@ -44,20 +44,31 @@ public func coord_ifaq_free(_ rules: OpaquePointer?) {
     Handle<IFAQRuleSet>.release(rules)
 }
 
-@c @implementation
-public func coord_ifaq_compute_json(_ rules: OpaquePointer?, _ inputJSON: UnsafePointer<CChar>?, _ inputLength: Int,
-                                    _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                                    _ outLength: UnsafeMutablePointer<Int>?) -> coord_status {
+/// The shape of every IFAQ JSON entry point: the rule set handle and the output pointers checked,
+/// the input document read as UTF-8, `body` run with them, its document written on success only.
+private func ifaqDocument(_ rules: OpaquePointer?, _ inputJSON: UnsafePointer<CChar>?, _ inputLength: Int,
+                          _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLength: UnsafeMutablePointer<Int>?,
+                          _ body: (IFAQRuleSet, [UInt8]) throws(BoundaryError) -> some Encodable) -> coord_status {
     withStatus { () throws(BoundaryError) in
         let ruleSet = try Handle<IFAQRuleSet>.value(try required(rules, "rules"), "rules")
         let outJSON = try required(outJSON, "out_json")
         let outLength = try required(outLength, "out_length")
         let bytes = try utf8Document(inputJSON, inputLength, "input_json")
-        let result: IFAQResult
-        do throws(IFAQError) {
-            result = try IFAQCampaign.compute(rules: ruleSet, input: IFAQInput(json: bytes))
-        } catch { throw error.boundary }
-        try writeDocument(result, outJSON, outLength)
+        try writeDocument(try body(ruleSet, bytes), outJSON, outLength)
+    }
+}
+
+/// Runs IFAQ work, its errors as the boundary's statuses.
+private func ifaq<T>(_ work: () throws(IFAQError) -> T) throws(BoundaryError) -> T {
+    do throws(IFAQError) { return try work() } catch { throw error.boundary }
+}
+
+@c @implementation
+public func coord_ifaq_compute_json(_ rules: OpaquePointer?, _ inputJSON: UnsafePointer<CChar>?, _ inputLength: Int,
+                                    _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                                    _ outLength: UnsafeMutablePointer<Int>?) -> coord_status {
+    ifaqDocument(rules, inputJSON, inputLength, outJSON, outLength) { ruleSet, input throws(BoundaryError) in
+        try ifaq { () throws(IFAQError) in try IFAQCampaign.compute(rules: ruleSet, input: IFAQInput(json: input)) }
     }
 }
 
@@ -66,17 +77,11 @@ public func coord_ifaq_compute_with_parameters_json(_ rules: OpaquePointer?, _ i
                                                     _ parametersJSON: UnsafePointer<CChar>?, _ parametersLength: Int,
                                                     _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
                                                     _ outLength: UnsafeMutablePointer<Int>?) -> coord_status {
-    withStatus { () throws(BoundaryError) in
-        let ruleSet = try Handle<IFAQRuleSet>.value(try required(rules, "rules"), "rules")
-        let outJSON = try required(outJSON, "out_json")
-        let outLength = try required(outLength, "out_length")
-        let input = try utf8Document(inputJSON, inputLength, "input_json")
+    ifaqDocument(rules, inputJSON, inputLength, outJSON, outLength) { ruleSet, input throws(BoundaryError) in
         let parameters = try utf8Document(parametersJSON, parametersLength, "parameters_json")
-        let result: IFAQResult
-        do throws(IFAQError) {
-            result = try IFAQCampaign.compute(rules: ruleSet, input: IFAQInput(json: input), parameters: IFAQParameters(json: parameters))
-        } catch { throw error.boundary }
-        try writeDocument(result, outJSON, outLength)
+        return try ifaq { () throws(IFAQError) in
+            try IFAQCampaign.compute(rules: ruleSet, input: IFAQInput(json: input), parameters: IFAQParameters(json: parameters))
+        }
     }
 }
 
@@ -84,20 +89,15 @@ public func coord_ifaq_compute_with_parameters_json(_ rules: OpaquePointer?, _ i
 public func coord_ifaq_export_parameters_json(_ rules: OpaquePointer?, _ inputJSON: UnsafePointer<CChar>?, _ inputLength: Int,
                                               _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
                                               _ outLength: UnsafeMutablePointer<Int>?) -> coord_status {
-    withStatus { () throws(BoundaryError) in
-        let ruleSet = try Handle<IFAQRuleSet>.value(try required(rules, "rules"), "rules")
-        let outJSON = try required(outJSON, "out_json")
-        let outLength = try required(outLength, "out_length")
-        let input = try utf8Document(inputJSON, inputLength, "input_json")
-        let parameters: IFAQParameters
-        do throws(IFAQError) {
+    ifaqDocument(rules, inputJSON, inputLength, outJSON, outLength) { ruleSet, input throws(BoundaryError) in
+        try ifaq { () throws(IFAQError) in
             let result = try IFAQCampaign.compute(rules: ruleSet, input: IFAQInput(json: input), explanations: false)
             guard !result.partialInput else {
-                throw .invalidInput("input_json: not a national campaign, so its parameters would not be the campaign's: \(result.warnings.first ?? "partial input")")
+                throw .invalidInput("input_json: not a national campaign, so its parameters would not be the campaign's: "
+                                    + (result.warnings.first ?? "partial input"))
             }
-            parameters = try result.publishedParameters(rules: ruleSet)
-        } catch { throw error.boundary }
-        try writeDocument(parameters, outJSON, outLength)
+            return try result.publishedParameters(rules: ruleSet)
+        }
     }
 }
 
@@ -106,17 +106,11 @@ public func coord_ifaq_what_if_json(_ rules: OpaquePointer?, _ inputJSON: Unsafe
                                     _ scenariosJSON: UnsafePointer<CChar>?, _ scenariosLength: Int,
                                     _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
                                     _ outLength: UnsafeMutablePointer<Int>?) -> coord_status {
-    withStatus { () throws(BoundaryError) in
-        let ruleSet = try Handle<IFAQRuleSet>.value(try required(rules, "rules"), "rules")
-        let outJSON = try required(outJSON, "out_json")
-        let outLength = try required(outLength, "out_length")
-        let input = try utf8Document(inputJSON, inputLength, "input_json")
+    ifaqDocument(rules, inputJSON, inputLength, outJSON, outLength) { ruleSet, input throws(BoundaryError) in
         let scenarios = try utf8Document(scenariosJSON, scenariosLength, "scenarios_json")
-        let reports: [IFAQWhatIf]
-        do throws(IFAQError) {
-            reports = try IFAQCampaign.whatIf(rules: ruleSet, input: IFAQInput(json: input), scenarios: IFAQScenario.scenarios(json: scenarios))
-        } catch { throw error.boundary }
-        try writeDocument(reports, outJSON, outLength)
+        return try ifaq { () throws(IFAQError) in
+            try IFAQCampaign.whatIf(rules: ruleSet, input: IFAQInput(json: input), scenarios: IFAQScenario.scenarios(json: scenarios))
+        }
     }
 }
 
