@@ -6,8 +6,10 @@ import CoordinationKit
 ///   order does not matter.
 /// - The delimiter is `,` or `;` (French spreadsheets), chosen from the header line.
 /// - Fields may be quoted with `"`, a doubled `""` inside quotes is a quote; quoted fields may
-///   hold delimiters but not line breaks. Blank lines are skipped. A UTF-8 byte-order mark is
-///   ignored.
+///   hold delimiters but not line breaks; spaces may follow the closing quote. Unquoted fields
+///   are trimmed of spaces and tabs. Blank lines are skipped. A UTF-8 byte-order mark is
+///   ignored. Delimiters and quotes are found as bytes (a combining accent after a `;` does not
+///   hide it).
 /// - Every row carries its 1-based line number, so errors can name it.
 public struct CSVTable: Sendable {
     /// The header's column names, trimmed, lowercased.
@@ -23,28 +25,19 @@ public struct CSVTable: Sendable {
         public let fields: [String]
     }
 
-    /// Parses `text`.
-    /// - Complexity: O(size of the text).
+    /// Parses `text` into rows of strings. The library's own readers (``IFAQCSV``,
+    /// ``TariffCSV``) read the same syntax without building this table.
+    /// - Complexity: O(size of the text); memory: every field as a `String`.
     /// - Throws: ``CSVError`` naming the line and column of a malformed row (wrong number of
     ///   fields, an unterminated quote) or an empty document.
     public init(text: String) throws(CSVError) {
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-        guard let headerIndex = lines.firstIndex(where: { !$0.trimmingSpaces.isEmpty }) else {
-            throw CSVError(line: 1, column: nil, message: "empty document: a header line is expected")
-        }
-        let header = lines[headerIndex]
-        let delimiter: Character = header.contains(";") && !header.contains(",") ? ";" : ","
-        let columns = try CSVTable.fields(of: header, delimiter: delimiter, line: headerIndex + 1).map { $0.lowercased() }
+        var columns: [String] = []
         var rows: [Row] = []
-        for index in (headerIndex + 1)..<lines.count where !lines[index].trimmingSpaces.isEmpty {
-            let fields = try CSVTable.fields(of: lines[index], delimiter: delimiter, line: index + 1)
-            guard fields.count == columns.count else {
-                throw CSVError(line: index + 1, column: nil,
-                               message: "\(fields.count) fields where the header has \(columns.count)")
-            }
-            rows.append(Row(line: index + 1, fields: fields))
-        }
+        try CSVScanner.scan(text, header: { names throws(CSVError) in
+            columns = names.map { $0.lowercased() }
+        }, row: { row throws(CSVError) in
+            rows.append(Row(line: row.line, fields: (0..<row.count).map(row.string)))
+        })
         self.columns = columns
         self.rows = rows
     }
@@ -54,7 +47,10 @@ public struct CSVTable: Sendable {
 
     /// The first column named any of `names`, compared without case, accents, spaces, `_`,
     /// `-`, `°` or `.` (`"N° FINESS"` matches `"finess"`, `"Année"` matches `"annee"`). O(columns).
-    public func column(anyOf names: [String]) -> Int? {
+    public func column(anyOf names: [String]) -> Int? { CSVTable.column(anyOf: names, in: columns) }
+
+    /// The same over a header's `columns`.
+    static func column(anyOf names: [String], in columns: [String]) -> Int? {
         let wanted = Set(names.map(CSVTable.folded))
         return columns.firstIndex { wanted.contains(CSVTable.folded($0)) }
     }
@@ -77,46 +73,6 @@ public struct CSVTable: Sendable {
         }
         return out
     }
-
-    private static func fields(of line: Substring, delimiter: Character, line number: Int) throws(CSVError) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var inQuotes = false
-        var afterQuote = false
-        var iterator = line.makeIterator()
-        var pending: Character? = nil
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            if inQuotes {
-                if character == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else { inQuotes = false; afterQuote = true; pending = next }
-                    } else {
-                        inQuotes = false
-                        afterQuote = true
-                    }
-                } else {
-                    current.append(character)
-                }
-            } else if character == delimiter {
-                fields.append(afterQuote ? current : current.trimmingSpaces)
-                current = ""
-                afterQuote = false
-            } else if character == "\"" && current.trimmingSpaces.isEmpty && !afterQuote {
-                current = ""
-                inQuotes = true
-            } else if character == "\r" {
-                continue
-            } else if afterQuote && character != " " {
-                throw CSVError(line: number, column: fields.count + 1, message: "text after a closing quote")
-            } else {
-                current.append(character)
-            }
-        }
-        guard !inQuotes else { throw CSVError(line: number, column: fields.count + 1, message: "unterminated quote") }
-        fields.append(afterQuote ? current : current.trimmingSpaces)
-        return fields
-    }
 }
 
 /// A malformed CSV document or value, with its position.
@@ -137,15 +93,5 @@ public struct CSVError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         column.map { "line \(line), column \($0): \(message)" } ?? "line \(line): \(message)"
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return String(slice)
     }
 }

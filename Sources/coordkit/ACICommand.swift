@@ -93,7 +93,7 @@ enum ACICommand {
             return 0
         }
         if options.has("--json") {
-            print(try JSONText.encode(result))
+            try JSONText.print(result, options)
         } else {
             result.explanation.forEach { words.print($0) }
         }

@@ -125,7 +125,7 @@ struct ParsedOptions {
                         throw UsageError("\(name) is given twice ('\(earlier)' and '\(value)'): give it once")
                     }
                     values[name, default: []].append(value)
-                } else if allowedFlags.contains(name), inline == nil {
+                } else if allowedFlags.contains(name) || (name == "--pretty" && allowedFlags.contains("--json")), inline == nil {
                     flags.insert(name)
                 } else {
                     throw UsageError("unknown option '\(argument)'")

@@ -89,7 +89,7 @@ enum CostModelCommand {
             if path == "-" { return 0 }
         }
         if options.has("--json") {
-            print(try JSONText.encode(cells))
+            try JSONText.print(cells, options)
             return 0
         }
         w.print(w.say("National cost of coordination: population x share x unit cost (IGAS 2014-010R, Table 2)",

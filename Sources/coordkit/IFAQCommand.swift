@@ -11,7 +11,7 @@ enum IFAQCommand {
         summary: "IFAQ quality funding of hospitals: a campaign, its groups, amounts and penalties",
         usage: """
         usage: coordkit ifaq [--campaign YEAR | --rules FILE.json] [HOSPITALS.csv RESULTS.csv]
-                             [--input FILE.json] [--national] [--explain ID] [--json]
+                             [--input FILE.json] [--national] [--explain ID] [--json [--explanations]]
                              [--csv FILE] [--csv-indicators FILE] [--csv-dialect excel-fr|standard]
                              [--lang fr|en] [--width N] [--report DIR] [--warnings]
                              [--parameters FILE.json] [--export-parameters FILE.json] [--opportunities ID]
@@ -39,7 +39,9 @@ enum IFAQCommand {
                             (R162-36-3), if their results stay below: when, how much at today's
                             base, the result that stops the count, the procedure dates (--json too)
           --encoding E      utf-8 or windows-1252 (default: UTF-8, else Windows-1252, said on stderr)
-          --json            the full result as JSON
+          --json            the full result as JSON (each hospital's explanation left empty: it
+                            is written on demand by --explain ID)
+          --explanations    with --json: every hospital's explanation too (about 6 KB each)
           --parameters F    compute the hospitals given (one, a region, a federation) with a national
                             campaign's published parameters (coordinationkit.ifaq-parameters/1):
                             each gets its national amount to the cent
@@ -96,7 +98,8 @@ enum IFAQCommand {
 
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--campaign", "--rules", "--input", "--explain", "--hospitals", "--write-input",
-                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators", "--report", "--parameters", "--export-parameters", "--opportunities", "--what-if"]), flags: ["--json", "--national", "--warnings"])
+                                                            "--write-sample", "--indicators", "--encoding", "--csv-indicators", "--report", "--parameters", "--export-parameters", "--opportunities", "--what-if"]), flags: ["--json", "--explanations", "--national", "--warnings"])
+        if options.has("--explanations"), !options.has("--json") { throw UsageError("--explanations goes with --json") }
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         let words = try Words(options)
         if let folder = options.value("--write-sample") { return try writeSample(to: folder, options) }
@@ -184,8 +187,13 @@ enum IFAQCommand {
         do {
             result = try Progress.step("computing the campaign (\(input.hospitals.count) hospitals)") { () throws(IFAQError) in
                 let language = options.value("--report") != nil ? ReportLanguage.french : words.language
-                if let parameters { return try IFAQCampaign.compute(rules: rules, input: input, parameters: parameters, language: language) }
-                return try IFAQCampaign.compute(rules: rules, input: input, language: language)
+                // Every hospital's reasoning is written only for the pages that print it and for
+                // --json --explanations; --explain ID writes one hospital's on demand.
+                let explanations = options.value("--report") != nil || options.has("--explanations")
+                if let parameters {
+                    return try IFAQCampaign.compute(rules: rules, input: input, parameters: parameters, explanations: explanations, language: language)
+                }
+                return try IFAQCampaign.compute(rules: rules, input: input, explanations: explanations, language: language)
             }
         } catch {
             throw RunError(locate(error.description, lines: lines, files: options.positional))
@@ -239,7 +247,7 @@ enum IFAQCommand {
                 }
             } catch let error as IFAQError { throw RunError("\(path): \(error.description)") }
             if options.has("--json") {
-                print(try JSONText.encode(reports))
+                try JSONText.print(reports, options)
             } else {
                 for report in reports { printWhatIf(report, words: words) }
             }
@@ -257,7 +265,7 @@ enum IFAQCommand {
                 }
             } catch { throw RunError(error.description) }
             if options.has("--json") {
-                print(try JSONText.encode(found))
+                try JSONText.print(found, options)
             } else {
                 printOpportunities(found, hospital: id, words: words)
             }
@@ -266,7 +274,7 @@ enum IFAQCommand {
         if options.has("--warnings") {
             let warnings = result.penaltyWarnings(rules: rules)
             if options.has("--json") {
-                print(try JSONText.encode(warnings))
+                try JSONText.print(warnings, options)
             } else {
                 printWarnings(warnings, result: result, rules: rules, words: words)
             }
@@ -282,14 +290,14 @@ enum IFAQCommand {
                                  "écrit \(path) : les paramètres de \(exported.groups.count) groupes (\(exported.source))"))
         }
         if let id = options.value("--explain") {
-            guard let hospital = result.hospitals.first(where: { $0.id == id }) else {
+            guard let lines = result.explanation(of: id, rules: rules, language: words.language) else {
                 throw RunError("--explain: no hospital with id '\(id)'")
             }
-            for line in hospital.explanation { words.print(line) }
+            for line in lines { words.print(line) }
             return 0
         }
         if options.has("--json") {
-            print(try JSONText.encode(result))
+            try JSONText.print(result, options)
             return 0
         }
         printSummary(result, rules: rules, source: source, words: words)

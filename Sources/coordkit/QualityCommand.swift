@@ -83,7 +83,7 @@ enum QualityCommand {
             return rejected > 0 ? 1 : 0
         }
         if options.has("--json") {
-            print(try JSONText.encode(report))
+            try JSONText.print(report, options)
         } else {
             if options.positional.isEmpty {
                 words.print(words.say("Synthetic sample: \(cases.count) cases (not real patients)",

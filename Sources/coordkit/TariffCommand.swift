@@ -124,7 +124,7 @@ enum TariffCommand {
             return 0
         }
         if options.has("--json") {
-            print(try JSONText.encode(TariffJSONSummary(batch: batch, rules: rules, source: source, badRows: errors)))
+            try JSONText.print(TariffJSONSummary(batch: batch, rules: rules, source: source, badRows: errors), options)
             return errors.isEmpty ? 0 : 1
         }
         printReport(batch, rules: rules, source: source, files: files, lineOf: lineOf, errors: errors, all: options.has("--all"), words: words)

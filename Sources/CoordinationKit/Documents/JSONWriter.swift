@@ -10,13 +10,31 @@
     /// - Throws: `EncodingError.invalidValue` for a non-finite number (JSON has none), or what
     ///   the value's own `encode(to:)` throws.
     /// - Complexity: O(size of the output), plus the sorting of each object's keys.
-    public static func encode(_ value: some Encodable, pretty: Bool = false) throws -> [UInt8] {
+    /// - Parameter escapingSlashes: `false` writes `/` as is (`JSONEncoder`'s
+    ///   `.withoutEscapingSlashes`, what the command line prints).
+    public static func encode(_ value: some Encodable, pretty: Bool = false, escapingSlashes: Bool = true) throws -> [UInt8] {
+        if let direct = value as? any DirectJSON {
+            var stream = JSONStream(pretty: pretty, escapingSlashes: escapingSlashes, capacity: direct.jsonCapacity)
+            try direct.write(to: &stream)
+            return stream.bytes
+        }
+        return try encodeThroughEncodable(value, pretty: pretty, escapingSlashes: escapingSlashes)
+    }
+
+    /// The `Encodable` path alone (what a ``DirectJSON`` type's direct form must equal).
+    static func encodeThroughEncodable(_ value: some Encodable, pretty: Bool, escapingSlashes: Bool) throws -> [UInt8] {
         let root = try JSONNode.value(of: value, path: nil)
         var output: [UInt8] = []
         output.reserveCapacity(1 << 12)
-        JSONNode.serialize(root, into: &output, pretty: pretty, depth: 0)
+        JSONNode.serialize(root, into: &output, style: JSONStyle(pretty: pretty, escapingSlashes: escapingSlashes), depth: 0)
         return output
     }
+}
+
+/// How a document is laid out: indented or not, `/` escaped or not.
+struct JSONStyle {
+    var pretty: Bool
+    var escapingSlashes: Bool
 }
 
 /// A value of the document being written: a primitive in place (no object of its own), or a
@@ -115,25 +133,26 @@ final class JSONNode {
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
-    static func serialize(_ value: JSONValue, into output: inout [UInt8], pretty: Bool, depth: Int) {
+    static func serialize(_ value: JSONValue, into output: inout [UInt8], style: JSONStyle, depth: Int) {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .literal(let text): output.append(contentsOf: text.utf8)
-        case .string(let text): quote(text, into: &output)
-        case .node(let node): node.serialize(into: &output, pretty: pretty, depth: depth)
+        case .string(let text): quote(text, into: &output, escapingSlashes: style.escapingSlashes)
+        case .node(let node): node.serialize(into: &output, style: style, depth: depth)
         }
     }
 
-    func serialize(into output: inout [UInt8], pretty: Bool, depth: Int) {
+    func serialize(into output: inout [UInt8], style: JSONStyle, depth: Int) {
+        let pretty = style.pretty
         switch kind {
-        case .null, .literal, .string: JSONNode.serialize(value, into: &output, pretty: pretty, depth: depth)
+        case .null, .literal, .string: JSONNode.serialize(value, into: &output, style: style, depth: depth)
         case .array:
             output.append(UInt8(ascii: "["))
             if items.isEmpty, pretty { output.append(UInt8(ascii: "\n")) }   // JSONEncoder writes "[\n\n  ]"
             for (index, item) in items.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { JSONNode.newline(&output, depth: depth + 1) }
-                JSONNode.serialize(item, into: &output, pretty: pretty, depth: depth + 1)
+                JSONNode.serialize(item, into: &output, style: style, depth: depth + 1)
             }
             if pretty { JSONNode.newline(&output, depth: depth) }
             output.append(UInt8(ascii: "]"))
@@ -143,9 +162,9 @@ final class JSONNode {
             for (index, member) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 if pretty { JSONNode.newline(&output, depth: depth + 1) }
-                JSONNode.quote(member.key, into: &output)
+                JSONNode.quote(member.key, into: &output, escapingSlashes: style.escapingSlashes)
                 output.append(contentsOf: pretty ? " : ".utf8 : ":".utf8)
-                JSONNode.serialize(member.value, into: &output, pretty: pretty, depth: depth + 1)
+                JSONNode.serialize(member.value, into: &output, style: style, depth: depth + 1)
             }
             if pretty { JSONNode.newline(&output, depth: depth) }
             output.append(UInt8(ascii: "}"))
@@ -160,27 +179,27 @@ final class JSONNode {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Whether a byte must be escaped in a JSON string (as JSONEncoder does).
-    @inline(__always) private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "/")
+    @inline(__always) private static func needsEscape(_ byte: UInt8, _ escapingSlashes: Bool) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (escapingSlashes && byte == UInt8(ascii: "/"))
     }
 
-    static func quote(_ text: String, into output: inout [UInt8]) {
+    static func quote(_ text: String, into output: inout [UInt8], escapingSlashes: Bool = true) {
         output.append(UInt8(ascii: "\""))
         let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for byte in bytes where needsEscape(byte) { return false }
+            for byte in bytes where needsEscape(byte, escapingSlashes) { return false }
             output.append(contentsOf: bytes)
             return true
         }
-        if clean != true { escape(text, into: &output) }
+        if clean != true { escape(text, into: &output, escapingSlashes: escapingSlashes) }
         output.append(UInt8(ascii: "\""))
     }
 
-    private static func escape(_ text: String, into output: inout [UInt8]) {
+    private static func escape(_ text: String, into output: inout [UInt8], escapingSlashes: Bool) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
             case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "/"): output.append(contentsOf: #"\/"#.utf8)
+            case UInt8(ascii: "/") where escapingSlashes: output.append(contentsOf: #"\/"#.utf8)
             case 0x08: output.append(contentsOf: #"\b"#.utf8)
             case 0x0C: output.append(contentsOf: #"\f"#.utf8)
             case 0x0A: output.append(contentsOf: #"\n"#.utf8)

@@ -80,43 +80,53 @@ public struct IndicatorValue: Hashable, Comparable, Sendable, CustomStringConver
     /// The parser behind every initialiser: exact decimal arithmetic on the digits, no floating
     /// point. `nil` for anything but a number within ±10^12.
     static func parse(_ text: Substring) -> IndicatorValue? {
-        var bytes = Array(text.utf8)
-        while let last = bytes.last, last == 0x20 { bytes.removeLast() }
+        var text = text
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// The same on UTF-8 bytes: optional spaces, sign, digits with one `.` or `,`, optional
+    /// exponent; rounded half up to 0.001. O(count), no allocation (the CSV reader's path).
+    package static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> IndicatorValue? {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
         var index = 0
-        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+        while index < end, bytes[index] == 0x20 { index += 1 }
         var negative = false
-        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+        if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
             negative = bytes[index] == UInt8(ascii: "-")
             index += 1
         }
-        var digits: [UInt8] = []          // significant digits, leading zeros dropped
-        var pointShift = 0                // decimals among `digits`
+        // First pass: where the mantissa is, how many significant digits, how many decimals.
+        let mantissaStart = index
+        var significant = 0               // digits after the leading zeros
+        var pointShift = 0                // decimals among the significant digits
         var sawDigit = false, sawPoint = false
-        while index < bytes.count {
+        while index < end {
             let byte = bytes[index]
             if byte >= 0x30, byte <= 0x39 {
                 sawDigit = true
-                if !(digits.isEmpty && byte == 0x30) { digits.append(byte - 0x30) }
+                if !(significant == 0 && byte == 0x30) { significant += 1 }
                 if sawPoint { pointShift += 1 }
             } else if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")) && !sawPoint {
                 sawPoint = true
             } else {
                 break
             }
-            guard digits.count <= 40, pointShift <= 400 else { return nil }
+            guard significant <= 40, pointShift <= 400 else { return nil }
             index += 1
         }
+        let mantissaEnd = index
         guard sawDigit else { return nil }
         var exponent = 0
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if index < end, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
             var negativeExponent = false
-            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
                 negativeExponent = bytes[index] == UInt8(ascii: "-")
                 index += 1
             }
             var sawExponentDigit = false
-            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            while index < end, bytes[index] >= 0x30, bytes[index] <= 0x39 {
                 exponent = exponent * 10 + Int(bytes[index] - 0x30)  // trap-free: widening an ASCII digit (0...9)
                 sawExponentDigit = true
                 guard exponent <= 400 else { return nil }
@@ -125,22 +135,31 @@ public struct IndicatorValue: Hashable, Comparable, Sendable, CustomStringConver
             guard sawExponentDigit else { return nil }
             if negativeExponent { exponent = -exponent }
         }
-        guard index == bytes.count else { return nil }
+        guard index == end else { return nil }
         // value = digits × 10^(exponent − pointShift); thousandths = digits × 10^(scale).
         let scale = exponent - pointShift + 3
         var whole: Int64 = 0
         var roundUp = false
-        let kept = digits.count + min(scale, 0)            // digits left of the thousandths cut
-        if scale > 0, !digits.isEmpty, digits.count + scale > 16 { return nil }
+        let kept = significant + min(scale, 0)             // digits left of the thousandths cut
+        if scale > 0, significant > 0, significant + scale > 16 { return nil }
         if kept > 16 { return nil }
-        for (position, digit) in digits.enumerated() {
+        // Second pass over the significant digits.
+        var position = 0
+        var cursor = mantissaStart
+        while cursor < mantissaEnd {
+            let byte = bytes[cursor]
+            cursor += 1
+            guard byte >= 0x30, byte <= 0x39 else { continue }   // the decimal point
+            if position == 0 && byte == 0x30 { continue }           // a leading zero
+            let digit = Int64(byte - 0x30)  // trap-free: widening a checked ASCII digit (0...9)
             if position < kept {
-                whole = whole * 10 + Int64(digit)  // trap-free: widening a digit (0...9)
+                whole = whole * 10 + digit
             } else if position == kept {
                 roundUp = digit >= 5
             }
+            position += 1
         }
-        if scale > 0 { for _ in 0..<scale where !digits.isEmpty { whole *= 10 } }
+        if scale > 0, significant > 0 { for _ in 0..<scale { whole *= 10 } }
         guard whole <= IndicatorValue.limit * 1000 else { return nil }
         if roundUp { whole += 1 }
         guard whole <= IndicatorValue.limit * 1000 else { return nil }

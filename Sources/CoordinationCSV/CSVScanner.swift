@@ -1,0 +1,236 @@
+/// The byte-level reader behind ``CSVTable`` and the streaming readers (IFAQ, tariff).
+///
+/// It walks the UTF-8 bytes of the text once, line by line, and hands each data row to a
+/// callback as byte ranges: no `String` and no array per row or field, so a reader creates only
+/// the values it keeps. The rules are ``CSVTable``'s (header on the first non-blank line, `;` or
+/// `,` chosen from it, quotes, trimming, blank lines skipped, a UTF-8 byte-order mark ignored).
+///
+/// Internal to the CSV module; complexity O(bytes), memory O(longest line).
+enum CSVScanner {
+    /// Where one field's bytes are: in the text, or in the row's scratch buffer when they had to
+    /// be rewritten (a doubled quote inside quotes, a carriage return inside an unquoted field).
+    struct Span {
+        var start: Int
+        var end: Int
+        var inScratch: Bool
+    }
+
+    /// One data row while the callback runs; its buffers are only valid during the call.
+    struct Row {
+        /// 1-based line number in the file.
+        let line: Int
+        let text: UnsafeBufferPointer<UInt8>
+        let scratch: UnsafeBufferPointer<UInt8>
+        let spans: UnsafeBufferPointer<Span>
+
+        /// The number of fields (always the header's).
+        var count: Int { spans.count }
+
+        /// The field's bytes, trimmed and unquoted. `index` must be below ``count``.
+        @inline(__always) func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            let span = spans[index]
+            return UnsafeBufferPointer(rebasing: (span.inScratch ? scratch : text)[span.start..<span.end])
+        }
+
+        /// The field as text (valid UTF-8: the text was). Short fields (15 bytes or fewer)
+        /// allocate nothing.
+        func string(_ index: Int) -> String { String(decoding: bytes(index), as: UTF8.self) }
+
+        /// Whether the field is empty.
+        func isEmpty(_ index: Int) -> Bool { spans[index].start == spans[index].end }
+
+        /// Whether the field's bytes are exactly `ascii` (ASCII literal).
+        func equals(_ index: Int, _ ascii: StaticString) -> Bool {
+            let field = bytes(index)
+            guard field.count == ascii.utf8CodeUnitCount else { return false }
+            return ascii.withUTF8Buffer { literal in field.elementsEqual(literal) }
+        }
+    }
+
+    /// Reads `text`: `header` receives the header's fields (trimmed, as written) and returns the
+    /// number of columns, then `row` receives each data row in order.
+    /// - Throws: ``CSVError`` for an empty document, a row whose field count differs from the
+    ///   header's, an unterminated quote or text after a closing quote (line and column named),
+    ///   or what a callback throws.
+    static func scan(_ text: String,
+                     header: ([String]) throws(CSVError) -> Void,
+                     row: (Row) throws(CSVError) -> Void) throws(CSVError) {
+        var text = text
+        var failure: CSVError?
+        text.withUTF8 { buffer in
+            do throws(CSVError) { try scan(bytes: buffer, header: header, row: row) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    private static func scan(bytes: UnsafeBufferPointer<UInt8>,
+                             header: ([String]) throws(CSVError) -> Void,
+                             row: (Row) throws(CSVError) -> Void) throws(CSVError) {
+        var spans: [Span] = []
+        var scratch: [UInt8] = []
+        spans.reserveCapacity(32)
+        var position = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+        var line = 0
+        var delimiter: UInt8?
+        var columns = 0
+        while true {
+            line += 1
+            let newline = nextNewline(bytes, from: position)
+            var end = newline
+            if newline < bytes.count, end > position, bytes[end - 1] == 0x0D { end -= 1 }   // "\r\n"
+            if !isBlank(bytes, position, end) {
+                if let delimiter {
+                    try fields(bytes, position, end, delimiter: delimiter, line: line, spans: &spans, scratch: &scratch)
+                    guard spans.count == columns else {
+                        throw CSVError(line: line, column: nil, message: "\(spans.count) fields where the header has \(columns)")
+                    }
+                    var failure: CSVError?
+                    scratch.withUnsafeBufferPointer { scratchBuffer in
+                        spans.withUnsafeBufferPointer { spanBuffer in
+                            do throws(CSVError) {
+                                try row(Row(line: line, text: bytes, scratch: scratchBuffer, spans: spanBuffer))
+                            } catch { failure = error }
+                        }
+                    }
+                    if let failure { throw failure }
+                } else {
+                    let chosen: UInt8 = contains(bytes, position, end, 0x3B) && !contains(bytes, position, end, 0x2C) ? 0x3B : 0x2C
+                    delimiter = chosen
+                    try fields(bytes, position, end, delimiter: chosen, line: line, spans: &spans, scratch: &scratch)
+                    columns = spans.count
+                    let names = scratch.withUnsafeBufferPointer { scratchBuffer in
+                        spans.map { span in
+                            String(decoding: UnsafeBufferPointer(rebasing: (span.inScratch ? scratchBuffer : bytes)[span.start..<span.end]), as: UTF8.self)
+                        }
+                    }
+                    try header(names)
+                }
+            }
+            guard newline < bytes.count else { break }
+            position = newline + 1
+        }
+        guard delimiter != nil else {
+            throw CSVError(line: 1, column: nil, message: "empty document: a header line is expected")
+        }
+    }
+
+    @inline(__always) private static func nextNewline(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+        return index
+    }
+
+    @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var index = start
+        while index < end { if !isSpace(bytes[index]) { return false }; index += 1 }
+        return true
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ byte: UInt8) -> Bool {
+        var index = start
+        while index < end { if bytes[index] == byte { return true }; index += 1 }
+        return false
+    }
+
+    /// Splits the line `bytes[start..<end]` into `spans` (and `scratch` for rewritten fields).
+    private static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, delimiter: UInt8, line: Int,
+                               spans: inout [Span], scratch: inout [UInt8]) throws(CSVError) {
+        spans.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
+        var index = start
+        while true {
+            var first = index
+            while first < end, isSpace(bytes[first]) || bytes[first] == 0x0D { first += 1 }
+            if first < end, bytes[first] == 0x22 {
+                // Quoted: "" is a quote; the field ends at a lone quote.
+                var cursor = first + 1
+                let contentStart = cursor
+                var rewrittenStart = -1
+                var contentEnd = cursor
+                while true {
+                    guard cursor < end else {
+                        throw CSVError(line: line, column: spans.count + 1, message: "unterminated quote")
+                    }
+                    let byte = bytes[cursor]
+                    if byte == 0x22 {
+                        if cursor + 1 < end, bytes[cursor + 1] == 0x22 {
+                            if rewrittenStart < 0 {
+                                rewrittenStart = scratch.count
+                                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<cursor]))
+                            }
+                            scratch.append(0x22)
+                            cursor += 2
+                            continue
+                        }
+                        contentEnd = cursor
+                        cursor += 1
+                        break
+                    }
+                    if rewrittenStart >= 0 { scratch.append(byte) }
+                    cursor += 1
+                }
+                spans.append(rewrittenStart < 0 ? Span(start: contentStart, end: contentEnd, inScratch: false)
+                                                : Span(start: rewrittenStart, end: scratch.count, inScratch: true))
+                // Spaces may follow the closing quote, then the delimiter or the end of the line.
+                while cursor < end, bytes[cursor] == 0x20 || bytes[cursor] == 0x0D { cursor += 1 }
+                guard cursor < end else { return }
+                guard bytes[cursor] == delimiter else {
+                    throw CSVError(line: line, column: spans.count, message: "text after a closing quote")
+                }
+                index = cursor + 1
+            } else {
+                var cursor = index
+                var sawCarriageReturn = false
+                while cursor < end, bytes[cursor] != delimiter {
+                    if bytes[cursor] == 0x0D { sawCarriageReturn = true }
+                    cursor += 1
+                }
+                if sawCarriageReturn {
+                    // A stray carriage return is dropped, as a line break's would be.
+                    let rewritten = scratch.count
+                    for byte in UnsafeBufferPointer(rebasing: bytes[index..<cursor]) where byte != 0x0D { scratch.append(byte) }
+                    var low = rewritten, high = scratch.count
+                    while low < high, isSpace(scratch[low]) { low += 1 }
+                    while high > low, isSpace(scratch[high - 1]) { high -= 1 }
+                    spans.append(Span(start: low, end: high, inScratch: true))
+                } else {
+                    var low = index, high = cursor
+                    while low < high, isSpace(bytes[low]) { low += 1 }
+                    while high > low, isSpace(bytes[high - 1]) { high -= 1 }
+                    spans.append(Span(start: low, end: high, inScratch: false))
+                }
+                guard cursor < end else { return }
+                index = cursor + 1
+            }
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The bytes as a whole number (optional sign, ASCII digits), as `Int(String)` reads it;
+    /// `nil` for anything else or an overflow. O(count), no allocation.
+    func wholeNumber() -> Int? {
+        var index = 0
+        var negative = false
+        if index < count, self[index] == 0x2B || self[index] == 0x2D {
+            negative = self[index] == 0x2D
+            index += 1
+        }
+        guard index < count else { return nil }
+        var value = 0
+        while index < count {
+            let byte = self[index]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            let digit = Int(byte &- 0x30)  // trap-free: widening a checked ASCII digit (0...9)
+            let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !o1, !o2 else { return nil }
+            value = sum
+            index += 1
+        }
+        return value
+    }
+}
