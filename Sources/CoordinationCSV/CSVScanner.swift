@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The byte-level reader behind ``CSVTable`` and the streaming readers (IFAQ, tariff).
 ///
 /// It walks the UTF-8 bytes of the text once, line by line, and hands each data row to a
@@ -36,14 +42,33 @@ enum CSVScanner {
         /// allocate nothing.
         func string(_ index: Int) -> String { String(decoding: bytes(index), as: UTF8.self) }
 
+        /// A seeded 64-bit hash of the field's bytes (FNV-1a, then a finaliser so that every
+        /// byte reaches every bit). Equal fields hash equal; unequal ones collide rarely, and a
+        /// caller confirms a repeat by comparing the text.
+        func hash(_ index: Int, seed: UInt64) -> UInt64 {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ seed
+            for byte in bytes(index) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }  // trap-free: widening UInt8
+            hash ^= hash >> 33
+            hash = hash &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 33
+            hash = hash &* 0xC4CE_B9FE_1A85_EC53
+            return hash ^ (hash >> 33)
+        }
+
         /// Whether the field is empty.
         func isEmpty(_ index: Int) -> Bool { spans[index].start == spans[index].end }
 
         /// Whether the field's bytes are exactly `ascii` (ASCII literal).
-        func equals(_ index: Int, _ ascii: StaticString) -> Bool {
+        @inline(__always) func equals(_ index: Int, _ ascii: StaticString) -> Bool {
             let field = bytes(index)
             guard field.count == ascii.utf8CodeUnitCount else { return false }
-            return ascii.withUTF8Buffer { literal in field.elementsEqual(literal) }
+            let literal = ascii.utf8Start
+            var offset = 0
+            while offset < field.count {
+                if field[offset] != literal[offset] { return false }
+                offset += 1
+            }
+            return true
         }
     }
 
@@ -115,10 +140,11 @@ enum CSVScanner {
         }
     }
 
+    /// The offset of the next line feed at or after `start`, or `bytes.count` (memchr: a vector scan).
     @inline(__always) private static func nextNewline(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start
-        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
-        return index
+        guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        guard let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

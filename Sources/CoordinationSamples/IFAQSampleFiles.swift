@@ -41,4 +41,18 @@ extension SyntheticData {
         }
         return (hospitals, results)
     }
+
+    /// The CSV `coordkit tariff FILE.csv` reads (`;`-separated, UTF-8, ISO dates, `1`/`0`
+    /// flags, every column), for `files`: the benchmarks' tariff file. O(records).
+    public static func tariffCSV(_ files: [TariffFile]) -> String {
+        var text = "id;date;coordinator;providers;evaluation;financing;expertise;structure;patient;file;kind\n"
+        text.reserveCapacity(files.count * 80)
+        for file in files {
+            let facts = file.facts
+            text += "\(file.id);\(facts.date);\(file.coordinator);\(facts.providersContacted);\(facts.formalEvaluation ? 1 : 0);"
+                + "\(facts.financingFile ? 1 : 0);\(facts.externalExpertise ? 1 : 0);\(file.structure);\(file.patient);\(file.fileID);"
+                + "\(file.kind == .inclusion ? "inclusion" : "follow-up")\n"
+        }
+        return text
+    }
 }

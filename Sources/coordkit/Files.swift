@@ -4,11 +4,40 @@ import Foundation
 
 /// Reading input files for the commands, with errors that name the file.
 enum InputFile {
+    /// The file's bytes, read straight into the array (one copy from the kernel, none after).
     static func bytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RunError("cannot read '\(path)': no such file or not readable")
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw RunError("cannot read '\(path)': no such file or not readable") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else {
+            throw RunError("cannot read '\(path)': not a file")
         }
-        return [UInt8](data)
+        var bytes: [UInt8] = []
+        var chunk = max(Int(truncatingIfNeeded: status.st_size) + 1, 1 << 16)
+        var failed = false
+        while !failed {
+            let before = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let count = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                var filled = before
+                while filled < buffer.count {
+                    let got = read(descriptor, base + filled, buffer.count - filled)
+                    if got < 0, errno == EINTR { continue }
+                    if got < 0 { failed = true; break }
+                    if got == 0 { break }
+                    filled += got
+                }
+                return filled
+            }
+            let full = count == bytes.count
+            bytes.removeLast(bytes.count - count)
+            if !full { break }
+            chunk = max(chunk, 1 << 16)   // a file that grew, or a pipe: read on
+        }
+        guard !failed else { throw RunError("cannot read '\(path)': \(String(cString: strerror(errno)))") }
+        return bytes
     }
 
     static func text(_ path: String) throws -> String {

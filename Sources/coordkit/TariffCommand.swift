@@ -2,6 +2,7 @@ import CoordinationCSV
 import CoordinationKit
 import CoordinationReports
 import CoordinationSamples
+import Foundation
 
 /// `coordkit tariff [FILE.csv]`: prices coordination records and prints totals.
 enum TariffCommand {
@@ -12,7 +13,7 @@ enum TariffCommand {
         usage: coordkit tariff [FILE.csv] [--tariff NAME | --rules FILE.json] [--strict]
                                [--bonus COORD;COORD...] [--explain ID] [--json]
                                [--csv FILE [--csv-dialect excel-fr|standard]] [--lang fr|en] [--width N]
-                               [--report DIR]
+                               [--report DIR] [--write-sample FILE.csv [--records N]]
 
         Prices one record per CSV row by the schedule in force on its date, applies the rule
         set's payment mode and caps, and prints totals by level, structure, month and
@@ -31,6 +32,8 @@ enum TariffCommand {
           --encoding E      utf-8 or windows-1252 (default: UTF-8, else Windows-1252, said on stderr)
           --all             list every coordinator (default: the ten largest)
           --json            machine-readable totals
+          --write-sample F  write a synthetic year as CSV to F (--records N, default 1000000;
+                            seed 2014), and stop: the benchmarks' file
         \(SheetOutput.help)
                             (one row per record: level, amount and why; then the bonuses)
         \(Words.help)
@@ -40,10 +43,25 @@ enum TariffCommand {
         run: run)
 
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--tariff", "--rules", "--explain", "--encoding", "--report"]), repeatable: ["--bonus"],
+        let options = try ParsedOptions(arguments, valued: ParsedOptions.common.union(["--tariff", "--rules", "--explain", "--encoding", "--report", "--write-sample", "--records"]), repeatable: ["--bonus"],
                                         flags: ["--strict", "--json", "--all"])
         _ = try SheetOutput.dialect(options)   // a bad --csv-dialect is a usage error before any work
         let words = try Words(options)
+        if let path = options.value("--write-sample") {
+            var count = 1_000_000
+            if let text = options.value("--records") {
+                guard let value = Int(text), (1...10_000_000).contains(value) else {
+                    throw UsageError("--records: '\(text)' is not a count within 1...10000000")
+                }
+                count = value
+            }
+            let text: String
+            do { text = SyntheticData.tariffCSV(try SyntheticData.tariffYear(count: count)) } catch { throw RunError("\(error)") }
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw RunError("cannot write '\(path)'") }
+            printError(words.say("wrote \(path) (\(count) records); run: coordkit tariff \(path)",
+                                 "écrit \(path) (\(count) enregistrements) ; lancer : coordkit tariff \(path)"))
+            return 0
+        }
         guard options.positional.count <= 1 else { throw UsageError("at most one CSV file") }
         guard options.value("--tariff") == nil || options.value("--rules") == nil else {
             throw UsageError("give --tariff or --rules, not both")

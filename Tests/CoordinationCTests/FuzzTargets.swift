@@ -90,7 +90,9 @@ enum FuzzTargets {
             _ = try? CoordinationCase(json: bytes)
             _ = try? JSONDecoder().decode(CoordinationStructure.self, from: Data(bytes))
         case "tariff-csv":
+            // The byte reader under both: the tariff import and the plain table.
             _ = try? TariffCSV.read(text)
+            _ = try? CSVTable(text: text)
         case "ifaq-csv":
             // Two documents separated by a form feed: hospitals, then results.
             let parts = text.split(separator: "\u{0C}", maxSplits: 1, omittingEmptySubsequences: false)

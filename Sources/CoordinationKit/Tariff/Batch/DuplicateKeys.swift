@@ -1,12 +1,12 @@
 /// Finding repeated 64-bit keys (record ids, or hashes of text ids) without a hash table: a
 /// radix sort reads and writes memory in sequence, where a table of a million keys misses the
 /// cache on almost every insertion.
-enum DuplicateKeys {
+package enum DuplicateKeys {
     /// The keys that occur more than once in `keys`, each once, in increasing order.
     ///
     /// - Complexity: O(n): an LSD radix sort on bytes (a byte that all keys share costs one
     ///   counting pass, no move), then one scan; memory 2 x 8n bytes.
-    static func repeated(in keys: [UInt64]) -> [UInt64] {
+    package static func repeated(in keys: [UInt64]) -> [UInt64] {
         guard keys.count > 1 else { return [] }
         var values = keys
         var scratch = [UInt64](repeating: 0, count: keys.count)
