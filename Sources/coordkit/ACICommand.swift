@@ -75,7 +75,7 @@ enum ACICommand {
             rules = builtIn
         }
         if let path = options.value("--write-rules") {
-            try Data((try JSONText.encode(rules) + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            try OutputFile.write(try JSONText.encode(rules) + "\n", to: path)
             print("wrote \(rules.name) (\(rules.version)), \(rules.indicators.count) indicators, to \(path)")
             return 0
         }

@@ -70,6 +70,52 @@ enum InputFile {
     }
 }
 
+/// Writing output files: every byte written, whatever the size. (Foundation's
+/// `FileManager.createFile` loses data past 2 GiB on Linux: `write` hands back at most
+/// 0x7ffff000 bytes per call, and the rest came out misplaced; a 10^6-case sample was corrupt at
+/// that offset.) The file appears whole or not at all: written beside, then renamed.
+enum OutputFile {
+    static func write(_ bytes: some ContiguousCollection<UInt8>, to path: String) throws {
+        let temporary = path + ".part-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw RunError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
+        var failure: Int32 = 0
+        bytes.withUnsafeBufferPointerOrEmpty { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, base + offset, min(buffer.count - offset, 1 << 30))
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { failure = written < 0 ? errno : EIO; return }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        guard failure == 0, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(failure == 0 ? errno : failure))
+            unlink(temporary)
+            throw RunError("cannot write '\(path)': \(reason)")
+        }
+    }
+
+    static func write(_ text: String, to path: String) throws { try write(Array(text.utf8), to: path) }
+}
+
+/// A contiguous collection of bytes (arrays, `Data`), read through one buffer.
+protocol ContiguousCollection<Element>: Collection {
+    func withUnsafeBufferPointerOrEmpty<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R
+}
+
+extension Array: ContiguousCollection {
+    func withUnsafeBufferPointerOrEmpty<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R { try withUnsafeBufferPointer(body) }
+}
+
+extension Data: ContiguousCollection {
+    func withUnsafeBufferPointerOrEmpty<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeBytes { try body($0.bindMemory(to: UInt8.self)) }
+    }
+}
+
 /// `--csv FILE [--csv-dialect excel-fr|standard]`: a command's table for a spreadsheet.
 enum SheetOutput {
     /// The options every command accepts for its CSV output.
@@ -108,9 +154,7 @@ enum SheetOutput {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw RunError("cannot write '\(path)'")
-        }
+        try OutputFile.write(bytes, to: path)
         printError(words.say("wrote \(path): \(sheet.rows.count) row(s), \(what) (\(dialect.rawValue))",
                              "écrit \(path) : \(sheet.rows.count) ligne(s), \(what) (\(dialect.rawValue))"))
     }
@@ -135,9 +179,7 @@ enum ReportOutput {
                 }
                 made.insert(directory)
             }
-            guard FileManager.default.createFile(atPath: path, contents: Data(page.html.utf8)) else {
-                throw RunError("cannot write '\(path)'")
-            }
+            try OutputFile.write(page.html, to: path)
         }
         print("wrote \((folder as NSString).appendingPathComponent("index.html")) and \(pages.count - 1) other page(s); open it in a browser, print it on A4")
     }

@@ -88,7 +88,7 @@ enum IFAQCommand {
         for (name, data) in [("hospitals.csv", Data(files.hospitals.utf8)), ("results.csv", Data(files.results.utf8)),
                              ("rules.json", try encoder.encode(rules))] {
             let path = (folder as NSString).appendingPathComponent(name)
-            guard FileManager.default.createFile(atPath: path, contents: data) else { throw RunError("cannot write '\(path)'") }
+            try OutputFile.write(data, to: path)
         }
         print("wrote \(folder)/hospitals.csv (\(input.hospitals.count) hospitals), results.csv (\(input.results.count) rows), "
               + "rules.json (\(rules.indicators.count) indicators); run: coordkit ifaq \(folder)/hospitals.csv \(folder)/results.csv "
@@ -172,9 +172,7 @@ enum IFAQCommand {
         }
 
         if let path = options.value("--write-input") {
-            guard FileManager.default.createFile(atPath: path, contents: try JSONEncoder().encode(input)) else {
-                throw RunError("cannot write '\(path)'")
-            }
+            try OutputFile.write(try JSONEncoder().encode(input), to: path)
         }
         var parameters: IFAQParameters?
         if let path = options.value("--parameters") {
@@ -283,9 +281,7 @@ enum IFAQCommand {
         if let path = options.value("--export-parameters") {
             let exported: IFAQParameters
             do { exported = try result.publishedParameters(rules: rules) } catch { throw RunError(error.description) }
-            guard FileManager.default.createFile(atPath: path, contents: Data((try JSONText.encode(exported) + "\n").utf8)) else {
-                throw RunError("cannot write '\(path)'")
-            }
+            try OutputFile.write(try JSONText.encode(exported) + "\n", to: path)
             printError(words.say("wrote \(path): the parameters of \(exported.groups.count) groups (\(exported.source))",
                                  "écrit \(path) : les paramètres de \(exported.groups.count) groupes (\(exported.source))"))
         }

@@ -1,5 +1,5 @@
 import CoordinationCSV
-import CoordinationKit
+@_spi(CBoundary) import CoordinationKit
 import CoordinationReports
 import CoordinationSamples
 import Foundation
@@ -132,15 +132,11 @@ enum QualityCommand {
     }
 
     private static func writeLines(_ cases: [CoordinationCase], to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = Data()
+        var bytes: [UInt8] = []
         for c in cases {
-            data.append(try encoder.encode(c))
-            data.append(0x0A)
+            bytes += try JSONWriter.encode(c, escapingSlashes: false)
+            bytes.append(0x0A)
         }
-        guard FileManager.default.createFile(atPath: path, contents: data) else {
-            throw RunError("cannot write '\(path)'")
-        }
+        try OutputFile.write(bytes, to: path)
     }
 }

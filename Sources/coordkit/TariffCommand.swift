@@ -57,7 +57,7 @@ enum TariffCommand {
             }
             let text: String
             do { text = SyntheticData.tariffCSV(try SyntheticData.tariffYear(count: count)) } catch { throw RunError("\(error)") }
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw RunError("cannot write '\(path)'") }
+            try OutputFile.write(text, to: path)
             printError(words.say("wrote \(path) (\(count) records); run: coordkit tariff \(path)",
                                  "écrit \(path) (\(count) enregistrements) ; lancer : coordkit tariff \(path)"))
             return 0
