@@ -205,6 +205,7 @@ struct IFAQAmounts {
         // 5. Per hospital: dotation, instalments, indicators, penalty, explanation.
         var hospitals: [IFAQResult.Hospital] = []
         hospitals.reserveCapacity(hospitalCount)
+        let months = instalmentMonths(max(rules.payment.instalments, rules.payment.armyInstalments))
         var distributed: Int64 = 0
         var armyTotal: Int64 = 0
         for h in 0..<hospitalCount {
@@ -214,8 +215,9 @@ struct IFAQAmounts {
             distributed += dotation
             if army { armyTotal += dotation }
             let count = army ? rules.payment.armyInstalments : rules.payment.instalments
-            let instalments = try instalmentSchedule(Money(cents: dotation), count: count)
-            let indicators = indicatorResults(h, grid: grid)
+            let instalments = try instalmentSchedule(Money(cents: dotation), count: count, months: months)
+            let indicators = indicatorResults(h, grid: grid, levelWeight: rules.scoring.levelWeightBasisPoints,
+                                              changeWeight: rules.scoring.changeWeightBasisPoints)
             let penalty = try penaltyStatus(h, indicators)
             var hospitalResult = IFAQResult.Hospital(
                 id: hospital.id, field: hospital.field, group: hospital.group, base: hospital.base, army: army,
@@ -242,7 +244,7 @@ struct IFAQAmounts {
         let armyIds = byId.filter { data.hospitals[$0].army ?? false }.map { data.hospitals[$0].id }
         let armyService = armyIds.isEmpty ? nil : IFAQResult.ArmyHealthService(
             hospitals: armyIds, dotation: Money(cents: armyTotal),
-            instalments: try instalmentSchedule(Money(cents: armyTotal), count: rules.payment.armyInstalments),
+            instalments: try instalmentSchedule(Money(cents: armyTotal), count: rules.payment.armyInstalments, months: months),
             proposedBy: wording.armyProposedBy,
             setBy: wording.armySetBy(transitional: rules.transitional != nil, allocations: rules.payment.armyInstalments))
         var warnings: [String] = []
@@ -289,43 +291,52 @@ struct IFAQAmounts {
         }
     }
 
-    /// Instalments on the first day of each month after the dotation deadline's month.
-    private func instalmentSchedule(_ amount: Money, count: Int) throws(IFAQError) -> [IFAQResult.Instalment] {
+    /// The first day of each of the `count` months after the dotation deadline's month: the
+    /// instalments' dates, the same for every hospital (computed once per campaign).
+    private func instalmentMonths(_ count: Int) -> [CalendarDate] {
         let deadline = data.rules.payment.dotationDeadline
+        return (0..<max(count, 0)).map { offset in
+            (try? CalendarDate(year: deadline.year, month: deadline.month, day: 1).adding(months: offset + 1)) ?? deadline
+        }
+    }
+
+    /// Instalments on the first day of each month after the dotation deadline's month.
+    private func instalmentSchedule(_ amount: Money, count: Int, months: [CalendarDate]) throws(IFAQError) -> [IFAQResult.Instalment] {
         var result: [IFAQResult.Instalment] = []
+        result.reserveCapacity(count)
         do throws(MoneyError) {
             var number = 0
             try Apportionment.instalments(of: amount, count: count) { part in
                 number += 1
-                let month = (try? CalendarDate(year: deadline.year, month: deadline.month, day: 1).adding(months: number))
-                    ?? deadline
+                let month = number <= months.count ? months[number - 1] : data.rules.payment.dotationDeadline
                 result.append(IFAQResult.Instalment(number: number, date: month, amount: part))
             }
         } catch { throw .overflow(error.description) }
         return result
     }
 
-    private func indicatorResults(_ h: Int, grid: IFAQGridScores?) -> [IFAQResult.IndicatorResult] {
+    private func indicatorResults(_ h: Int, grid: IFAQGridScores?, levelWeight: Int, changeWeight: Int) -> [IFAQResult.IndicatorResult] {
+        let facts = data.facts
         var results: [IFAQResult.IndicatorResult] = []
-        let rules = data.rules
-        for (i, indicator) in rules.indicators.enumerated() where data.applies[data.cell(h, i)] {
+        results.reserveCapacity(facts.ids.count)
+        for i in facts.ids.indices where data.applies[data.cell(h, i)] {
+            let higher = facts.higherIsBetter[i]
             let c = data.cell(h, i)
             let state = data.status[data.at(0, c)]
             let (below, years) = IFAQPenaltyRule.consecutiveYearsBelow(data: data, h: h, i: i)
             let level = scores.levelPaid[c], change = scores.changePaid[c]
             let comparable = state == 1 && data.status[data.at(1, c)] == 1 && data.version[data.at(1, c)] == data.version[data.at(0, c)]
             results.append(IFAQResult.IndicatorResult(
-                indicator: indicator.id, required: data.required(h, i),
+                indicator: facts.ids[i], required: data.required(h, i),
                 status: IFAQAmounts.statusName(state),
-                value: state == 1 ? IFAQData.unoriented(data.value[data.at(0, c)], indicator) : nil,
-                previousValue: data.status[data.at(1, c)] == 1 ? IFAQData.unoriented(data.value[data.at(1, c)], indicator) : nil,
+                value: state == 1 ? IFAQData.unoriented(data.value[data.at(0, c)], higherIsBetter: higher) : nil,
+                previousValue: data.status[data.at(1, c)] == 1 ? IFAQData.unoriented(data.value[data.at(1, c)], higherIsBetter: higher) : nil,
                 rank: state == 1 && scores.levelRank[c] > 0 ? Int(scores.levelRank[c]) : nil,  // trap-free: widening Int32 to Int
                 change: comparable ? Double(data.value[data.at(0, c)] - data.value[data.at(1, c)]) / 1000 : nil,
                 levelPaid: level, changePaid: change,
-                scoreBasisPoints: grid.map { $0.cellPoints[c] }
-                    ?? (level ? rules.scoring.levelWeightBasisPoints : 0) + (change ? rules.scoring.changeWeightBasisPoints : 0),
+                scoreBasisPoints: grid.map { $0.cellPoints[c] } ?? (level ? levelWeight : 0) + (change ? changeWeight : 0),
                 gridClass: grid.flatMap { state == 1 ? $0.cellClass[c] : nil },
-                minimumThreshold: IFAQPenaltyRule.thresholdInForce(indicator, year: rules.resultsYear)?.value,
+                minimumThreshold: facts.minimumInForce[i],
                 belowMinimum: below, consecutiveYearsBelow: years))
         }
         return results
@@ -407,21 +418,23 @@ enum IFAQPenaltyRule {
     /// invalidated by a control, whatever the obligation; a result not collected (or missing in
     /// the results year) under an obligation to collect. Not concerned: never below.
     static func consecutiveYearsBelow(data: IFAQData, h: Int, i: Int) -> (Bool, Int) {
-        let indicator = data.rules.indicators[i]
+        let facts = data.facts
+        let indicators = facts.ids.count
         let c = data.cell(h, i)
-        let current = Int32(indicator.definitionVersion)  // trap-free: validated within 1...1000000
+        let current = facts.definitionVersion[i]
+        let mandatory = facts.mandatory[i]
         var count = 0
-        for (y, year) in data.years.enumerated() {
-            guard let threshold = thresholdInForce(indicator, year: year) else { break }
+        for y in data.years.indices {
+            guard let threshold = facts.orientedMinimum[y * indicators + i] else { break }
             let state = data.status[data.at(y, c)]
             let rowVersion = state == 0 ? current : data.version[data.at(y, c)]
             guard rowVersion == current else { break }
             let below: Bool
             switch state {
-            case 1: below = data.value[data.at(y, c)] < IFAQData.oriented(threshold.value, indicator)
+            case 1: below = data.value[data.at(y, c)] < threshold
             case 3: below = true                                  // invalidated
-            case 2: below = indicator.mandatory                   // not collected under the obligation
-            case 0: below = indicator.mandatory && y == 0         // no row this year
+            case 2: below = mandatory                             // not collected under the obligation
+            case 0: below = mandatory && y == 0                   // no row this year
             default: below = false                                // not concerned
             }
             guard below else { break }

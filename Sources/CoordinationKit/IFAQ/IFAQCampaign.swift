@@ -69,8 +69,11 @@ public enum IFAQCampaign {
 /// The input indexed for computation: dense arrays hospital × indicator × year.
 struct IFAQData {
     /// The rule set; a what-if scenario replaces it by one of the same structure (same fields,
-    /// groups and indicators), which keeps every index below valid.
-    var rules: IFAQRuleSet
+    /// groups and indicators), which keeps every index below valid. The per-indicator facts
+    /// follow it.
+    var rules: IFAQRuleSet { didSet { facts = IFAQIndicatorFacts(rules: rules, years: years) } }
+    /// What the per-cell loops read of each indicator, as plain arrays (no `Indicator` copied).
+    private(set) var facts: IFAQIndicatorFacts
     let hospitals: [IFAQInput.Hospital]
     let hospitalField: [Int]
     let hospitalGroup: [Int]
@@ -119,7 +122,11 @@ struct IFAQData {
 
     /// Back to the indicator's unit.
     static func unoriented(_ value: Int64, _ indicator: IFAQRuleSet.Indicator) -> Double {
-        Double(indicator.direction == .higher ? value : -value) / 1000
+        unoriented(value, higherIsBetter: indicator.direction == .higher)
+    }
+
+    @inline(__always) static func unoriented(_ value: Int64, higherIsBetter: Bool) -> Double {
+        Double(higherIsBetter ? value : -value) / 1000
     }
 
     init(rules: IFAQRuleSet, input: IFAQInput) throws(IFAQError) {
@@ -172,6 +179,7 @@ struct IFAQData {
         mandatory = rules.indicators.map(\.mandatory)
         let history = max(rules.penalty?.consecutiveYears ?? 3, 2)
         years = (0..<history).map { rules.resultsYear - $0 }
+        facts = IFAQIndicatorFacts(rules: rules, years: years)
         let cells = hospitals.count * indicatorCount
         self.cells = cells
         status = [UInt8](repeating: 0, count: cells * history)
@@ -193,7 +201,8 @@ struct IFAQData {
         let maximums = rules.indicators.map { IFAQData.thousandths($0.maximum) }
         let versions = rules.indicators.map(\.definitionVersion)
         let higherIsBetter = rules.indicators.map { $0.direction == .higher }
-        for (index, row) in input.results.enumerated() {
+        for index in input.results.indices {
+            let row = input.results[index]
             var at: String { "results[\(index)] (\(row.hospital), \(row.indicator), \(row.year))" }
             let h: Int
             if let last = lastHospital, last.id == row.hospital {
@@ -204,8 +213,11 @@ struct IFAQData {
                 lastHospital = (row.hospital, found)
             }
             let i: Int
+            let next = lastIndicator + 1 < indicatorIds.count ? lastIndicator + 1 : 0
             if indicatorIds[lastIndicator] == row.indicator {
                 i = lastIndicator
+            } else if indicatorIds[next] == row.indicator {     // rows in the rule set's order
+                i = next
             } else if indicatorIds.count <= 32 {
                 guard let found = indicatorIds.firstIndex(of: row.indicator) else { throw fail("\(at).indicator: unknown indicator") }
                 i = found
@@ -295,5 +307,38 @@ struct IFAQData {
         case 1, 3: return true
         default: return mandatory[i]
         }
+    }
+}
+
+/// Each indicator's facts the per-cell loops need, as plain arrays: reading them copies no
+/// `Indicator` (its strings and arrays), and the minimum thresholds in force are oriented and
+/// in thousandths once per campaign rather than once per hospital.
+struct IFAQIndicatorFacts {
+    let ids: [String]
+    let mandatory: [Bool]
+    let definitionVersion: [Int32]
+    let higherIsBetter: [Bool]
+    /// Per history year `y` and indicator `i` (at `y * count + i`): the minimum threshold in
+    /// force that year, oriented (higher is better), in thousandths; `nil` when none is (the
+    /// count of years below stops there).
+    let orientedMinimum: [Int64?]
+    /// Per indicator, the threshold in force in the results year, as the result shows it.
+    let minimumInForce: [Double?]
+
+    init(rules: IFAQRuleSet, years: [Int]) {
+        let indicators = rules.indicators
+        ids = indicators.map(\.id)
+        mandatory = indicators.map(\.mandatory)
+        definitionVersion = indicators.map { Int32(clamping: $0.definitionVersion) }   // validated within 1...1000000
+        higherIsBetter = indicators.map { $0.direction == .higher }
+        var oriented: [Int64?] = []
+        oriented.reserveCapacity(years.count * indicators.count)
+        for year in years {
+            for indicator in indicators {
+                oriented.append(IFAQPenaltyRule.thresholdInForce(indicator, year: year).map { IFAQData.oriented($0.value, indicator) })
+            }
+        }
+        orientedMinimum = oriented
+        minimumInForce = indicators.map { IFAQPenaltyRule.thresholdInForce($0, year: rules.resultsYear)?.value }
     }
 }
