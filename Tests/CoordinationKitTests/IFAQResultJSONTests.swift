@@ -63,4 +63,21 @@ struct IFAQResultJSONTests {
         odd.groups[0].indicators = []
         try Self.expectSame(odd)
     }
+
+    @Test("numbers written from their thousandths: the text JSONEncoder writes for the double, 200,000 random values")
+    func thousandths() throws {
+        var random = SplitMix64(seed: 1000)
+        var values: [Double] = [0, -0.0, 0.001, -0.001, 0.5, 1e12, -1e12, 999_999_999_999.999, 0.1, 0.3, 1e-4, 1e-7, 2.5e15, 12.0]
+        for _ in 0..<200_000 {
+            let magnitude = [Int64(1_000), 1_000_000, 1_000_000_000, 1_000_000_000_000_000][Int(random.next() % 4)]
+            let thousandths = Int64(bitPattern: random.next()) % magnitude
+            values.append(Double(thousandths) / 1000)
+        }
+        for value in values {
+            var stream = JSONStream(pretty: false, escapingSlashes: true, capacity: 32)
+            defer { stream.release() }
+            try stream.double(value)
+            #expect(String(decoding: stream.bytes, as: UTF8.self) == (try JSONNode.format(value, [])), "\(value)")
+        }
+    }
 }

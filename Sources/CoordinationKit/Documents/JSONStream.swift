@@ -7,7 +7,11 @@
 /// No allocation but the output's growth: integers are written digit by digit, keys are
 /// static, indentation is copied from a static run of spaces.
 struct JSONStream {
-    private(set) var bytes: [UInt8] = []
+    /// The bytes written so far live in `base[0..<count]`, a buffer this stream owns until
+    /// ``release()`` (called by ``JSONWriter`` on every path).
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private let pretty: Bool
     private let escapingSlashes: Bool
     private var depth = 0
@@ -16,24 +20,63 @@ struct JSONStream {
     init(pretty: Bool, escapingSlashes: Bool, capacity: Int) {
         self.pretty = pretty
         self.escapingSlashes = escapingSlashes
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    /// The document written so far (a copy).
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Hands the document written so far to `body`, without a copy.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Frees the buffer; the stream must not be used after.
+    func release() { base.deallocate() }
+
+    @inline(__always) private mutating func reserve(_ more: Int) {
+        if capacity - count < more { grow(more) }
+    }
+
+    @inline(never) private mutating func grow(_ more: Int) {
+        var size = capacity
+        while size - count < more { size = size > Int.max / 2 ? Int.max : size * 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = size
+    }
+
+    @inline(__always) private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always) private mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress, !buffer.isEmpty else { return }
+        reserve(buffer.count)
+        (base + count).update(from: source, count: buffer.count)
+        count += buffer.count
     }
 
     private static let spaces = [UInt8](repeating: 0x20, count: 128)
 
     @inline(__always) private mutating func newline(_ level: Int) {
-        bytes.append(0x0A)
+        put(0x0A)
         var left = 2 * level
         while left > 0 {
             let run = min(left, JSONStream.spaces.count)
-            JSONStream.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<run])) }
+            JSONStream.spaces.withUnsafeBufferPointer { put(UnsafeBufferPointer(rebasing: $0[0..<run])) }
             left -= run
         }
     }
 
     /// Starts a member or an element: the comma, and the line break and indentation.
     @inline(__always) private mutating func separate() {
-        if !empty { bytes.append(UInt8(ascii: ",")) }
+        if !empty { put(UInt8(ascii: ",")) }
         empty = false
         if pretty { newline(depth) }
     }
@@ -54,69 +97,119 @@ struct JSONStream {
     }
 
     private mutating func container(open: UInt8, close: UInt8, _ body: (inout JSONStream) throws -> Void) rethrows {
-        bytes.append(open)
+        put(open)
         let outer = empty
         depth += 1
         empty = true
         try body(&self)
         depth -= 1
         if pretty {
-            if empty { bytes.append(0x0A) }      // JSONEncoder writes "[\n\n  ]" for an empty container
+            if empty { put(0x0A) }      // JSONEncoder writes "[\n\n  ]" for an empty container
             newline(depth)
         }
-        bytes.append(close)
+        put(close)
         empty = outer
     }
 
     /// An object's member name (the caller writes them in UTF-8 byte order).
     @inline(__always) mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
+        reserve(name.utf8CodeUnitCount + 5)
+        base[count] = UInt8(ascii: "\"")
+        (base + count + 1).update(from: name.utf8Start, count: name.utf8CodeUnitCount)
+        count += name.utf8CodeUnitCount + 1
+        base[count] = UInt8(ascii: "\"")
+        count += 1
         if pretty {
-            bytes.append(0x20); bytes.append(UInt8(ascii: ":")); bytes.append(0x20)
+            base[count] = 0x20; base[count + 1] = UInt8(ascii: ":"); base[count + 2] = 0x20
+            count += 3
         } else {
-            bytes.append(UInt8(ascii: ":"))
+            base[count] = UInt8(ascii: ":")
+            count += 1
         }
     }
 
-    mutating func string(_ text: String) { JSONNode.quote(text, into: &bytes, escapingSlashes: escapingSlashes) }
+    /// A string, escaped as `JSONEncoder` escapes it.
+    mutating func string(_ text: String) {
+        let escapes = escapingSlashes
+        let done = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (escapes && byte == UInt8(ascii: "/")) {
+                return false
+            }
+            put(UInt8(ascii: "\""))
+            put(utf8)
+            put(UInt8(ascii: "\""))
+            return true
+        }
+        guard done != true else { return }
+        var quoted: [UInt8] = []
+        JSONNode.quote(text, into: &quoted, escapingSlashes: escapingSlashes)
+        quoted.withUnsafeBufferPointer { put($0) }
+    }
 
     mutating func bool(_ flag: Bool) {
-        if flag { bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) }
+        if flag {
+            reserve(4); base[count] = 0x74; base[count + 1] = 0x72; base[count + 2] = 0x75; base[count + 3] = 0x65; count += 4
+        } else {
+            reserve(5); base[count] = 0x66; base[count + 1] = 0x61; base[count + 2] = 0x6C; base[count + 3] = 0x73; base[count + 4] = 0x65; count += 5
+        }
     }
 
     /// A whole number in decimal, as `String(value)` writes it.
     mutating func int(_ value: Int64) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        reserve(20)
+        if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
-        }
+        var digits = 1
+        var probe = magnitude
+        while probe >= 10 { probe /= 10; digits += 1 }
+        var index = count + digits - 1
+        repeat {
+            base[index] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+            magnitude /= 10
+            index -= 1
+        } while magnitude > 0
+        count += digits
     }
 
     mutating func int(_ value: Int) { int(Int64(truncatingIfNeeded: value)) }   // Int is at most 64 bits: nothing is cut
 
     /// A number as `JSONEncoder` writes a `Double`.
+    ///
+    /// Fast path, no text: a double that is a whole number of thousandths within ±10^12 (every
+    /// indicator value) is written from that integer: its shortest decimal form is that number
+    /// of thousandths (two thousandths are further apart than its precision), trailing zeros
+    /// and a bare point dropped, as `description` less `.0` writes it.
     /// - Throws: `EncodingError.invalidValue` for a non-finite number.
     mutating func double(_ value: Double) throws {
-        bytes.append(contentsOf: try JSONNode.format(value, []).utf8)
+        let scaled = (value * 1000).rounded()
+        if scaled.magnitude <= 1e15, let whole = Int64(exactly: scaled), Double(whole) / 1000 == value, !(whole == 0 && value.sign == .minus) {
+            if whole < 0 { put(UInt8(ascii: "-")) }
+            let magnitude = whole.magnitude
+            int(Int64(truncatingIfNeeded: magnitude / 1000))   // below 10^12: fits
+            var fraction = magnitude % 1000
+            if fraction != 0 {
+                put(UInt8(ascii: "."))
+                var digits = 3
+                while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+                var divisor: UInt64 = digits == 3 ? 100 : digits == 2 ? 10 : 1
+                while divisor > 0 {
+                    put(UInt8(truncatingIfNeeded: fraction / divisor % 10) &+ 0x30)
+                    divisor /= 10
+                }
+            }
+            return
+        }
+        var text = try JSONNode.format(value, [])
+        text.withUTF8 { put($0) }
     }
 
     /// Any other value through its `Encodable` form, laid out at the current depth.
     mutating func encodable(_ value: some Encodable) throws {
-        JSONNode.serialize(try JSONNode.value(of: value, path: nil), into: &bytes,
+        var written: [UInt8] = []
+        JSONNode.serialize(try JSONNode.value(of: value, path: nil), into: &written,
                            style: JSONStyle(pretty: pretty, escapingSlashes: escapingSlashes), depth: depth)
+        written.withUnsafeBufferPointer { put($0) }
     }
 }
 

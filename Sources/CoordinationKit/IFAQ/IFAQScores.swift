@@ -22,22 +22,31 @@ struct IFAQScores {
         let scoring = rules.scoring
         var levelValues: [Int64] = []
         var changeValues: [Int64] = []
+        var ranked: [(value: Int64, cell: Int)] = []
         for (g, group) in rules.groups.enumerated() {
             for (i, indicator) in rules.indicators.enumerated() where indicator.fields.contains(group.field) {
                 // Level: candidates with a valid result this year.
                 levelValues.removeAll(keepingCapacity: true)
                 changeValues.removeAll(keepingCapacity: true)
+                ranked.removeAll(keepingCapacity: true)
                 for h in members[g] {
                     let c = data.cell(h, i)
                     guard data.status[data.at(0, c)] == 1 else { continue }
-                    levelValues.append(data.value[data.at(0, c)])
+                    ranked.append((data.value[data.at(0, c)], c))
                     if data.status[data.at(1, c)] == 1, data.version[data.at(1, c)] == data.version[data.at(0, c)] {
                         changeValues.append(data.value[data.at(0, c)] - data.value[data.at(1, c)])
                     }
                 }
+                // One sort gives the thresholds and every rank: 1 + the number of strictly better
+                // values (ties share a rank).
+                ranked.sort { $0.value > $1.value }
+                for (position, entry) in ranked.enumerated() {
+                    levelValues.append(entry.value)
+                    let rank = position > 0 && ranked[position - 1].value == entry.value ? levelRank[ranked[position - 1].cell] : Int32(truncatingIfNeeded: position + 1)
+                    levelRank[entry.cell] = rank   // a rank within a group: at most its number of hospitals (< 2^31)
+                }
                 let n = levelValues.count
                 let k = (n * scoring.paidShareBasisPoints + 9_999) / 10_000          // ⌈n × p⌉
-                levelValues.sort(by: >)
                 var levelCut: Int64? = nil        // paid iff value > cut (strict) / >= cut (non-strict)
                 var strictLevel = true
                 if k < n {
@@ -61,7 +70,6 @@ struct IFAQScores {
                     let c = data.cell(h, i)
                     guard data.status[data.at(0, c)] == 1 else { continue }
                     let v = data.value[data.at(0, c)]
-                    levelRank[c] = Int32(IFAQScores.betterCount(than: v, inDescending: levelValues) + 1)  // trap-free: a rank within a group: at most the number of hospitals (< 2^31)
                     let paid = levelCut.map { strictLevel ? v > $0 : v >= $0 } ?? (n > 0)
                     levelPaid[c] = paid
                     if paid { levelCount += 1 }
