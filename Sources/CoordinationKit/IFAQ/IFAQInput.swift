@@ -148,6 +148,12 @@ public struct IFAQInput: Hashable, Sendable, Codable {
     /// Loads an input document from JSON bytes (validated against a rule set when computed).
     /// - Throws: ``IFAQError/parse(_:)`` naming the path.
     public init(json: some Collection<UInt8>) throws(IFAQError) {
+        // The document's usual shape is read straight from its bytes; anything else, and every
+        // error, goes the strict way (same values, same messages).
+        if json.count <= JSONDocument.dataLimit, let read = json.withContiguousStorageIfAvailable(IFAQInputReader.read), let input = read {
+            self = input
+            return
+        }
         self = try IFAQJSON.decode(IFAQInput.self, from: json, limit: JSONDocument.dataLimit)
     }
 }
