@@ -21,7 +21,7 @@ enum JSONText {
         fflush(nil)   // what print() buffered goes first
         try JSONWriter.withEncoded(value, pretty: pretty, escapingSlashes: false) { buffer in
             writeAll(buffer)
-            [UInt8(0x0A)].withUnsafeBufferPointer(writeAll)
+            [0x0A as UInt8].withUnsafeBufferPointer(writeAll)
         }
     }
 
