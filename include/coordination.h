@@ -66,16 +66,16 @@ extern "C" {
 /* ---- version ------------------------------------------------------------------------- */
 
 #define COORD_VERSION_MAJOR  0
-#define COORD_VERSION_MINOR  1
+#define COORD_VERSION_MINOR  2
 #define COORD_VERSION_PATCH  0
 /* MAJOR*1000000 + MINOR*1000 + PATCH, always a literal. */
-#define COORD_VERSION_NUMBER 1000
-#define COORD_VERSION_STRING "0.1.0"
+#define COORD_VERSION_NUMBER 2000
+#define COORD_VERSION_STRING "0.2.0"
 
 /* The version of the library loaded: COORD_VERSION_NUMBER of the header it was built with. */
 int32_t coord_version_number(void);
 
-/* "0.1.0". Static storage: never free it. */
+/* "0.2.0". Static storage: never free it. */
 const char *coord_version_string(void);
 
 /* ---- status and errors --------------------------------------------------------------- */
@@ -323,6 +323,21 @@ void coord_ifaq_free(coord_ifaq *rules);
 coord_status coord_ifaq_compute_json(const coord_ifaq *rules,
                                      const char *input_json, size_t input_length,
                                      char **out_json, size_t *out_length);
+
+/* Flags of coord_ifaq_compute_json_flags; any other bit is refused (COORD_ERR_INVALID). */
+#define COORD_IFAQ_NO_EXPLANATIONS 0x1u  /* leave each hospital's "explanation" empty */
+
+/* coord_ifaq_compute_json with flags (0: the same result). COORD_IFAQ_NO_EXPLANATIONS writes
+   no hospital's reasoning (about 4 KB each, most of the output and of the time): the amounts,
+   scores, instalments and penalties are the same to the cent; a caller who needs one
+   hospital's reasoning computes it from the structs (coord_ifaq_compute and
+   coord_ifaq_result_explanation). Errors: those of coord_ifaq_compute_json, and
+   COORD_ERR_INVALID for an unknown flag. Since 0.2.0.
+   Cost: measured about 0.11 s for the campaign of coord_ifaq_compute_json (8.5 MB in,
+   13 MB out) with COORD_IFAQ_NO_EXPLANATIONS. */
+coord_status coord_ifaq_compute_json_flags(const coord_ifaq *rules,
+                                           const char *input_json, size_t input_length,
+                                           uint32_t flags, char **out_json, size_t *out_length);
 
 /* Computes the hospitals of input_json (one, a region, a federation) with a national campaign's
    published parameters (parameters_json, format coordinationkit.ifaq-parameters/1, as

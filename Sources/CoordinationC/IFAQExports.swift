@@ -73,6 +73,21 @@ public func coord_ifaq_compute_json(_ rules: OpaquePointer?, _ inputJSON: Unsafe
 }
 
 @c @implementation
+public func coord_ifaq_compute_json_flags(_ rules: OpaquePointer?, _ inputJSON: UnsafePointer<CChar>?, _ inputLength: Int, _ flags: UInt32,
+                                          _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                                          _ outLength: UnsafeMutablePointer<Int>?) -> coord_status {
+    ifaqDocument(rules, inputJSON, inputLength, outJSON, outLength) { ruleSet, input throws(BoundaryError) in
+        let known = UInt32(COORD_IFAQ_NO_EXPLANATIONS)
+        guard flags & ~known == 0 else {
+            throw .invalid("flags: unknown bits 0x\(String(flags & ~known, radix: 16)) (known: COORD_IFAQ_NO_EXPLANATIONS = 0x1)")
+        }
+        return try ifaq { () throws(IFAQError) in
+            try IFAQCampaign.compute(rules: ruleSet, input: IFAQInput(json: input), explanations: flags & known == 0)
+        }
+    }
+}
+
+@c @implementation
 public func coord_ifaq_compute_with_parameters_json(_ rules: OpaquePointer?, _ inputJSON: UnsafePointer<CChar>?, _ inputLength: Int,
                                                     _ parametersJSON: UnsafePointer<CChar>?, _ parametersLength: Int,
                                                     _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,

@@ -12,7 +12,7 @@ public func coord_version_number() -> Int32 {
 
 @c @implementation
 public func coord_version_string() -> UnsafePointer<CChar>! {
-    staticCString("0.1.0")
+    staticCString("0.2.0")
 }
 
 @c @implementation

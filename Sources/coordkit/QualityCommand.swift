@@ -3,6 +3,7 @@ import CoordinationCSV
 import CoordinationReports
 import CoordinationSamples
 import Foundation
+import Synchronization
 
 /// `coordkit quality [FILE]`: the coordination quality indicators of a set of cases.
 enum QualityCommand {
@@ -52,24 +53,26 @@ enum QualityCommand {
             }
             grouping = value
         }
-        let cases: [CoordinationCase]
+        let facts: [CaseQualityFacts]
         var rejected = 0
         if let path = options.positional.first {
             guard options.value("--cases") == nil, options.value("--seed") == nil, options.value("--write-sample") == nil else {
                 throw UsageError("--cases, --seed and --write-sample are for the synthetic sample, not with a file")
             }
-            (cases, rejected) = try Progress.step("reading \(path)") { try read(path, strict: options.has("--strict")) }
+            (facts, rejected) = try Progress.step("reading \(path)") { try read(path, strict: options.has("--strict")) }
         } else {
             let count = try integer(options.value("--cases"), name: "--cases", default: 2_000, range: 1...10_000_000)
             let seed = try integer(options.value("--seed"), name: "--seed", default: 2014, range: 0...Int.max)
+            let cases: [CoordinationCase]
             do { cases = try SyntheticData.cases(count: count, seed: UInt64(seed)) } catch { throw RunError("\(error)") }  // trap-free: seed parsed as a non-negative Int
             if let output = options.value("--write-sample") {
                 try writeLines(cases, to: output)
                 print("wrote \(cases.count) cases to \(output)")
                 return 0
             }
+            facts = cases.map(\.qualityFacts)
         }
-        let report = try Progress.step("computing the indicators of \(cases.count) cases") { QualityReport(cases: cases) }
+        let report = try Progress.step("computing the indicators of \(facts.count) cases") { QualityReport(facts: facts) }
         if let path = options.value("--csv") {
             try SheetOutput.write(CSVSheet.quality(report), to: path, options,
                                   what: words.say("one per scope (all, each coordinator, structure, territory) and indicator",
@@ -78,19 +81,19 @@ enum QualityCommand {
             if path == "-" { return 0 }
         }
         if let folder = options.value("--report") {
-            let source = options.positional.first ?? "échantillon synthétique (\(cases.count) cas)"
-            try ReportOutput.write(QualityReportPage.pages(report: report, facts: cases.map(\.qualityFacts), source: source), to: folder)
+            let source = options.positional.first ?? "échantillon synthétique (\(facts.count) cas)"
+            try ReportOutput.write(QualityReportPage.pages(report: report, facts: facts, source: source), to: folder)
             return rejected > 0 ? 1 : 0
         }
         if options.has("--json") {
             try JSONText.print(report, options)
         } else {
             if options.positional.isEmpty {
-                words.print(words.say("Synthetic sample: \(cases.count) cases (not real patients)",
-                                      "Échantillon synthétique : \(cases.count) cas (pas de vrais patients)"))
+                words.print(words.say("Synthetic sample: \(facts.count) cases (not real patients)",
+                                      "Échantillon synthétique : \(facts.count) cas (pas de vrais patients)"))
             } else {
-                words.print(words.say("\(options.positional[0]): \(cases.count) cases read, \(rejected) rejected",
-                                      "\(options.positional[0]) : \(cases.count) cas lus, \(rejected) refusés"))
+                words.print(words.say("\(options.positional[0]): \(facts.count) cases read, \(rejected) rejected",
+                                      "\(options.positional[0]) : \(facts.count) cas lus, \(rejected) refusés"))
             }
             report.explanation(grouping: grouping, language: words.language).forEach { words.print($0) }
         }
@@ -106,29 +109,94 @@ enum QualityCommand {
     }
 
     /// Reads a JSON array or JSON Lines; returns the cases and the number of rejected lines.
-    private static func read(_ path: String, strict: Bool) throws -> ([CoordinationCase], Int) {
-        let bytes = try InputFile.bytes(path)
+    /// The quality facts of the cases in `path`: a JSON array (read whole), or JSON Lines read
+    /// in slices of 64 MB, each slice's lines parsed on every core, only each case's facts kept:
+    /// memory stays flat with the file's size.
+    private static func read(_ path: String, strict: Bool) throws -> ([CaseQualityFacts], Int) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw RunError("cannot read '\(path)': no such file or not readable") }
+        defer { close(descriptor) }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        if bytes.first(where: { !isSpace($0) }) == UInt8(ascii: "[") {
-            do { return (try CoordinationCase.cases(json: bytes), 0) } catch {
-                throw RunError("\(path): \(error.description)")
-            }
-        }
-        // JSON Lines, split on the bytes (a line is one case; blank lines are skipped).
-        var cases: [CoordinationCase] = []
+        var facts: [CaseQualityFacts] = []
         var rejected = 0
-        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
-            where !line.allSatisfy(isSpace) {
-            do {
-                cases.append(try CoordinationCase(json: line))
-            } catch {
-                let message = "\(path):\(number + 1): \(error.description)"
-                if strict { throw RunError(message) }
-                printError(message)
-                rejected += 1
+        var pending: [UInt8] = []          // the start of a line cut by the end of a slice
+        var lineNumber = 1                 // of the first line in `pending`
+        var first = true
+        while true {
+            var slice = pending
+            let kept = slice.count
+            slice.append(contentsOf: repeatElement(0, count: 64 << 20))
+            let filled = slice.withUnsafeMutableBufferPointer { buffer -> Int in
+                guard let base = buffer.baseAddress else { return kept }
+                var filled = kept
+                while filled < buffer.count {
+                    let got = Glibc.read(descriptor, base + filled, buffer.count - filled)
+                    if got < 0, errno == EINTR { continue }
+                    if got <= 0 { break }
+                    filled += got
+                }
+                return filled
             }
+            slice.removeLast(slice.count - filled)
+            let atEnd = filled < kept + (64 << 20)
+            if first, slice.first(where: { !isSpace($0) }) == UInt8(ascii: "[") {
+                // A JSON array: the whole document at once.
+                var whole = slice
+                if !atEnd { whole += try InputFile.bytes(path).dropFirst(whole.count) }
+                do { return (try CoordinationCase.cases(json: whole).map(\.qualityFacts), 0) } catch {
+                    throw RunError("\(path): \(error.description)")
+                }
+            }
+            first = false
+            // Complete lines: up to the last line break (all of it at the end of the file).
+            let end = atEnd ? slice.count : (slice.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            var lines: [Range<Int>] = []
+            var start = 0
+            while start < end {
+                let stop = slice[start..<end].firstIndex(of: 0x0A) ?? end
+                lines.append(start..<stop)
+                start = stop + 1
+            }
+            if atEnd, end > 0, slice[end - 1] == 0x0A { lines.append(end..<end) }
+            let parsed = parse(slice, lines)
+            for (offset, outcome) in parsed.enumerated() {
+                switch outcome {
+                case .none: continue
+                case .some(.success(let item)): facts.append(item)
+                case .some(.failure(let error)):
+                    let message = "\(path):\(lineNumber + offset): \(error.message)"
+                    if strict { throw RunError(message) }
+                    printError(message)
+                    rejected += 1
+                }
+            }
+            lineNumber += lines.count
+            if atEnd { break }
+            pending = Array(slice[end...])
         }
-        return (cases, rejected)
+        return (facts, rejected)
+    }
+
+    struct LineError: Error { let message: String }
+
+    /// Each line's case facts (nil for a blank line), parsed on every core.
+    private static func parse(_ slice: [UInt8], _ lines: [Range<Int>]) -> [Result<CaseQualityFacts, LineError>?] {
+        let parts = min(max(lines.count / 256, 1), 64)
+        let outcomes = Mutex([[Result<CaseQualityFacts, LineError>?]](repeating: [], count: parts))
+        ParallelWork.run(parts) { part in
+            let range = (lines.count * part / parts)..<(lines.count * (part + 1) / parts)
+            var mine: [Result<CaseQualityFacts, LineError>?] = []
+            mine.reserveCapacity(range.count)
+            for index in range {
+                let line = slice[lines[index]]
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { mine.append(nil); continue }
+                do { mine.append(.success(try CoordinationCase(json: line).qualityFacts)) } catch {
+                    mine.append(.failure(LineError(message: "\(error)")))
+                }
+            }
+            outcomes.withLock { $0[part] = mine }
+        }
+        return outcomes.withLock { $0.flatMap { $0 } }
     }
 
     private static func writeLines(_ cases: [CoordinationCase], to path: String) throws {

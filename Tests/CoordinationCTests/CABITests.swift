@@ -15,7 +15,7 @@ struct CABITests {
     func version() {
         #expect(coord_version_number() == COORD_VERSION_NUMBER)
         #expect(COORD_VERSION_NUMBER == COORD_VERSION_MAJOR * 1_000_000 + COORD_VERSION_MINOR * 1_000 + COORD_VERSION_PATCH)
-        #expect(String(cString: coord_version_string()) == "0.1.0")
+        #expect(String(cString: coord_version_string()) == "0.2.0")
         for status in [COORD_OK, COORD_ERR_INVALID, COORD_ERR_PARSE, COORD_ERR_RULES, COORD_ERR_OVERFLOW,
                        COORD_ERR_STATE, COORD_ERR_NOT_FOUND, COORD_ERR_NOMEM, COORD_ERR_INTERNAL] {
             #expect(String(cString: coord_status_string(status)) != "unknown status")
@@ -250,7 +250,7 @@ struct CABIConstantsTests {
             (COORD_RECORD_FOLLOW_UP_CAP, 3), (COORD_RECORD_REJECTED, 4),
         ]
         for (constant, value) in constants { #expect(constant == value) }
-        #expect(COORD_VERSION_NUMBER == 1000 && coord_version_number() == 1000)
+        #expect(COORD_VERSION_NUMBER == 2000 && coord_version_number() == 2000)
         #expect(MemoryLayout<coord_file_facts>.size == 12 && MemoryLayout<coord_tariff_record>.size == 64
                 && MemoryLayout<coord_record_result>.size == 16)
     }

@@ -28,7 +28,7 @@ def raises(status, call):
 
 
 lib = coordination.Library(sys.argv[1] if len(sys.argv) > 1 else None)
-check(lib.version() == "0.1.0", "version")
+check(lib.version() == "0.2.0", "version")
 
 # 100 M EUR in cents, twelve instalments: 64-bit amounts pass whole and add up to the cent.
 parts = lib.split_instalments(10_000_000_000, 12)
@@ -54,7 +54,11 @@ check(total == 200 and results == [(1, 1, 0), (2, 0, 200)], f"package priced onc
 check(raises(-2, lambda: lib.tariff({"format": "coordinationkit.tariff/1", "limitz": 1})), "a bad rule set raises PARSE")
 
 with open(os.path.join(ROOT, "Tests", "Fuzz", "corpus", "ifaq-input-json", "four.json"), encoding="utf-8") as handle:
-    campaign = lib.ifaq_compute(handle.read())
+    four_text = handle.read()
+    campaign = lib.ifaq_compute(four_text)
+bare = lib.ifaq_compute(four_text, explanations=False)
+check([h["dotationCents"] for h in bare["hospitals"]] == [h["dotationCents"] for h in campaign["hospitals"]]
+      and all(h["explanation"] == [] for h in bare["hospitals"]), "IFAQ without explanations: the same amounts")
 check(len(campaign["hospitals"]) == 4 and campaign["distributedCents"] + campaign["unspentCents"] == campaign["envelopeCents"], "IFAQ")
 with open(os.path.join(ROOT, "Tests", "Fuzz", "corpus", "ifaq-input-json", "four.json"), encoding="utf-8") as handle:
     four = handle.read()

@@ -78,6 +78,7 @@ _SIGNATURES = {
     "coord_ifaq_new_json": (_S, [_CHARS, _SIZE, ctypes.POINTER(_P)]),
     "coord_ifaq_free": (None, [_P]),
     "coord_ifaq_compute_json": (_S, [_P, _CHARS, _SIZE, _OUT_TEXT, ctypes.POINTER(_SIZE)]),
+    "coord_ifaq_compute_json_flags": (_S, [_P, _CHARS, _SIZE, ctypes.c_uint32, _OUT_TEXT, ctypes.POINTER(_SIZE)]),
     "coord_ifaq_compute_with_parameters_json": (_S, [_P, _CHARS, _SIZE, _CHARS, _SIZE, _OUT_TEXT, ctypes.POINTER(_SIZE)]),
     "coord_ifaq_export_parameters_json": (_S, [_P, _CHARS, _SIZE, _OUT_TEXT, ctypes.POINTER(_SIZE)]),
     "coord_ifaq_what_if_json": (_S, [_P, _CHARS, _SIZE, _CHARS, _SIZE, _OUT_TEXT, ctypes.POINTER(_SIZE)]),
@@ -195,7 +196,7 @@ class Library:
         finally:
             self._lib.coord_ifaq_free(handle)
 
-    def ifaq_compute(self, input_json, campaign=2023, rules_json=None):
+    def ifaq_compute(self, input_json, campaign=2023, rules_json=None, explanations=True):
         handle = ctypes.c_void_p()
         if rules_json is None:
             self._check(self._lib.coord_ifaq_new_builtin(campaign, ctypes.byref(handle)))
@@ -204,7 +205,9 @@ class Library:
             self._check(self._lib.coord_ifaq_new_json(data, len(data), ctypes.byref(handle)))
         try:
             data = _utf8(input_json)
-            return self._document(self._lib.coord_ifaq_compute_json, handle, data, len(data))
+            if explanations:
+                return self._document(self._lib.coord_ifaq_compute_json, handle, data, len(data))
+            return self._document(self._lib.coord_ifaq_compute_json_flags, handle, data, len(data), 1)
         finally:
             self._lib.coord_ifaq_free(handle)
 

@@ -7,10 +7,10 @@ import Synchronization
 
 /// Runs independent pieces of work on every core, without Foundation or Dispatch: one POSIX
 /// thread per core (at most one per piece), each taking the next index until none is left.
-enum ParallelWork {
+package enum ParallelWork {
     /// Calls `body(i)` once for each `i` in `0..<count`, in parallel; returns when all are done.
     /// Runs serially when threads cannot be started.
-    static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    package static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         guard count > 1 else {
             if count == 1 { body(0) }
             return

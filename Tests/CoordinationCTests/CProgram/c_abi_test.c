@@ -288,6 +288,22 @@ static void test_ifaq(void) {
     CHECK(out != NULL && strstr(out, "\"explanation\"") != NULL);
     coord_free(out);
 
+    /* Without the explanations: the same amounts, no reasoning; an unknown flag refused. */
+    {
+        char *full = NULL, *bare = NULL;
+        size_t full_length = 0, bare_length = 0;
+        CHECK(coord_ifaq_compute_json_flags(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, 0, &full, &full_length) == COORD_OK);
+        CHECK(coord_ifaq_compute_json_flags(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, COORD_IFAQ_NO_EXPLANATIONS, &bare, &bare_length) == COORD_OK);
+        CHECK(full != NULL && bare != NULL && bare_length < full_length);
+        CHECK(bare != NULL && strstr(bare, "\"explanation\":[]") != NULL && strstr(bare, "\"dotationCents\"") != NULL);
+        CHECK(full != NULL && strstr(full, "\"explanation\":[]") == NULL);
+        coord_free(full);
+        coord_free(bare);
+        bare = NULL;
+        CHECK(coord_ifaq_compute_json_flags(rules, IFAQ_INPUT, sizeof IFAQ_INPUT - 1, 0x6, &bare, &bare_length) == COORD_ERR_INVALID && bare == NULL);
+        CHECK(strstr(coord_last_error_message(), "flags") != NULL);
+    }
+
     out = NULL;
     CHECK(coord_ifaq_compute_json(rules, "{\"hospitals\": 3}", 16, &out, &length) == COORD_ERR_PARSE && out == NULL);
     CHECK(strstr(coord_last_error_message(), "hospitals") != NULL);
