@@ -77,7 +77,7 @@ public func coord_ifaq_compute_json_flags(_ rules: OpaquePointer?, _ inputJSON: 
                                           _ outJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
                                           _ outLength: UnsafeMutablePointer<Int>?) -> coord_status {
     ifaqDocument(rules, inputJSON, inputLength, outJSON, outLength) { ruleSet, input throws(BoundaryError) in
-        let known = UInt32(COORD_IFAQ_NO_EXPLANATIONS)
+        let known = UInt32(COORD_IFAQ_NO_EXPLANATIONS)  // trap-free: the header's constant 0x1
         guard flags & ~known == 0 else {
             throw .invalid("flags: unknown bits 0x\(String(flags & ~known, radix: 16)) (known: COORD_IFAQ_NO_EXPLANATIONS = 0x1)")
         }
