@@ -17,6 +17,7 @@ let package = Package(
             dependencies: [
                 .product(name: "CoordinationKit", package: "CoordinationKit"),
                 .product(name: "CoordinationSamples", package: "CoordinationKit"),
+                .product(name: "CoordinationCSV", package: "CoordinationKit"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/Engines",

@@ -4,7 +4,8 @@
 // shell-safe name but reads them back under the raw name.
 
 import Benchmark
-import CoordinationKit
+@_spi(CBoundary) import CoordinationKit
+import CoordinationCSV
 import CoordinationSamples
 import Foundation
 
@@ -124,6 +125,19 @@ let benchmarks: @Sendable () -> Void = {
         let tariffJSON = (try? TariffRuleSet.santelys2014.jsonData()) ?? []
         Benchmark("json.ifaq-input-parse.5000-hospitals", configuration: configuration(iterations: 10)) { _ in
             blackHole(try IFAQInput(json: inputJSON))
+        }
+        // Issue "Faster than what analysts use": the readers and the writer, in MB/s of document.
+        let result = try? IFAQCampaign.compute(rules: rules, input: input, explanations: false)
+        Benchmark("json.ifaq-result-write.5000-hospitals", configuration: configuration(iterations: 10)) { _ in
+            blackHole(try JSONWriter.encode(result))
+        }
+        let files = SyntheticData.ifaqCSV(input)
+        Benchmark("csv.ifaq-read.5000-hospitals", configuration: configuration(iterations: 10)) { _ in
+            blackHole(try IFAQCSV.read(hospitals: files.hospitals, results: files.results))
+        }
+        let tariffText = SyntheticData.tariffCSV((try? SyntheticData.tariffYear(count: 1_000_000)) ?? [])
+        Benchmark("csv.tariff-read.1000000-records", configuration: configuration(iterations: 5)) { _ in
+            blackHole(try TariffCSV.read(tariffText))
         }
         Benchmark("json.ifaq-rules-load", configuration: configuration(iterations: 200)) { _ in
             blackHole(try IFAQRuleSet(json: rulesJSON))
