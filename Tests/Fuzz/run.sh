@@ -20,7 +20,7 @@ targets=("$@")
 out="$root/.build-fuzz"
 mkdir -p "$out/module" "$out/artifacts"
 
-flags=(-O -sanitize=fuzzer,address -parse-as-library -swift-version 6)
+flags=(-package-name CoordinationKit -O -sanitize=fuzzer,address -parse-as-library -swift-version 6)
 newer() { [ ! -e "$1" ] || [ -n "$(find "${@:2}" -name '*.swift' -newer "$1" | head -1)" ]; }
 if newer "$out/libCoordinationKit.a" "$root/Sources/CoordinationKit"; then
   echo "== building the library with -sanitize=fuzzer,address (about a minute)"
