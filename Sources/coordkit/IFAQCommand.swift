@@ -41,7 +41,7 @@ enum IFAQCommand {
           --encoding E      utf-8 or windows-1252 (default: UTF-8, else Windows-1252, said on stderr)
           --json            the full result as JSON (each hospital's explanation left empty: it
                             is written on demand by --explain ID)
-          --explanations    with --json: every hospital's explanation too (about 6 KB each)
+          --explanations    with --json: every hospital's explanation too (about 6 KB each indented)
           --parameters F    compute the hospitals given (one, a region, a federation) with a national
                             campaign's published parameters (coordinationkit.ifaq-parameters/1):
                             each gets its national amount to the cent
