@@ -9,11 +9,14 @@ struct IFAQAmounts {
     /// thresholds are read from them, so that the hospitals given are paid as nationally.
     var published: IFAQParameters? = nil
 
-    func result() throws(IFAQError) -> IFAQResult {
+    /// Every amount of the campaign, without the per-indicator detail: O(H·I) after the
+    /// scores, no allocation per hospital.
+    func figures() throws(IFAQError) -> IFAQFigures {
         let rules = data.rules
         let hospitalCount = data.hospitals.count
 
         // 1. Envelope → fields → groups, by largest remainder.
+        let base = data.hospitals.map(\.base.cents)
         var groupBase = [Int64](repeating: 0, count: rules.groups.count)
         var groupSize = [Int](repeating: 0, count: rules.groups.count)
         for h in 0..<hospitalCount {
@@ -53,7 +56,7 @@ struct IFAQAmounts {
 
         // Hospitals in identifier order, so that largest-remainder ties never depend on the
         // order of the input.
-        let byId = data.hospitals.indices.sorted { data.hospitals[$0].id < data.hospitals[$1].id }
+        let byId = data.byId
 
         // 2. Scores, weights and amounts. The group's value unit is calibrated so that its
         // envelope is paid in full: amount(h) = E(g) × w(h) / Σw, w(h) = base × score / required
@@ -63,15 +66,27 @@ struct IFAQAmounts {
         var score = [Int](repeating: 0, count: hospitalCount)
         let levelWeight = rules.scoring.levelWeightBasisPoints
         let changeWeight = rules.scoring.changeWeightBasisPoints
-        for h in 0..<hospitalCount {
-            for i in 0..<data.indicatorCount where data.required(h, i) {
-                required[h] += 1
-                let c = data.cell(h, i)
-                score[h] += (scores.levelPaid[c] ? levelWeight : 0) + (scores.changePaid[c] ? changeWeight : 0)
+        // Cells of the input's hospitals only: the buffers are read without bounds checks.
+        data.applies.withUnsafeBufferPointer { applies in
+        data.status.withUnsafeBufferPointer { status in
+        data.mandatory.withUnsafeBufferPointer { mandatory in
+        scores.levelPaid.withUnsafeBufferPointer { levelPaid in
+        scores.changePaid.withUnsafeBufferPointer { changePaid in
+            let indicators = data.indicatorCount
+            for h in 0..<hospitalCount {
+                var count = 0, points = 0
+                for i in 0..<indicators {
+                    let c = h * indicators + i
+                    // As ``IFAQData/required(_:_:)``.
+                    guard applies[c], status[c] == 1 || status[c] == 3 || (mandatory[i] && status[c] != 4) else { continue }
+                    count += 1
+                    points += (levelPaid[c] ? levelWeight : 0) + (changePaid[c] ? changeWeight : 0)
+                }
+                required[h] = count
+                score[h] = points
             }
-        }
-        var members = Array(repeating: [Int](), count: rules.groups.count)
-        for h in byId { members[data.hospitalGroup[h]].append(h) }
+        }}}}}
+        let members = data.membersById
         var earned = [Int64](repeating: 0, count: hospitalCount)
         var leftover = [Bool](repeating: false, count: hospitalCount)
         var weight = [UInt128](repeating: 0, count: hospitalCount)
@@ -108,7 +123,7 @@ struct IFAQAmounts {
                 let weights = members[g].map { h -> UInt128 in
                     guard score[h] > 0 else { return 0 }
                     // ≤ 10^13 × (10,000 × required) × D / required ≤ 10^32.
-                    return UInt128(data.hospitals[h].base.cents) * UInt128(score[h]) * UInt128(scale / Int64(required[h]))  // trap-free: widening an indicator count (<= 200)
+                    return UInt128(base[h]) * UInt128(score[h]) * UInt128(scale / Int64(required[h]))  // trap-free: widening an indicator count (<= 200)
                 }
                 for (offset, h) in members[g].enumerated() { weight[h] = weights[offset] }
                 guard weights.contains(where: { $0 > 0 }) else {
@@ -166,23 +181,17 @@ struct IFAQAmounts {
             }
         }
 
-        // 3. Per group: what was paid, and why anything is not.
-        var groups: [IFAQResult.Group] = []
+        // 3. Per group: what was paid; the rest is unspent.
         var unspent: Int64 = rules.resultsEnvelope.cents - groupEnvelopes.reduce(0) { $0 + $1.cents }
-        for (g, group) in rules.groups.enumerated() {
+        var groupEarned = [Int64](repeating: 0, count: rules.groups.count)
+        var groupRemainder = [Int64](repeating: 0, count: rules.groups.count)
+        for g in rules.groups.indices {
             let earnedTotal = members[g].reduce(Int64(0)) { $0 + earned[$1] }
             // With published parameters a group's envelope is the national group's: nothing of it is unspent here.
             let remainder = published == nil ? groupEnvelopes[g].cents - earnedTotal : 0
             unspent += remainder
-            // VU = E × 10,000 × D / W euros per euro of base at a full score.
-            let valueUnit: Double? = totalWeight[g] == 0 ? nil
-                : Double(groupEnvelopes[g].cents) * 10_000 * Double(weightScale[g]) / Double(totalWeight[g])
-            groups.append(IFAQResult.Group(
-                id: group.id, field: group.field, hospitals: groupSize[g], envelope: groupEnvelopes[g],
-                base: Money(cents: groupBase[g]), earned: Money(cents: earnedTotal), redistributed: .zero,
-                unspent: Money(cents: remainder), unspentReason: remainder > 0 ? groupUnspentReason[g] : nil,
-                valueUnit: valueUnit, weightScale: weightScale[g], totalWeight: String(totalWeight[g]),
-                leftover: Money(cents: leftoverCents[g]), indicators: scores.thresholds[g]))
+            groupEarned[g] = earnedTotal
+            groupRemainder[g] = remainder
         }
 
         // 4. The 2021 transitional parts.
@@ -202,29 +211,72 @@ struct IFAQAmounts {
             for (offset, part) in parts.enumerated() { activityPart[byId[offset]] = part.cents }
         }
 
-        // 5. Per hospital: dotation, instalments, indicators, penalty, explanation.
+        // 5. Per hospital: the dotation.
+        var dotation = [Int64](repeating: 0, count: hospitalCount)
+        var distributed: Int64 = 0
+        for h in 0..<hospitalCount {
+            dotation[h] = earned[h] + priorPart[h] + activityPart[h]
+            distributed += dotation[h]
+        }
+        if published != nil {
+            unspent = 0
+            unspentReasons = []
+        }
+        guard published != nil || distributed + unspent == rules.envelope.cents else {
+            throw .overflow("internal reconciliation failed: distributed \(distributed) + unspent \(unspent) != \(rules.envelope.cents)")
+        }
+        return IFAQFigures(
+            groupBase: groupBase, groupSize: groupSize, groupEnvelopes: groupEnvelopes, groupEarned: groupEarned,
+            groupRemainder: groupRemainder, groupUnspentReason: groupUnspentReason, weightScale: weightScale,
+            totalWeight: totalWeight, leftoverCents: leftoverCents, required: required, score: score, weight: weight,
+            earned: earned, leftover: leftover, priorPart: priorPart, activityPart: activityPart, dotation: dotation,
+            grid: grid, distributed: distributed, unspent: unspent, unspentReasons: unspentReasons)
+    }
+
+    /// The full result: per group, per hospital and per indicator, with instalments,
+    /// penalties and (when asked) explanations.
+    func result() throws(IFAQError) -> IFAQResult {
+        try result(figures())
+    }
+
+    func result(_ figures: IFAQFigures) throws(IFAQError) -> IFAQResult {
+        let rules = data.rules
+        let hospitalCount = data.hospitals.count
+        var groups: [IFAQResult.Group] = []
+        groups.reserveCapacity(rules.groups.count)
+        for (g, group) in rules.groups.enumerated() {
+            let remainder = figures.groupRemainder[g]
+            // VU = E × 10,000 × D / W euros per euro of base at a full score.
+            let valueUnit: Double? = figures.totalWeight[g] == 0 ? nil
+                : Double(figures.groupEnvelopes[g].cents) * 10_000 * Double(figures.weightScale[g]) / Double(figures.totalWeight[g])
+            groups.append(IFAQResult.Group(
+                id: group.id, field: group.field, hospitals: figures.groupSize[g], envelope: figures.groupEnvelopes[g],
+                base: Money(cents: figures.groupBase[g]), earned: Money(cents: figures.groupEarned[g]), redistributed: .zero,
+                unspent: Money(cents: remainder), unspentReason: remainder > 0 ? figures.groupUnspentReason[g] : nil,
+                valueUnit: valueUnit, weightScale: figures.weightScale[g], totalWeight: String(figures.totalWeight[g]),
+                leftover: Money(cents: figures.leftoverCents[g]), indicators: scores.thresholds[g]))
+        }
+        let ranks = published == nil ? IFAQScores.ranks(data: data) : []
         var hospitals: [IFAQResult.Hospital] = []
         hospitals.reserveCapacity(hospitalCount)
         let months = instalmentMonths(max(rules.payment.instalments, rules.payment.armyInstalments))
-        var distributed: Int64 = 0
         var armyTotal: Int64 = 0
         for h in 0..<hospitalCount {
             let hospital = data.hospitals[h]
             let army = hospital.army ?? false
-            let dotation = earned[h] + priorPart[h] + activityPart[h]
-            distributed += dotation
+            let dotation = figures.dotation[h]
             if army { armyTotal += dotation }
             let count = army ? rules.payment.armyInstalments : rules.payment.instalments
             let instalments = try instalmentSchedule(Money(cents: dotation), count: count, months: months)
-            let indicators = indicatorResults(h, grid: grid, levelWeight: rules.scoring.levelWeightBasisPoints,
+            let indicators = indicatorResults(h, grid: figures.grid, ranks: ranks, levelWeight: rules.scoring.levelWeightBasisPoints,
                                               changeWeight: rules.scoring.changeWeightBasisPoints)
             let penalty = try penaltyStatus(h, indicators)
             var hospitalResult = IFAQResult.Hospital(
                 id: hospital.id, field: hospital.field, group: hospital.group, base: hospital.base, army: army,
-                requiredIndicators: required[h], scoreBasisPoints: score[h], weight: String(weight[h]),
-                earned: Money(cents: earned[h]), leftoverCent: leftover[h], redistributed: .zero,
-                priorDotationPart: (rules.transitional == nil ? nil : priorPart[h]).map(Money.init(cents:)),
-                activityPart: (rules.transitional == nil ? nil : activityPart[h]).map(Money.init(cents:)),
+                requiredIndicators: figures.required[h], scoreBasisPoints: figures.score[h], weight: String(figures.weight[h]),
+                earned: Money(cents: figures.earned[h]), leftoverCent: figures.leftover[h], redistributed: .zero,
+                priorDotationPart: (rules.transitional == nil ? nil : figures.priorPart[h]).map(Money.init(cents:)),
+                activityPart: (rules.transitional == nil ? nil : figures.activityPart[h]).map(Money.init(cents:)),
                 dotation: Money(cents: dotation), instalments: instalments,
                 decidedBy: wording.decidedBy(army: army),
                 indicators: indicators, penalty: penalty, explanation: [])
@@ -234,45 +286,48 @@ struct IFAQAmounts {
             }
             hospitals.append(hospitalResult)
         }
-        if published != nil {
-            unspent = 0
-            unspentReasons = []
-        }
-        guard published != nil || distributed + unspent == rules.envelope.cents else {
-            throw .overflow("internal reconciliation failed: distributed \(distributed) + unspent \(unspent) != \(rules.envelope.cents)")
-        }
-        let armyIds = byId.filter { data.hospitals[$0].army ?? false }.map { data.hospitals[$0].id }
+        let armyIds = data.byId.filter { data.hospitals[$0].army ?? false }.map { data.hospitals[$0].id }
         let armyService = armyIds.isEmpty ? nil : IFAQResult.ArmyHealthService(
             hospitals: armyIds, dotation: Money(cents: armyTotal),
             instalments: try instalmentSchedule(Money(cents: armyTotal), count: rules.payment.armyInstalments, months: months),
             proposedBy: wording.armyProposedBy,
             setBy: wording.armySetBy(transitional: rules.transitional != nil, allocations: rules.payment.armyInstalments))
+        let scope = scope(figures)
+        var result = IFAQResult(campaign: rules.campaign, resultsYear: rules.resultsYear,
+                                ruleSet: "\(rules.name) (\(rules.version))", envelope: rules.envelope,
+                                distributed: Money(cents: figures.distributed), unspent: Money(cents: figures.unspent),
+                                unspentReasons: figures.unspentReasons,
+                                warnings: scope.warnings, groups: groups, hospitals: hospitals, armyHealthService: armyService)
+        result.partialInput = scope.partial
+        if let published {
+            result.envelope = Money(cents: figures.distributed)
+            result.parametersSource = published.source
+        }
+        return result
+    }
+
+    /// The campaign's warnings (missing results, partial input, dotations above the base) and
+    /// whether the input looks partial: a campaign computed from the hospitals given is a
+    /// national run, its thresholds and value unit come from them, so an obviously partial
+    /// input is said loudly.
+    func scope(_ figures: IFAQFigures) -> (warnings: [String], partial: Bool) {
+        let rules = data.rules
         var warnings: [String] = []
         if data.missingRequired > 0 {
             warnings.append(wording.missingResults(data.missingRequired, year: rules.resultsYear))
         }
-        // A campaign computed from the hospitals given is a national run: the thresholds and the
-        // value unit come from them. Say so loudly when the input is obviously partial.
-        let emptyGroups = rules.groups.indices.filter { groupSize[$0] == 0 }.map { rules.groups[$0].id }
-        let smallGroups = rules.groups.indices.filter { (1..<IFAQAmounts.smallGroup).contains(groupSize[$0]) }.map { rules.groups[$0].id }
+        let emptyGroups = rules.groups.indices.filter { figures.groupSize[$0] == 0 }.map { rules.groups[$0].id }
+        let smallGroups = rules.groups.indices.filter { (1..<IFAQAmounts.smallGroup).contains(figures.groupSize[$0]) }.map { rules.groups[$0].id }
         if published == nil, !emptyGroups.isEmpty || !smallGroups.isEmpty {
             warnings.append(wording.partialInput(emptyGroups: emptyGroups, smallGroups: smallGroups, smallGroupSize: IFAQAmounts.smallGroup,
-                                                 hospitals: hospitalCount))
+                                                 hospitals: data.hospitals.count))
         }
-        let overBase = hospitals.filter { $0.dotation.cents > $0.base.cents }.count
+        var overBase = 0
+        for h in data.hospitals.indices where figures.dotation[h] > data.hospitals[h].base.cents { overBase += 1 }
         if overBase > 0 {
             warnings.append(wording.overBase(overBase))
         }
-        var result = IFAQResult(campaign: rules.campaign, resultsYear: rules.resultsYear,
-                                ruleSet: "\(rules.name) (\(rules.version))", envelope: rules.envelope,
-                                distributed: Money(cents: distributed), unspent: Money(cents: unspent), unspentReasons: unspentReasons,
-                                warnings: warnings, groups: groups, hospitals: hospitals, armyHealthService: armyService)
-        result.partialInput = published == nil && (!emptyGroups.isEmpty || !smallGroups.isEmpty || overBase > 0)
-        if let published {
-            result.envelope = Money(cents: distributed)
-            result.parametersSource = published.source
-        }
-        return result
+        return (warnings, published == nil && (!emptyGroups.isEmpty || !smallGroups.isEmpty || overBase > 0))
     }
 
     /// Below this many hospitals a comparison group is taken as a sign of partial input.
@@ -315,7 +370,7 @@ struct IFAQAmounts {
         return result
     }
 
-    private func indicatorResults(_ h: Int, grid: IFAQGridScores?, levelWeight: Int, changeWeight: Int) -> [IFAQResult.IndicatorResult] {
+    private func indicatorResults(_ h: Int, grid: IFAQGridScores?, ranks: [Int32], levelWeight: Int, changeWeight: Int) -> [IFAQResult.IndicatorResult] {
         let facts = data.facts
         var results: [IFAQResult.IndicatorResult] = []
         results.reserveCapacity(facts.ids.count)
@@ -331,7 +386,7 @@ struct IFAQAmounts {
                 status: IFAQAmounts.statusName(state),
                 value: state == 1 ? IFAQData.unoriented(data.value[data.at(0, c)], higherIsBetter: higher) : nil,
                 previousValue: data.status[data.at(1, c)] == 1 ? IFAQData.unoriented(data.value[data.at(1, c)], higherIsBetter: higher) : nil,
-                rank: state == 1 && scores.levelRank[c] > 0 ? Int(scores.levelRank[c]) : nil,  // trap-free: widening Int32 to Int
+                rank: state == 1 && !ranks.isEmpty && ranks[c] > 0 ? Int(ranks[c]) : nil,  // trap-free: widening Int32 to Int
                 change: comparable ? Double(data.value[data.at(0, c)] - data.value[data.at(1, c)]) / 1000 : nil,
                 levelPaid: level, changePaid: change,
                 scoreBasisPoints: grid.map { $0.cellPoints[c] } ?? (level ? levelWeight : 0) + (change ? changeWeight : 0),
@@ -390,56 +445,5 @@ struct IFAQAmounts {
             status: status, indicators: concerned, incurred: Money(cents: incurred), retained: Money(cents: waived ? 0 : decision ?? incurred),
             procedure: wording.penaltyProcedure,
             deadlines: deadlines)
-    }
-}
-
-/// Minimum thresholds and the count of consecutive years below them (R162-36-3).
-enum IFAQPenaltyRule {
-    /// The penalty incurred on `indicators` indicators at `base` (R162-36-3 III):
-    /// min(base × rate × indicators, base × cap), rounded down to the cent. Exact in 128 bits.
-    static func incurred(base: Money, indicators: Int, penalty: IFAQRuleSet.Penalty) -> Money {
-        let cents = Int128(base.cents)
-        let uncapped = cents * Int128(penalty.basisPointsOfBasePerIndicator) * Int128(indicators)
-        return Money(cents: Int64(min(uncapped, cents * Int128(penalty.capBasisPoints)) / 10_000))   // ≤ base; trap-free: the cap is at most 10000 bp of the base: at most base, an Int64
-    }
-
-    /// The threshold in force for results `year`: the dated threshold whose years cover it, and
-    /// none in the first year the indicator counts when it was never collected in a general
-    /// mandatory national campaign (R162-36-3 I).
-    static func thresholdInForce(_ indicator: IFAQRuleSet.Indicator, year: Int) -> IFAQRuleSet.MinimumThreshold? {
-        guard let first = indicator.firstNationalCollection, first < year else { return nil }
-        return indicator.minimumThresholds.first { $0.fromYear <= year && year <= $0.untilYear }
-    }
-
-    /// Whether the hospital is below the threshold in the results year, and for how many
-    /// consecutive years up to it, each year judged against the threshold in force that year,
-    /// under the rule set's definition version (a change of definition breaks the count,
-    /// R162-36-3 III 1°; a renewed threshold does not). Deemed below (R162-36): a result
-    /// invalidated by a control, whatever the obligation; a result not collected (or missing in
-    /// the results year) under an obligation to collect. Not concerned: never below.
-    static func consecutiveYearsBelow(data: IFAQData, h: Int, i: Int) -> (Bool, Int) {
-        let facts = data.facts
-        let indicators = facts.ids.count
-        let c = data.cell(h, i)
-        let current = facts.definitionVersion[i]
-        let mandatory = facts.mandatory[i]
-        var count = 0
-        for y in data.years.indices {
-            guard let threshold = facts.orientedMinimum[y * indicators + i] else { break }
-            let state = data.status[data.at(y, c)]
-            let rowVersion = state == 0 ? current : data.version[data.at(y, c)]
-            guard rowVersion == current else { break }
-            let below: Bool
-            switch state {
-            case 1: below = data.value[data.at(y, c)] < threshold
-            case 3: below = true                                  // invalidated
-            case 2: below = mandatory                             // not collected under the obligation
-            case 0: below = mandatory && y == 0                   // no row this year
-            default: below = false                                // not concerned
-            }
-            guard below else { break }
-            count += 1
-        }
-        return (count > 0, count)
     }
 }

@@ -3,93 +3,118 @@ struct IFAQScores {
     /// Per cell (hospital × indicator): level paid, change paid.
     var levelPaid: [Bool]
     var changePaid: [Bool]
-    /// Per cell: the result's rank in its group this year, 1 = best, ties sharing the better
-    /// rank (0 when no valid result).
-    var levelRank: [Int32]
     /// Per group, per indicator that applies to its field.
     var thresholds: [[IFAQResult.IndicatorThresholds]]
 
+    /// The campaign's own thresholds: per group and indicator, a selection (not a sort) finds
+    /// the k-th best value and the cap's cut, then one pass marks who is paid.
+    /// - Complexity: O(H·I) expected, O(H·I log H) at worst.
     init(data: IFAQData) {
         let rules = data.rules
-        let cells = data.hospitals.count * data.indicatorCount
-        levelPaid = [Bool](repeating: false, count: cells)
-        changePaid = [Bool](repeating: false, count: cells)
-        levelRank = [Int32](repeating: 0, count: cells)
-        thresholds = Array(repeating: [], count: rules.groups.count)
-        var members = Array(repeating: [Int](), count: rules.groups.count)
-        for h in data.hospitals.indices { members[data.hospitalGroup[h]].append(h) }
-
         let scoring = rules.scoring
-        var levelValues: [Int64] = []
-        var changeValues: [Int64] = []
+        let positiveOnly = scoring.changeRule == .positive
+        let strict = scoring.comparison == .strict
+        let indicatorCount = data.indicatorCount
+        var levelPaid = [Bool](repeating: false, count: data.cells)
+        var changePaid = [Bool](repeating: false, count: data.cells)
+        var thresholds = [[IFAQResult.IndicatorThresholds]](repeating: [], count: rules.groups.count)
+        // The candidates' values and eligible changes of one group and indicator, selected in place.
+        let largest = data.membersById.map(\.count).max() ?? 0
+        var levels = [Int64](repeating: 0, count: largest)
+        var changes = [Int64](repeating: 0, count: largest)
+        // Every index below is within the buffers: a cell of a hospital of the input (< cells),
+        // a slot of the group's columns (see ``IFAQData/columnValue``) or below its size.
+        data.columnValue.withUnsafeBufferPointer { columnValue in
+        data.columnChange.withUnsafeBufferPointer { columnChange in
+        levels.withUnsafeMutableBufferPointer { levels in
+        changes.withUnsafeMutableBufferPointer { changes in
+        levelPaid.withUnsafeMutableBufferPointer { levelPaid in
+        changePaid.withUnsafeMutableBufferPointer { changePaid in
+            for (g, group) in rules.groups.enumerated() {
+                let members = data.membersById[g]
+                for (i, indicator) in rules.indicators.enumerated() where indicator.fields.contains(group.field) {
+                    // Level: candidates with a valid result this year; change: those also valid
+                    // last year under the same definition.
+                    var n = 0, changeCandidates = 0, eligible = 0
+                    let column = data.columnStart[g] + i * members.count
+                    for m in members.indices {
+                        let v = columnValue[column + m]
+                        guard v != IFAQData.noValue else { continue }
+                        levels[n] = v
+                        n += 1
+                        let delta = columnChange[column + m]
+                        if delta != IFAQData.noValue {
+                            changeCandidates += 1
+                            if positiveOnly ? delta > 0 : delta >= 0 {
+                                changes[eligible] = delta
+                                eligible += 1
+                            }
+                        }
+                    }
+                    let k = (n * scoring.paidShareBasisPoints + 9_999) / 10_000          // ⌈n × p⌉
+                    // Paid iff value > cut (strict: the (k+1)-th best) or >= cut (non-strict: the
+                    // k-th best); no cut when every candidate is paid.
+                    let levelCut = k < n
+                        ? IFAQSelection.descending(UnsafeMutableBufferPointer(rebasing: levels[0 ..< n]), at: strict ? k : max(k - 1, 0)) : nil
+                    // Change: eligible when ≥ 0 (or > 0); capped to ⌊n_c × cap⌋: when more
+                    // qualify, only those strictly better than the (cap + 1)-th best change are.
+                    let cap = changeCandidates * scoring.changeCapBasisPoints / 10_000
+                    let changeCut = eligible > cap
+                        ? IFAQSelection.descending(UnsafeMutableBufferPointer(rebasing: changes[0 ..< eligible]), at: cap) : nil
+                    let cut = levelCut ?? .min, bar = changeCut ?? .min
+                    var levelCount = 0, changeCount = 0
+                    for (m, h) in members.enumerated() {
+                        let v = columnValue[column + m]
+                        guard v != IFAQData.noValue else { continue }
+                        let c = h * indicatorCount + i
+                        let paid = levelCut == nil || (strict ? v > cut : v >= cut)
+                        levelPaid[c] = paid
+                        if paid { levelCount += 1 }
+                        let delta = columnChange[column + m]
+                        if cap > 0, delta != IFAQData.noValue {
+                            if (positiveOnly ? delta > 0 : delta >= 0) && (changeCut == nil || delta > bar) {
+                                changePaid[c] = true
+                                changeCount += 1
+                            }
+                        }
+                    }
+                    thresholds[g].append(IFAQResult.IndicatorThresholds(
+                        indicator: indicator.id, candidates: n, rank: k,
+                        levelThreshold: levelCut.map { IFAQData.unoriented($0, indicator) }, levelPaid: levelCount,
+                        changeCandidates: changeCandidates, changeEligible: eligible, changeCap: cap,
+                        changeThreshold: changeCut.map { Double($0) / 1000 }, changePaid: changeCount))
+                }
+            }
+        }}}}}}
+        self.levelPaid = levelPaid
+        self.changePaid = changePaid
+        self.thresholds = thresholds
+    }
+
+    /// Per cell: the result's rank in its group this year, 1 = best, ties sharing the better
+    /// rank; 0 when no valid result. What the full result shows; the amounts do not need it.
+    /// - Complexity: O(H·I log H): one sort per group and indicator.
+    static func ranks(data: IFAQData) -> [Int32] {
+        let rules = data.rules
+        var rank = [Int32](repeating: 0, count: data.cells)
         var ranked: [(value: Int64, cell: Int)] = []
         for (g, group) in rules.groups.enumerated() {
             for (i, indicator) in rules.indicators.enumerated() where indicator.fields.contains(group.field) {
-                // Level: candidates with a valid result this year.
-                levelValues.removeAll(keepingCapacity: true)
-                changeValues.removeAll(keepingCapacity: true)
                 ranked.removeAll(keepingCapacity: true)
-                for h in members[g] {
+                for h in data.membersById[g] {
                     let c = data.cell(h, i)
-                    guard data.status[data.at(0, c)] == 1 else { continue }
-                    ranked.append((data.value[data.at(0, c)], c))
-                    if data.status[data.at(1, c)] == 1, data.version[data.at(1, c)] == data.version[data.at(0, c)] {
-                        changeValues.append(data.value[data.at(0, c)] - data.value[data.at(1, c)])
-                    }
+                    if data.status[c] == 1 { ranked.append((data.value[c], c)) }
                 }
-                // One sort gives the thresholds and every rank: 1 + the number of strictly better
-                // values (ties share a rank).
                 ranked.sort { $0.value > $1.value }
                 for (position, entry) in ranked.enumerated() {
-                    levelValues.append(entry.value)
-                    let rank = position > 0 && ranked[position - 1].value == entry.value ? levelRank[ranked[position - 1].cell] : Int32(truncatingIfNeeded: position + 1)
-                    levelRank[entry.cell] = rank   // a rank within a group: at most its number of hospitals (< 2^31)
+                    // 1 + the number of strictly better values; a rank within a group is at most
+                    // its number of hospitals (< 2^31).
+                    rank[entry.cell] = position > 0 && ranked[position - 1].value == entry.value
+                        ? rank[ranked[position - 1].cell] : Int32(truncatingIfNeeded: position + 1)
                 }
-                let n = levelValues.count
-                let k = (n * scoring.paidShareBasisPoints + 9_999) / 10_000          // ⌈n × p⌉
-                var levelCut: Int64? = nil        // paid iff value > cut (strict) / >= cut (non-strict)
-                var strictLevel = true
-                if k < n {
-                    if scoring.comparison == .strict {
-                        levelCut = levelValues[k]                // the (k+1)-th best
-                    } else {
-                        levelCut = levelValues[max(k - 1, 0)]    // the k-th best
-                        strictLevel = false
-                    }
-                }
-                // Change: eligible when ≥ 0 (or > 0); capped to ⌊n_c × cap⌋.
-                let eligible = changeValues.filter { scoring.changeRule == .positive ? $0 > 0 : $0 >= 0 }.sorted(by: >)
-                let cap = changeValues.count * scoring.changeCapBasisPoints / 10_000
-                var changeCut: Int64? = nil       // paid iff change > cut, when the cap binds
-                if eligible.count > cap {
-                    changeCut = cap < eligible.count ? eligible[cap] : nil
-                }
-                var levelCount = 0
-                var changeCount = 0
-                for h in members[g] {
-                    let c = data.cell(h, i)
-                    guard data.status[data.at(0, c)] == 1 else { continue }
-                    let v = data.value[data.at(0, c)]
-                    let paid = levelCut.map { strictLevel ? v > $0 : v >= $0 } ?? (n > 0)
-                    levelPaid[c] = paid
-                    if paid { levelCount += 1 }
-                    if data.status[data.at(1, c)] == 1, data.version[data.at(1, c)] == data.version[data.at(0, c)] {
-                        let delta = v - data.value[data.at(1, c)]
-                        let qualifies = scoring.changeRule == .positive ? delta > 0 : delta >= 0
-                        let within = changeCut.map { delta > $0 } ?? true
-                        if qualifies && within && cap > 0 {
-                            changePaid[c] = true
-                            changeCount += 1
-                        }
-                    }
-                }
-                thresholds[g].append(IFAQResult.IndicatorThresholds(
-                    indicator: indicator.id, candidates: n, rank: k,
-                    levelThreshold: levelCut.map { IFAQData.unoriented($0, indicator) }, levelPaid: levelCount,
-                    changeCandidates: changeValues.count, changeEligible: eligible.count, changeCap: cap,
-                    changeThreshold: changeCut.map { Double($0) / 1000 }, changePaid: changeCount))
             }
         }
+        return rank
     }
 
     /// The scores of the hospitals given, with each group's thresholds read from published
@@ -101,10 +126,8 @@ struct IFAQScores {
         let cells = data.hospitals.count * data.indicatorCount
         levelPaid = [Bool](repeating: false, count: cells)
         changePaid = [Bool](repeating: false, count: cells)
-        levelRank = [Int32](repeating: 0, count: cells)
         thresholds = Array(repeating: [], count: rules.groups.count)
-        var members = Array(repeating: [Int](), count: rules.groups.count)
-        for h in data.hospitals.indices { members[data.hospitalGroup[h]].append(h) }
+        let members = data.membersById
         let scoring = rules.scoring
         for (g, group) in rules.groups.enumerated() where !members[g].isEmpty {
             guard let parameters = published.group(group.id) else {

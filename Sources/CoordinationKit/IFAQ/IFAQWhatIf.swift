@@ -99,9 +99,9 @@ public struct IFAQScenario: Hashable, Sendable, Codable {
         return list
     }
 
-    /// The rule set and input with the scenario applied, validated like any rule set.
+    /// The rule set with the scenario's figures, validated like any rule set.
     /// - Throws: ``IFAQError`` naming what the scenario makes invalid.
-    func apply(rules: IFAQRuleSet, input: IFAQInput) throws(IFAQError) -> (IFAQRuleSet, IFAQInput) {
+    func changedRules(_ rules: IFAQRuleSet) throws(IFAQError) -> IFAQRuleSet {
         var draft = rules.draft
         if let cents = envelopeCents {
             // The results envelope is what the rules split; keep the other parts as they are.
@@ -143,6 +143,13 @@ public struct IFAQScenario: Hashable, Sendable, Codable {
         do { changed = try draft.build() } catch {
             throw .invalidInput("scenario \(name): \(error.description)")
         }
+        return changed
+    }
+
+    /// The rule set and input with the scenario applied: what a direct computation of the
+    /// changed campaign reads (the tests compare the what-if with it).
+    func apply(rules: IFAQRuleSet, input: IFAQInput) throws(IFAQError) -> (IFAQRuleSet, IFAQInput) {
+        let changed = try changedRules(rules)
         var changedInput = input
         for item in values ?? [] {
             guard let row = changedInput.results.firstIndex(where: { $0.hospital == item.hospital && $0.indicator == item.indicator
@@ -226,27 +233,44 @@ extension IFAQCampaign {
     /// - Complexity: one campaign computation per scenario, plus one for the base.
     public static func whatIf(rules: IFAQRuleSet, input: IFAQInput, scenarios: [IFAQScenario],
                               allowPartial: Bool = false) throws(IFAQError) -> [IFAQWhatIf] {
-        let prepared = try scenarios.map { scenario throws(IFAQError) in try scenario.apply(rules: rules, input: input) }
-        // The input is read once: a scenario that changes only figures of the rules (not values)
-        // reuses it with its rule set, which has the same fields, groups and indicators.
-        let data = try IFAQData(rules: rules, input: input)
+        try IFAQPreparedCampaign(rules: rules, input: input).whatIf(scenarios, allowPartial: allowPartial)
+    }
+}
+
+extension IFAQPreparedCampaign {
+    /// Runs `scenarios` against the campaign as it is, side by side on every core: each the
+    /// amounts of the changed campaign (``dotations(language:)``) compared with the base ones.
+    /// The input is indexed once; a scenario changing some values changes a copy of the index.
+    ///
+    /// - Returns: one ``IFAQWhatIf`` per scenario, in order.
+    /// - Throws: as ``IFAQCampaign/whatIf(rules:input:scenarios:allowPartial:)``.
+    /// - Complexity: one computation of the amounts per scenario, plus one for the base:
+    ///   O(H·I) expected each.
+    public func whatIf(_ scenarios: [IFAQScenario], allowPartial: Bool = false) throws(IFAQError) -> [IFAQWhatIf] {
+        // Every scenario is checked before any is computed.
+        var checked: [IFAQData] = []
+        checked.reserveCapacity(scenarios.count)
+        for scenario in scenarios {
+            var scenarioData = data
+            scenarioData.rules = try scenario.changedRules(data.rules)
+            if let values = scenario.values, !values.isEmpty { try scenarioData.setResults(values, scenario: scenario.name) }
+            checked.append(scenarioData)
+        }
+        let changed = checked
         let wording = IFAQWording(language: .english)
-        let base = try IFAQAmounts(data: data, scores: IFAQScores(data: data), explanations: false, wording: wording).result()
-        guard allowPartial || !base.partialInput else {
-            throw .invalidInput("what-if: the input is not a national campaign (\(base.warnings.first ?? "partial input")); "
+        let baseAmounts = IFAQAmounts(data: data, scores: IFAQScores(data: data), explanations: false, wording: wording)
+        let base = try baseAmounts.figures()
+        let scope = baseAmounts.scope(base)
+        guard allowPartial || !scope.partial else {
+            throw .invalidInput("what-if: the input is not a national campaign (\(scope.warnings.first ?? "partial input")); "
                                 + "a policy change is judged on the whole campaign")
         }
-        let outcomes = Mutex([Result<IFAQResult, IFAQError>?](repeating: nil, count: prepared.count))
-        ParallelWork.run(prepared.count) { index in
-            let outcome: Result<IFAQResult, IFAQError>
+        let outcomes = Mutex([Result<IFAQFigures, IFAQError>?](repeating: nil, count: changed.count))
+        ParallelWork.run(changed.count) { index in
+            let outcome: Result<IFAQFigures, IFAQError>
             do throws(IFAQError) {
-                if scenarios[index].values?.isEmpty ?? true {
-                    var changed = data
-                    changed.rules = prepared[index].0
-                    outcome = .success(try IFAQAmounts(data: changed, scores: IFAQScores(data: changed), explanations: false, wording: wording).result())
-                } else {
-                    outcome = .success(try compute(rules: prepared[index].0, input: prepared[index].1, explanations: false))
-                }
+                let scenarioData = changed[index]
+                outcome = .success(try IFAQAmounts(data: scenarioData, scores: IFAQScores(data: scenarioData), explanations: false, wording: wording).figures())
             } catch {
                 outcome = .failure(error)
             }
@@ -255,38 +279,67 @@ extension IFAQCampaign {
         var reports: [IFAQWhatIf] = []
         for (index, scenario) in scenarios.enumerated() {
             guard let outcome = outcomes.withLock({ $0[index] }) else { continue }
-            let after: IFAQResult
+            let after: IFAQFigures
             switch outcome {
-            case .success(let result): after = result
+            case .success(let figures): after = figures
             case .failure(let error): throw .invalidInput("scenario \(scenario.name): \(error.description)")
             }
-            reports.append(try compare(scenario.name, base, after))
+            reports.append(try compare(scenario.name, base, envelopeBefore: data.rules.envelope, after, envelopeAfter: changed[index].rules.envelope))
         }
         return reports
     }
 
-    static func compare(_ name: String, _ before: IFAQResult, _ after: IFAQResult) throws(IFAQError) -> IFAQWhatIf {
-        let afterById = Dictionary(after.hospitals.map { ($0.id, $0.dotation) }, uniquingKeysWith: { first, _ in first })
+    /// The scenario's report: per hospital and group, before and after, with the totals checked.
+    func compare(_ name: String, _ before: IFAQFigures, envelopeBefore: Money, _ after: IFAQFigures,
+                 envelopeAfter: Money) throws(IFAQError) -> IFAQWhatIf {
         var hospitals: [IFAQWhatIf.Hospital] = []
+        hospitals.reserveCapacity(data.hospitals.count)
         var winners = 0, losers = 0, unchanged = 0
-        for hospital in before.hospitals {
-            let now = afterById[hospital.id] ?? .zero
-            let difference = Money(cents: now.cents - hospital.dotation.cents)
-            if difference.cents > 0 { winners += 1 } else if difference.cents < 0 { losers += 1 } else { unchanged += 1 }
-            hospitals.append(.init(hospital: hospital.id, group: hospital.group, before: hospital.dotation, after: now, difference: difference))
+        for (h, hospital) in data.hospitals.enumerated() {
+            let difference = after.dotation[h] - before.dotation[h]
+            if difference > 0 { winners += 1 } else if difference < 0 { losers += 1 } else { unchanged += 1 }
+            hospitals.append(.init(hospital: hospital.id, group: hospital.group, before: Money(cents: before.dotation[h]),
+                                   after: Money(cents: after.dotation[h]), difference: Money(cents: difference)))
         }
-        let afterGroups = Dictionary(after.groups.map { ($0.id, $0.earned) }, uniquingKeysWith: { first, _ in first })
-        let groups = before.groups.map { group in
-            let now = afterGroups[group.id] ?? .zero
-            return IFAQWhatIf.Group(group: group.id, before: group.earned, after: now, difference: Money(cents: now.cents - group.earned.cents))
+        let groups = data.rules.groups.indices.map { g in
+            IFAQWhatIf.Group(group: data.rules.groups[g].id, before: Money(cents: before.groupEarned[g]), after: Money(cents: after.groupEarned[g]),
+                             difference: Money(cents: after.groupEarned[g] - before.groupEarned[g]))
         }
-        guard before.distributed.cents + before.unspent.cents == before.envelope.cents,
-              after.distributed.cents + after.unspent.cents == after.envelope.cents else {
+        guard before.distributed + before.unspent == envelopeBefore.cents, after.distributed + after.unspent == envelopeAfter.cents else {
             throw .overflow("scenario \(name): the totals do not reconcile")
         }
         return IFAQWhatIf(scenario: name, hospitals: hospitals, groups: groups,
-                          envelopeBefore: before.envelope, distributedBefore: before.distributed, unspentBefore: before.unspent,
-                          envelopeAfter: after.envelope, distributedAfter: after.distributed, unspentAfter: after.unspent,
+                          envelopeBefore: envelopeBefore, distributedBefore: Money(cents: before.distributed), unspentBefore: Money(cents: before.unspent),
+                          envelopeAfter: envelopeAfter, distributedAfter: Money(cents: after.distributed), unspentAfter: Money(cents: after.unspent),
                           winners: winners, losers: losers, unchanged: unchanged)
+    }
+}
+
+extension IFAQData {
+    /// Sets results-year values of a scenario: each must replace an existing row of the results
+    /// year, within the indicator's bounds; the result becomes collected.
+    /// - Throws: ``IFAQError/invalidInput(_:)`` naming the scenario and the value.
+    mutating func setResults(_ values: [IFAQScenario.Value], scenario: String) throws(IFAQError) {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(hospitals.count)
+        for (h, hospital) in hospitals.enumerated() { index[hospital.id] = h }
+        for item in values {
+            guard let h = index[item.hospital], let i = facts.ids.firstIndex(of: item.indicator), status[cell(h, i)] != 0 else {
+                throw .invalidInput("scenario \(scenario): values: no \(rules.resultsYear) result of \(item.indicator) for hospital \(item.hospital)")
+            }
+            let given: IndicatorValue
+            do throws(IFAQError) { given = try IndicatorValue(item.value) } catch {
+                throw .invalidInput("scenario \(scenario): values: \(item.hospital), \(item.indicator): \(error.description)")
+            }
+            let indicator = rules.indicators[i]
+            guard given.thousandths >= IFAQData.thousandths(indicator.minimum), given.thousandths <= IFAQData.thousandths(indicator.maximum) else {
+                throw .invalidInput("scenario \(scenario): values: \(item.hospital), \(item.indicator): \(given) is outside \(indicator.minimum)...\(indicator.maximum)")
+            }
+            let c = cell(h, i)
+            status[c] = 1
+            value[c] = facts.higherIsBetter[i] ? given.thousandths : -given.thousandths
+            version[c] = facts.definitionVersion[i]
+        }
+        refreshScoring()
     }
 }
