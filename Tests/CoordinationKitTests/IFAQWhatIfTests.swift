@@ -46,7 +46,9 @@ struct IFAQWhatIfTests {
         let bad = [IFAQScenario(name: "typo", fieldShares: ["MCX": 10_000]),
                    IFAQScenario(name: "shares", fieldShares: ["MCO": 5_000]),
                    IFAQScenario(name: "weights", scoring: .init(levelWeightBasisPoints: 9_000)),
-                   IFAQScenario(name: "value", values: [.init(hospital: "nobody", indicator: "QLS", value: 50)])]
+                   IFAQScenario(name: "value", values: [.init(hospital: "nobody", indicator: "QLS", value: 50)]),
+                   IFAQScenario(name: "indicator", values: [.init(hospital: input.hospitals[0].id, indicator: "QLX", value: 50)]),
+                   IFAQScenario(name: "range", values: [.init(hospital: input.hospitals[0].id, indicator: "QLS", value: 100.5)])]
         for scenario in bad {
             do { _ = try IFAQCampaign.whatIf(rules: rules, input: input, scenarios: [scenario]); Issue.record("accepted \(scenario.name)") } catch {
                 #expect(error.description.contains("scenario \(scenario.name)"), "\(error)")

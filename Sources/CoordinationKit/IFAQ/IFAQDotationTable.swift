@@ -24,8 +24,9 @@ public struct IFAQDotationTable: Hashable, Sendable {
         public var earned: Money
         /// Whether `earned` includes one of the group's leftover cents (largest remainder).
         public var leftoverCent: Bool
-        /// The 2021 transitional parts (art. 6 I 2° and 3°); `nil` in other campaigns.
+        /// The 2021 transitional part on the 2019 dotation (art. 6 I 2°); `nil` in other campaigns.
         public var priorDotationPart: Money?
+        /// The 2021 transitional part on two years of activity (art. 6 I 3°); `nil` in other campaigns.
         public var activityPart: Money?
         /// What the hospital receives: `earned` plus the transitional parts.
         public var dotation: Money
@@ -36,7 +37,9 @@ public struct IFAQDotationTable: Hashable, Sendable {
 
     /// One comparison group's totals.
     public struct Group: Hashable, Sendable {
+        /// The group's identifier, as in the rule set.
         public var id: String
+        /// The field (MCO, SMR, PSY, HAD...) the group belongs to.
         public var field: String
         /// Its number of hospitals.
         public var hospitals: Int
@@ -54,8 +57,9 @@ public struct IFAQDotationTable: Hashable, Sendable {
     public var envelope: Money
     /// Paid to hospitals, all parts.
     public var distributed: Money
-    /// Not distributed; ``unspentReasons`` says why, one line per case.
+    /// Not distributed; ``unspentReasons`` says why.
     public var unspent: Money
+    /// Why any money is unspent, one line per case; empty when the envelope is paid in full.
     public var unspentReasons: [String]
     /// What the reader should know before trusting the figures, as in ``IFAQResult/warnings``.
     public var warnings: [String]
