@@ -84,6 +84,20 @@ let benchmarks: @Sendable () -> Void = {
     for hospitals in [1_000, 5_000, 20_000] {
         let rules = campaign(indicators: 20)
         let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: hospitals)
+        let prepared = try? IFAQPreparedCampaign(rules: rules, input: input)
+        // The computation: every amount of the campaign from its indexed input (issue 16's 5 ms).
+        Benchmark("ifaq.dotations.\(hospitals)-hospitals-20-indicators-3-years", configuration: configuration(iterations: 50)) { _ in
+            if let prepared { blackHole(try prepared.dotations()) }
+        }
+        // Checking and indexing the input (IFAQInput, its strings), once per input.
+        Benchmark("ifaq.prepare.\(hospitals)-hospitals-20-indicators-3-years", configuration: configuration(iterations: 20)) { _ in
+            blackHole(try IFAQPreparedCampaign(rules: rules, input: input))
+        }
+        // The full result (per indicator, instalments, penalties) from the indexed input.
+        Benchmark("ifaq.result.\(hospitals)-hospitals-20-indicators-3-years", configuration: configuration(iterations: 20)) { _ in
+            if let prepared { blackHole(try prepared.result(explanations: false)) }
+        }
+        // Both: the one-call API.
         Benchmark("ifaq.compute.\(hospitals)-hospitals-20-indicators-3-years", configuration: configuration(iterations: 20)) { benchmark in
             blackHole(try IFAQCampaign.compute(rules: rules, input: input, explanations: false))
         }
@@ -109,6 +123,11 @@ let benchmarks: @Sendable () -> Void = {
         // One scenario: the base campaign and the changed one, compared.
         Benchmark("ifaq.what-if.one-scenario.5000-hospitals-20-indicators-3-years", configuration: configuration(iterations: 10)) { _ in
             blackHole(try IFAQCampaign.whatIf(rules: rules, input: input, scenarios: [scenario]))
+        }
+        // The same scenario on a prepared campaign (the input indexed once, kept between scenarios).
+        let prepared = try? IFAQPreparedCampaign(rules: rules, input: input)
+        Benchmark("ifaq.what-if.one-scenario-prepared.5000-hospitals-20-indicators-3-years", configuration: configuration(iterations: 20)) { _ in
+            if let prepared { blackHole(try prepared.whatIf([scenario])) }
         }
         // Ten hospitals with the national campaign's published parameters.
         Benchmark("ifaq.parameters.10-hospitals-20-indicators-3-years", configuration: configuration(iterations: 200)) { _ in

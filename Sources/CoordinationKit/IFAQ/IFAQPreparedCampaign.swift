@@ -88,10 +88,15 @@ extension IFAQAmounts {
     func penalizedIndicators() -> [Int] {
         var count = [Int](repeating: 0, count: data.hospitals.count)
         guard let years = data.rules.penalty?.consecutiveYears else { return count }
+        // This year's threshold in force, oriented: a cell above it, or without one, has no
+        // year below, which most cells show without the full count.
+        let minimum = data.facts.orientedMinimum
         for h in data.hospitals.indices {
             var n = 0
-            for i in 0..<data.indicatorCount where data.applies[data.cell(h, i)] && IFAQPenaltyRule.consecutiveYearsBelow(data: data, h: h, i: i).1 >= years {
-                n += 1
+            for i in 0..<data.indicatorCount where data.applies[data.cell(h, i)] {
+                let c = data.cell(h, i)
+                guard let threshold = minimum[i], !(data.status[c] == 1 && data.value[c] >= threshold) else { continue }
+                if IFAQPenaltyRule.consecutiveYearsBelow(data: data, h: h, i: i).1 >= years { n += 1 }
             }
             count[h] = n
         }
