@@ -91,6 +91,21 @@ struct DocExamplesTests {
         #expect("\(result.total) \(result.advance) \(result.balance)" == Self.fundsFigures)
     }
 
+    @Test("docs/IFAQ.md: the amounts alone, fast")
+    func preparedCampaign() throws {
+        let input = try IFAQInput(json: try Self.file("Tests/Fuzz/corpus/ifaq-input-json/four.json"))
+        let scenario = IFAQScenario(name: "level 60 %", scoring: .init(levelWeightBasisPoints: 6_000, changeWeightBasisPoints: 4_000))
+
+        let campaign = try IFAQPreparedCampaign(rules: .campaign2023, input: input)   // O(rows)
+        let table = try campaign.dotations()             // every amount, one row per hospital and group
+        for hospital in table.hospitals where hospital.penaltyIncurred.cents > 0 { print(hospital.id) }
+        let full = try campaign.result()                 // the full result, when a hospital asks why
+        let scenarios = try campaign.whatIf([scenario], allowPartial: true)  // policy what-if without indexing again
+
+        #expect(table.hospitals.map(\.dotation) == full.hospitals.map(\.dotation))
+        #expect(scenarios.count == 1 && scenarios[0].hospitals.map(\.before) == full.hospitals.map(\.dotation))
+    }
+
     /// The figures the FUNDS.md example prints, as its comment says.
     static let fundsFigures = "43401.79 32138.40 11263.39"
 
