@@ -141,6 +141,21 @@ enum CSVScanner {
     }
 
     /// The offset of the next line feed at or after `start`, or `bytes.count` (memchr: a vector scan).
+    /// The number of line breaks in `text` (memchr): what a reader reserves for its rows.
+    /// O(n), no allocation.
+    static func lineBreaks(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            var count = 0, position = 0
+            while position < bytes.count, let found = memchr(base + position, 0x0A, bytes.count - position) {
+                count += 1
+                position = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return count
+        }
+    }
+
     @inline(__always) private static func nextNewline(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
         guard let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
@@ -258,5 +273,50 @@ extension UnsafeBufferPointer<UInt8> {
             index += 1
         }
         return value
+    }
+}
+
+/// The strings of a column whose values repeat (identifiers of hospitals or indicators): each
+/// distinct value is made a `String` once, later rows equal to one of the last few reuse it.
+/// Short identifiers cost no allocation either way; this saves their UTF-8 validation and copy.
+/// Values of up to 16 bytes are remembered, compared as two machine words; longer ones are
+/// made each time.
+struct CSVRepeatedStrings {
+    private var lengths: [Int] = []
+    private var words: [(UInt64, UInt64)] = []
+    private var strings: [String] = []
+    private var next = 0
+    /// How many distinct values are remembered (the oldest is replaced beyond).
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = max(capacity, 1) }
+
+    /// The field `index` of `row` as a string. O(capacity) comparisons at worst; usually one or
+    /// two, rows repeating the previous value or the one remembered after it.
+    mutating func string(_ row: CSVScanner.Row, _ index: Int) -> String {
+        let bytes = row.bytes(index)
+        guard bytes.count <= 16 else { return String(decoding: bytes, as: UTF8.self) }
+        var key: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+        // The value remembered last first, then the ones after it: rows cycle through the same values.
+        let count = lengths.count
+        var slot = next
+        for _ in 0..<count {
+            if lengths[slot] == bytes.count, words[slot] == key { next = slot; return strings[slot] }
+            slot = slot + 1 == count ? 0 : slot + 1
+        }
+        let made = String(decoding: bytes, as: UTF8.self)
+        if count < capacity {
+            lengths.append(bytes.count)
+            words.append(key)
+            strings.append(made)
+            next = count
+        } else {
+            next = next + 1 == capacity ? 0 : next + 1
+            lengths[next] = bytes.count
+            words[next] = key
+            strings[next] = made
+        }
+        return made
     }
 }

@@ -83,6 +83,13 @@ public enum IFAQCSV {
         return row.string(index)
     }
 
+    /// ``hospitalID(_:_:)`` through the strings of the rows before.
+    private static func hospitalID(_ row: CSVScanner.Row, _ index: Int, _ seen: inout CSVRepeatedStrings) -> String {
+        let bytes = row.bytes(index)
+        if bytes.count == 8, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return "0" + seen.string(row, index) }
+        return seen.string(row, index)
+    }
+
     /// A status read from the bytes: our words and the French ones as exported, else through
     /// ``status(_:)`` (case, accents and spaces folded).
     private static func status(_ row: CSVScanner.Row, _ index: Int) -> IFAQInput.IndicatorResult.Status? {
@@ -149,8 +156,12 @@ public enum IFAQCSV {
 
         var results: [IFAQInput.IndicatorResult] = []
         var resultLines: [Int] = []
-        results.reserveCapacity(resultsText.utf8.count / 40)
-        resultLines.reserveCapacity(resultsText.utf8.count / 40)
+        let lineCount = CSVScanner.lineBreaks(resultsText) + 1
+        results.reserveCapacity(lineCount)
+        resultLines.reserveCapacity(lineCount)
+        // Each row repeats a hospital of the rows before and one of a few indicators.
+        var hospitalIds = CSVRepeatedStrings(capacity: 2)
+        var indicatorIds = CSVRepeatedStrings(capacity: 64)
         var hospital = 0, indicator = 0, year = 0, status = 0
         var value: Int?, version: Int?
         var rowCount = 0
@@ -188,7 +199,7 @@ public enum IFAQCSV {
                         }
                         definition = parsed
                     }
-                    results.append(IFAQInput.IndicatorResult(hospital: hospitalID(row, hospital), indicator: row.string(indicator), year: yearValue,
+                    results.append(IFAQInput.IndicatorResult(hospital: hospitalID(row, hospital, &hospitalIds), indicator: indicatorIds.string(row, indicator), year: yearValue,
                                                              status: state, value: number, definitionVersion: definition))
                     resultLines.append(row.line)
                 } catch { errors.append(("results", error)) }

@@ -261,7 +261,7 @@ struct CSVImportReferenceTests {
             var results = Self.mostly(2, ["hospital;indicator;year;status;value;definition_version", "Indicateur;FINESS;Année;Statut;Valeur",
                                           "hospital;indicator;year"], &random) + "\n"
             let columns = results.split(separator: ";").count
-            for _ in 0..<Int(random.next() % 8) {
+            for _ in 0..<Int(random.next() % 40) {
                 var fields: [String] = []
                 for column in 0..<columns {
                     switch column {
@@ -269,7 +269,10 @@ struct CSVImportReferenceTests {
                     case 3: fields.append(Self.mostly(5, ["collected", "recueilli", "Non Recueilli", "not-concerned", "invalidé", "bof", ""], &random))
                     case 4: fields.append(Self.mostly(4, ["70,5", "60", "1e3", "", "x", "1e20", " 5 "], &random))
                     case 5: fields.append(Self.mostly(3, ["1", "2", "", "v"], &random))
-                    default: fields.append(Self.mostly(4, ["750000001", "10000001", "QLS", "HPP", ""], &random))
+                    // Identifiers repeat (the reader reuses their strings): short, of exactly 16
+                    // bytes, longer, accented, quoted with a doubled quote.
+                    default: fields.append(Self.mostly(4, ["750000001", "10000001", "QLS", "HPP", "", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOPQ",
+                                                           "HOPITAL-NORD-DE-PARIS-001", "Hôpital-é", "\"Q\"\"LS\"", "QLS2", "750000002"], &random))
                     }
                 }
                 results += fields.joined(separator: ";") + "\n"
