@@ -276,47 +276,39 @@ extension UnsafeBufferPointer<UInt8> {
     }
 }
 
-/// The strings of a column whose values repeat (identifiers of hospitals or indicators): each
-/// distinct value is made a `String` once, later rows equal to one of the last few reuse it.
-/// Short identifiers cost no allocation either way; this saves their UTF-8 validation and copy.
-/// Values of up to 16 bytes are remembered, compared as two machine words; longer ones are
-/// made each time.
+/// The strings of a column whose values repeat (identifiers of hospitals, indicators,
+/// coordinators, structures): each distinct value is made a `String` once and kept in a small
+/// direct-mapped table, later rows equal to it reuse it. Short identifiers cost no allocation
+/// either way; this saves their UTF-8 validation and copy. Values of up to 16 bytes are kept,
+/// compared as two machine words; longer ones are made each time.
 struct CSVRepeatedStrings {
-    private var lengths: [Int] = []
-    private var words: [(UInt64, UInt64)] = []
-    private var strings: [String] = []
-    private var next = 0
-    /// How many distinct values are remembered (the oldest is replaced beyond).
-    private let capacity: Int
+    private var lengths: [Int]
+    private var words: [(UInt64, UInt64)]
+    private var strings: [String]
+    private let mask: Int
 
-    init(capacity: Int) { self.capacity = max(capacity, 1) }
+    /// A table of `2^bits` entries (a value whose entry another took is made again).
+    init(bits: Int) {
+        let size = 1 << min(max(bits, 1), 16)
+        lengths = [Int](repeating: -1, count: size)
+        words = [(UInt64, UInt64)](repeating: (0, 0), count: size)
+        strings = [String](repeating: "", count: size)
+        mask = size - 1
+    }
 
-    /// The field `index` of `row` as a string. O(capacity) comparisons at worst; usually one or
-    /// two, rows repeating the previous value or the one remembered after it.
+    /// The field `index` of `row` as a string. O(length of the field), one comparison.
     mutating func string(_ row: CSVScanner.Row, _ index: Int) -> String {
         let bytes = row.bytes(index)
         guard bytes.count <= 16 else { return String(decoding: bytes, as: UTF8.self) }
         var key: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
-        // The value remembered last first, then the ones after it: rows cycle through the same values.
-        let count = lengths.count
-        var slot = next
-        for _ in 0..<count {
-            if lengths[slot] == bytes.count, words[slot] == key { next = slot; return strings[slot] }
-            slot = slot + 1 == count ? 0 : slot + 1
-        }
+        let mixed = (key.0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(bytes.count)  // trap-free: widening a count <= 16
+        let slot = Int(truncatingIfNeeded: (mixed ^ (mixed >> 29)) >> 7) & mask
+        if lengths[slot] == bytes.count, words[slot] == key { return strings[slot] }
         let made = String(decoding: bytes, as: UTF8.self)
-        if count < capacity {
-            lengths.append(bytes.count)
-            words.append(key)
-            strings.append(made)
-            next = count
-        } else {
-            next = next + 1 == capacity ? 0 : next + 1
-            lengths[next] = bytes.count
-            words[next] = key
-            strings[next] = made
-        }
+        lengths[slot] = bytes.count
+        words[slot] = key
+        strings[slot] = made
         return made
     }
 }

@@ -8,6 +8,7 @@ package enum DuplicateKeys {
     ///   counting pass, no move), then one scan; memory 2 x 8n bytes.
     package static func repeated(in keys: [UInt64]) -> [UInt64] {
         guard keys.count > 1 else { return [] }
+        if keys.count >= 1 << 16, let found = repeatedSpread(keys) { return found }
         var values = keys
         var scratch = [UInt64](repeating: 0, count: keys.count)
         var counts = [Int](repeating: 0, count: 256)
@@ -32,6 +33,40 @@ package enum DuplicateKeys {
         var repeated: [UInt64] = []
         for index in 1..<values.count where values[index] == values[index - 1] && repeated.last != values[index] {
             repeated.append(values[index])
+        }
+        return repeated
+    }
+
+    /// ``repeated(in:)`` for keys spread over the whole range (hashes): one pass into 2^16
+    /// buckets by their top bits, then each small bucket sorted. `nil` when a bucket holds more
+    /// than 64 times its share (keys not spread): the radix sort then does the work.
+    /// - Complexity: O(n) expected.
+    private static func repeatedSpread(_ keys: [UInt64]) -> [UInt64]? {
+        var starts = [Int](repeating: 0, count: (1 << 16) + 1)
+        for key in keys { starts[Int(truncatingIfNeeded: key >> 48) + 1] += 1 }
+        let limit = 64 * max(keys.count >> 16, 1)
+        var largest = 0
+        for bucket in 1...(1 << 16) {
+            largest = max(largest, starts[bucket])
+            starts[bucket] += starts[bucket - 1]
+        }
+        guard largest <= limit else { return nil }
+        var next = starts
+        var placed = [UInt64](repeating: 0, count: keys.count)
+        for key in keys {
+            let bucket = Int(truncatingIfNeeded: key >> 48)
+            placed[next[bucket]] = key
+            next[bucket] += 1
+        }
+        var repeated: [UInt64] = []
+        placed.withUnsafeMutableBufferPointer { buffer in
+            for bucket in 0..<(1 << 16) where starts[bucket + 1] - starts[bucket] > 1 {
+                var slice = UnsafeMutableBufferPointer(rebasing: buffer[starts[bucket]..<starts[bucket + 1]])
+                slice.sort()
+                for index in 1..<slice.count where slice[index] == slice[index - 1] && repeated.last != slice[index] {
+                    repeated.append(slice[index])
+                }
+            }
         }
         return repeated
     }
