@@ -160,8 +160,8 @@ public enum IFAQCSV {
         results.reserveCapacity(lineCount)
         resultLines.reserveCapacity(lineCount)
         // Each row repeats a hospital of the rows before and one of a few indicators.
-        var hospitalIds = CSVRepeatedStrings(bits: 8)
-        var indicatorIds = CSVRepeatedStrings(bits: 8)
+        var hospitalIds = CSVRepeatedStrings(bits: 6)
+        var indicatorIds = CSVRepeatedStrings(bits: 6)
         var hospital = 0, indicator = 0, year = 0, status = 0
         var value: Int?, version: Int?
         var rowCount = 0

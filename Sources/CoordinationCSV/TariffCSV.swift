@@ -60,9 +60,6 @@ public enum TariffCSV {
         var random = SystemRandomNumberGenerator()
         let seed: UInt64 = random.next()
         var rowCount = 0
-        // Coordinators and structures repeat from row to row: their strings are made once.
-        var coordinators = CSVRepeatedStrings(bits: 10)
-        var structures = CSVRepeatedStrings(bits: 8)
         try CSVScanner.scan(text, header: { headerNames throws(CSVError) in
             columns = headerNames.map { $0.lowercased() }
             func required(_ name: String) throws(CSVError) -> Int {
@@ -128,8 +125,8 @@ public enum TariffCSV {
                                                     financingFile: financed, externalExpertise: expert)
                 } catch { throw fail(providers, error.description) }
                 files.append(TariffFile(id: recordID, fileID: file.flatMap { row.isEmpty($0) ? nil : row.string($0) },
-                                        patient: patient.map(row.string) ?? "", coordinator: coordinators.string(row, coordinator),
-                                        structure: structure.map { structures.string(row, $0) } ?? "", kind: actKind, facts: facts))
+                                        patient: patient.map(row.string) ?? "", coordinator: row.string(coordinator),
+                                        structure: structure.map(row.string) ?? "", kind: actKind, facts: facts))
                 lines.append(row.line)
             } catch {
                 errors.append(error)

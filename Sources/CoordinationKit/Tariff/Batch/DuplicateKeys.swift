@@ -62,7 +62,20 @@ package enum DuplicateKeys {
         placed.withUnsafeMutableBufferPointer { buffer in
             for bucket in 0..<(1 << 16) where starts[bucket + 1] - starts[bucket] > 1 {
                 var slice = UnsafeMutableBufferPointer(rebasing: buffer[starts[bucket]..<starts[bucket + 1]])
-                slice.sort()
+                if slice.count <= 32 {
+                    // A few keys: insertion sort.
+                    for index in 1..<slice.count {
+                        let key = slice[index]
+                        var hole = index
+                        while hole > 0, slice[hole - 1] > key {
+                            slice[hole] = slice[hole - 1]
+                            hole -= 1
+                        }
+                        slice[hole] = key
+                    }
+                } else {
+                    slice.sort()
+                }
                 for index in 1..<slice.count where slice[index] == slice[index - 1] && repeated.last != slice[index] {
                     repeated.append(slice[index])
                 }
