@@ -69,7 +69,10 @@ enum CSVScanner {
         /// The field's bytes, trimmed and unquoted. `index` must be below ``count``.
         @inline(__always) func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
             let span = spans[index]
-            return UnsafeBufferPointer(rebasing: (span.inScratch ? scratch : text)[span.start..<span.end])
+            // A span lies within its buffer (the scanner made it so); an empty buffer has only
+            // empty spans.
+            let source = span.inScratch ? scratch : text
+            return UnsafeBufferPointer(start: source.baseAddress.map { $0 + span.start }, count: span.end - span.start)
         }
 
         /// The field as text (valid UTF-8: the text was). Short fields (15 bytes or fewer)
