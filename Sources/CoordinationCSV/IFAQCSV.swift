@@ -101,7 +101,7 @@ public enum IFAQCSV {
     }
 
     /// Reads the two files in one pass each, straight from their bytes (no table of strings):
-    /// about 200 MB/s on the benchmarks' campaign.
+    /// about 225 MB/s on the benchmarks' campaign (`csv.ifaq-read`).
     /// - Throws: ``CSVError`` for a malformed document or a missing column; the row errors
     ///   come back in the returned list (the input is `nil` when there is any).
     public static func read(hospitals hospitalsText: String, results resultsText: String)
