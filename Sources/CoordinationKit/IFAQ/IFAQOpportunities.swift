@@ -174,23 +174,22 @@ extension IFAQCampaign {
     /// dotation (the group's value unit, the other hospitals' payments and the leftover cents
     /// all recomputed). Ranked by exact gain.
     ///
-    /// - Complexity: two full computations per opportunity (at most two per indicator).
+    /// - Complexity: one full computation, then the amounts alone (``IFAQPreparedCampaign/dotations(language:)``)
+    ///   once per opportunity (at most two per indicator), from the input indexed once.
     /// - Throws: the errors of ``compute(rules:input:explanations:language:)``, or
     ///   ``IFAQError/invalidInput(_:)`` for an unknown hospital.
     public static func opportunities(rules: IFAQRuleSet, input: IFAQInput, hospital id: String) throws(IFAQError) -> [IFAQOpportunity] {
         guard input.hospitals.contains(where: { $0.id == id }) else { throw .invalidInput("opportunities: no hospital with id '\(id)'") }
-        let base = try compute(rules: rules, input: input, explanations: false)
-        guard let before = base.hospitals.first(where: { $0.id == id })?.dotation else { return [] }
+        let prepared = try IFAQPreparedCampaign(rules: rules, input: input)
+        let base = try prepared.result(explanations: false)
+        guard let h = base.hospitals.firstIndex(where: { $0.id == id }) else { return [] }
+        let before = base.hospitals[h].dotation
         var found = base.opportunities(rules: rules, hospital: id)
         for index in found.indices {
-            var changed = input
-            guard let row = changed.results.firstIndex(where: { $0.hospital == id && $0.indicator == found[index].indicator && $0.year == rules.resultsYear })
-            else { continue }
-            changed.results[row].value = try IndicatorValue(found[index].needed)
-            let after = try compute(rules: rules, input: changed, explanations: false)
-            if let dotation = after.hospitals.first(where: { $0.id == id })?.dotation {
-                found[index].exactGain = Money(cents: dotation.cents - before.cents)
-            }
+            var changed = prepared
+            try changed.data.setResults([.init(hospital: id, indicator: found[index].indicator, value: found[index].needed)],
+                                        context: "opportunities (\(id))")
+            found[index].exactGain = Money(cents: try changed.dotations().hospitals[h].dotation.cents - before.cents)
         }
         return found.sorted { ($0.exactGain ?? .zero) != ($1.exactGain ?? .zero) ? ($0.exactGain ?? .zero) > ($1.exactGain ?? .zero)
             : $0.indicator != $1.indicator ? $0.indicator < $1.indicator : $0.target.rawValue < $1.target.rawValue }

@@ -253,7 +253,7 @@ extension IFAQPreparedCampaign {
         for scenario in scenarios {
             var scenarioData = data
             scenarioData.rules = try scenario.changedRules(data.rules)
-            if let values = scenario.values, !values.isEmpty { try scenarioData.setResults(values, scenario: scenario.name) }
+            if let values = scenario.values, !values.isEmpty { try scenarioData.setResults(values, context: "scenario \(scenario.name)") }
             checked.append(scenarioData)
         }
         let changed = checked
@@ -316,24 +316,26 @@ extension IFAQPreparedCampaign {
 }
 
 extension IFAQData {
-    /// Sets results-year values of a scenario: each must replace an existing row of the results
-    /// year, within the indicator's bounds; the result becomes collected.
-    /// - Throws: ``IFAQError/invalidInput(_:)`` naming the scenario and the value.
-    mutating func setResults(_ values: [IFAQScenario.Value], scenario: String) throws(IFAQError) {
+    /// Sets results-year values (of a scenario, or a value to reach): each must replace an
+    /// existing row of the results year, within the indicator's bounds; the result becomes
+    /// collected.
+    /// - Throws: ``IFAQError/invalidInput(_:)`` starting with `context` (the scenario) and
+    ///   naming the value.
+    mutating func setResults(_ values: [IFAQScenario.Value], context: String) throws(IFAQError) {
         var index: [String: Int] = [:]
         index.reserveCapacity(hospitals.count)
         for (h, hospital) in hospitals.enumerated() { index[hospital.id] = h }
         for item in values {
             guard let h = index[item.hospital], let i = facts.ids.firstIndex(of: item.indicator), status[cell(h, i)] != 0 else {
-                throw .invalidInput("scenario \(scenario): values: no \(rules.resultsYear) result of \(item.indicator) for hospital \(item.hospital)")
+                throw .invalidInput("\(context): values: no \(rules.resultsYear) result of \(item.indicator) for hospital \(item.hospital)")
             }
             let given: IndicatorValue
             do throws(IFAQError) { given = try IndicatorValue(item.value) } catch {
-                throw .invalidInput("scenario \(scenario): values: \(item.hospital), \(item.indicator): \(error.description)")
+                throw .invalidInput("\(context): values: \(item.hospital), \(item.indicator): \(error.description)")
             }
             let indicator = rules.indicators[i]
             guard given.thousandths >= IFAQData.thousandths(indicator.minimum), given.thousandths <= IFAQData.thousandths(indicator.maximum) else {
-                throw .invalidInput("scenario \(scenario): values: \(item.hospital), \(item.indicator): \(given) is outside \(indicator.minimum)...\(indicator.maximum)")
+                throw .invalidInput("\(context): values: \(item.hospital), \(item.indicator): \(given) is outside \(indicator.minimum)...\(indicator.maximum)")
             }
             let c = cell(h, i)
             status[c] = 1
