@@ -13,7 +13,14 @@ enum OneOf<Kind: CodingKey & CaseIterable> {
     /// - Throws: a `DecodingError` naming the accepted keys when there is not exactly one, or
     ///   when it is not one of them.
     static func key(in decoder: any Decoder, what: String) throws -> Kind {
+        // The usual case, on the library's reader: one key, a known one. The object is tracked
+        // for unknown keys when its caller reads it.
+        if let tree = decoder as? TreeDecoder, case .object(let object) = tree.node, object.keys.count == 1,
+           let kind = Kind(stringValue: object.keys[0]) {
+            return kind
+        }
         let keys = try decoder.container(keyedBy: AnyCodingKey.self).allKeys
+        // Spelt out only for the message.
         let accepted = Kind.allCases.map { "\"\($0.stringValue)\"" }.joined(separator: ", ")
         guard keys.count == 1, let only = keys.first else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription:
