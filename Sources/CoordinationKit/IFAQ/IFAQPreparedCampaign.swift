@@ -33,7 +33,7 @@ public struct IFAQPreparedCampaign: Sendable {
     /// full result, without the per-indicator detail, the instalments and the texts.
     ///
     /// Measured on this project's benchmark machine: 5,000 hospitals × 20 indicators × 3 years
-    /// in about 3 ms on one core (`ifaq.dotations` in the benchmark suite).
+    /// in about 4 ms on one core (`ifaq.dotations` in the benchmark suite).
     /// - Parameter language: the language of ``IFAQDotationTable/unspentReasons`` and
     ///   ``IFAQDotationTable/warnings``.
     /// - Throws: ``IFAQError/overflow(_:)`` when a sum does not fit 64-bit cents or the weights
