@@ -102,6 +102,13 @@ struct IFAQPreparedCampaignTests {
                 #expect(IFAQSelection.descending(&copy, at: position) == sorted[position])
                 #expect(copy.sorted(by: >) == sorted)        // reordered, nothing lost
             }
+            // The sort that takes over when partitions do not shrink fast enough.
+            for partitions in [0, 1, 2] where !values.isEmpty {
+                var copy = values
+                let position = values.count / 2
+                let found = copy.withUnsafeMutableBufferPointer { IFAQSelection.descending($0, at: position, partitions: partitions) }
+                #expect(found == sorted[position])
+            }
             var copy = values
             #expect(IFAQSelection.descending(&copy, at: values.count) == nil)
             #expect(IFAQSelection.descending(&copy, at: -1) == nil)

@@ -12,12 +12,13 @@ enum IFAQSelection {
         values.withUnsafeMutableBufferPointer { descending($0, at: position) }
     }
 
-    /// ``descending(_:at:)`` on a buffer, reordered in place.
-    static func descending(_ buffer: UnsafeMutableBufferPointer<Int64>, at position: Int) -> Int64? {
+    /// ``descending(_:at:)`` on a buffer, reordered in place. `partitions` caps the number of
+    /// partitions before the sort takes over (tests set it to reach that path).
+    static func descending(_ buffer: UnsafeMutableBufferPointer<Int64>, at position: Int, partitions: Int? = nil) -> Int64? {
         guard position >= 0, position < buffer.count else { return nil }
         var low = 0
         var high = buffer.count - 1
-        var budget = 2 * (Int.bitWidth - buffer.count.leadingZeroBitCount) + 4
+        var budget = partitions ?? 2 * (Int.bitWidth - buffer.count.leadingZeroBitCount) + 4
         while low < high {
             if budget == 0 {
                 var rest = UnsafeMutableBufferPointer(rebasing: buffer[low...high])
