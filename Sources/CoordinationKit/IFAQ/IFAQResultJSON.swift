@@ -92,7 +92,7 @@ extension IFAQResult.Hospital {
             out.key("indicators"); try out.array(indicators) { out, indicator in try indicator.write(to: &out) }
             out.key("instalments"); out.array(instalments) { out, instalment in instalment.write(to: &out) }
             out.key("leftoverCent"); out.bool(leftoverCent)
-            out.key("penalty"); try penalty.write(to: &out)
+            out.key("penalty"); penalty.write(to: &out)
             if let priorDotationPart { out.key("priorDotationPartCents"); out.int(priorDotationPart.cents) }
             out.key("redistributedCents"); out.int(redistributed.cents)
             out.key("requiredIndicators"); out.int(requiredIndicators)
@@ -134,8 +134,8 @@ extension IFAQResult.IndicatorResult {
 }
 
 extension IFAQResult.PenaltyStatus {
-    func write(to out: inout JSONStream) throws {
-        try out.object { out in
+    func write(to out: inout JSONStream) {
+        out.object { out in
             if let deadlines { out.key("deadlines"); deadlines.write(to: &out) }
             out.key("incurredCents"); out.int(incurred.cents)
             out.key("indicators"); out.array(indicators) { out, id in out.string(id) }
