@@ -185,7 +185,6 @@ enum CSVScanner {
         }
     }
 
-    /// The offset of the next line feed at or after `start`, or `bytes.count` (memchr: a vector scan).
     /// The number of line breaks in `text` (memchr): what a reader reserves for its rows.
     /// O(n), no allocation.
     static func lineBreaks(_ text: String) -> Int {
@@ -201,6 +200,7 @@ enum CSVScanner {
         }
     }
 
+    /// The offset of the next line feed at or after `start`, or `bytes.count` (memchr: a vector scan).
     @inline(__always) private static func nextNewline(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
         guard let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }

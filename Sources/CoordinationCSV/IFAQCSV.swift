@@ -76,18 +76,11 @@ public enum IFAQCSV {
         return index
     }
 
-    /// The field as a hospital identifier: a FINESS number of 8 digits gets its leading zero back.
-    private static func hospitalID(_ row: CSVScanner.Row, _ index: Int) -> String {
+    /// The field `index` as a hospital identifier, `text` being the field made a string: a
+    /// FINESS number of 8 digits gets its leading zero back.
+    private static func hospitalID(_ row: CSVScanner.Row, _ index: Int, _ text: String) -> String {
         let bytes = row.bytes(index)
-        if bytes.count == 8, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return "0" + row.string(index) }
-        return row.string(index)
-    }
-
-    /// ``hospitalID(_:_:)`` through the strings of the rows before.
-    private static func hospitalID(_ row: CSVScanner.Row, _ index: Int, _ seen: inout CSVRepeatedStrings) -> String {
-        let bytes = row.bytes(index)
-        if bytes.count == 8, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return "0" + seen.string(row, index) }
-        return seen.string(row, index)
+        return bytes.count == 8 && bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? "0" + text : text
     }
 
     /// A status read from the bytes: our words and the French ones as exported, else through
@@ -142,7 +135,7 @@ public enum IFAQCSV {
                         }
                     }
                     hospitals.append(IFAQInput.Hospital(
-                        id: hospitalID(row, id), field: row.string(field), group: row.string(group), base: Money(cents: try cents(base)),
+                        id: hospitalID(row, id, row.string(id)), field: row.string(field), group: row.string(group), base: Money(cents: try cents(base)),
                         army: isArmy, dotation2019: try optionalCents(prior), previousBase: try optionalCents(previous)))
                     hospitalLines.append(row.line)
                 } catch { errors.append(("hospitals", error)) }
@@ -199,7 +192,7 @@ public enum IFAQCSV {
                         }
                         definition = parsed
                     }
-                    results.append(IFAQInput.IndicatorResult(hospital: hospitalID(row, hospital, &hospitalIds), indicator: indicatorIds.string(row, indicator), year: yearValue,
+                    results.append(IFAQInput.IndicatorResult(hospital: hospitalID(row, hospital, hospitalIds.string(row, hospital)), indicator: indicatorIds.string(row, indicator), year: yearValue,
                                                              status: state, value: number, definitionVersion: definition))
                     resultLines.append(row.line)
                 } catch { errors.append(("results", error)) }

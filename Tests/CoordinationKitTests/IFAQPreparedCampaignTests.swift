@@ -19,6 +19,7 @@ struct IFAQPreparedCampaignTests {
 
     @Test("the dotation table holds the full result's amounts to the cent, for every built-in campaign, whole or partial")
     func tableEqualsResult() throws {
+        var penalized = 0
         for rules in Self.ruleSets {
             for (hospitals, seed) in [(600, UInt64(1)), (600, 2), (7, 3)] {
                 let input = SyntheticData.ifaqCampaign(rules: rules, hospitals: hospitals, seed: seed)
@@ -44,11 +45,13 @@ struct IFAQPreparedCampaignTests {
                     #expect(group.id == full.id && group.field == full.field && group.hospitals == full.hospitals, "\(what)")
                     #expect(group.envelope == full.envelope && group.earned == full.earned && group.unspent == full.unspent, "\(what) \(group.id)")
                 }
+                penalized += table.hospitals.filter { $0.penaltyIncurred.cents > 0 }.count
                 // The table reconciles on its own.
                 #expect(table.hospitals.map(\.dotation.cents).reduce(0, +) == table.distributed.cents)
                 #expect(table.distributed.cents + table.unspent.cents == table.envelope.cents, "\(what)")
             }
         }
+        #expect(penalized > 0, "penalties were compared, not only zeros")
     }
 
     @Test("every level threshold is the k-th best value of its group, as a full sort gives it; every change cut the (cap+1)-th best change")

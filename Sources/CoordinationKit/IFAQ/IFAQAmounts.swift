@@ -9,6 +9,18 @@ struct IFAQAmounts {
     /// thresholds are read from them, so that the hospitals given are paid as nationally.
     var published: IFAQParameters? = nil
 
+    init(data: IFAQData, scores: IFAQScores, explanations: Bool, wording: IFAQWording) {
+        self.data = data
+        self.scores = scores
+        self.explanations = explanations
+        self.wording = wording
+    }
+
+    /// The amounts of a campaign scored on its own results (no published parameters).
+    init(data: IFAQData, explanations: Bool = false, language: ReportLanguage = .english) {
+        self.init(data: data, scores: IFAQScores(data: data), explanations: explanations, wording: IFAQWording(language: language))
+    }
+
     /// Every amount of the campaign, without the per-indicator detail: O(H·I) after the
     /// scores, no allocation per hospital.
     func figures() throws(IFAQError) -> IFAQFigures {
@@ -77,8 +89,7 @@ struct IFAQAmounts {
                 var count = 0, points = 0
                 for i in 0..<indicators {
                     let c = h * indicators + i
-                    // As ``IFAQData/required(_:_:)``.
-                    guard applies[c], status[c] == 1 || status[c] == 3 || (mandatory[i] && status[c] != 4) else { continue }
+                    guard IFAQData.required(applies: applies[c], status: status[c], mandatory: mandatory[i]) else { continue }
                     count += 1
                     points += (levelPaid[c] ? levelWeight : 0) + (changePaid[c] ? changeWeight : 0)
                 }

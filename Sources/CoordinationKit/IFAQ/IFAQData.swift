@@ -35,6 +35,8 @@ struct IFAQData: Sendable {
     private(set) var columnChange: [Int64] = []
     /// Per group, where its columns start.
     private(set) var columnStart: [Int] = []
+    /// Per hospital, its position m among its group's hospitals in identifier order.
+    private(set) var memberPosition: [Int] = []
     /// hospitals × indicators.
     let cells: Int
     /// Whether indicator i applies to hospital h's field.
@@ -258,24 +260,21 @@ struct IFAQData: Sendable {
     /// validated figure can take (|value| ≤ 10^15 thousandths).
     static let noValue = Int64.min
 
-    /// Derives the columns from the status, value and version arrays; called again after a
-    /// scenario changes values. O(cells).
+    /// Derives the columns from the status, value and version arrays, once per input. O(cells).
     mutating func refreshScoring() {
-        let cells = cells
         var values = [Int64](repeating: IFAQData.noValue, count: cells)
         var changes = [Int64](repeating: IFAQData.noValue, count: cells)
         var starts: [Int] = []
+        var positions = [Int](repeating: 0, count: hospitals.count)
         starts.reserveCapacity(membersById.count)
         var start = 0
         for members in membersById {
             starts.append(start)
             for (m, h) in members.enumerated() {
+                positions[h] = m
                 for i in 0..<indicatorCount {
-                    let c = h * indicatorCount + i
-                    guard status[c] == 1 else { continue }
                     let slot = start + i * members.count + m
-                    values[slot] = value[c]
-                    if status[cells + c] == 1, version[cells + c] == version[c] { changes[slot] = value[c] - value[cells + c] }
+                    (values[slot], changes[slot]) = columnEntry(h * indicatorCount + i)
                 }
             }
             start += members.count * indicatorCount
@@ -283,6 +282,24 @@ struct IFAQData: Sendable {
         columnValue = values
         columnChange = changes
         columnStart = starts
+        memberPosition = positions
+    }
+
+    /// Brings the columns of one cell up to date after its result changed (a scenario's value,
+    /// a value to reach). O(1).
+    mutating func refreshScoring(_ h: Int, _ i: Int) {
+        let g = hospitalGroup[h]
+        let slot = columnStart[g] + i * membersById[g].count + memberPosition[h]
+        (columnValue[slot], columnChange[slot]) = columnEntry(h * indicatorCount + i)
+    }
+
+    /// What the columns hold for `cell`: this year's oriented value and the change, or
+    /// ``noValue`` for each that does not exist.
+    @inline(__always) private func columnEntry(_ cell: Int) -> (Int64, Int64) {
+        guard status[cell] == 1 else { return (IFAQData.noValue, IFAQData.noValue) }
+        let last = cells + cell
+        let comparable = status[last] == 1 && version[last] == version[cell]
+        return (value[cell], comparable ? value[cell] - value[last] : IFAQData.noValue)
     }
 
     /// Whether hospital h counts indicator i in its divisor this year: it applies to its field
@@ -291,11 +308,16 @@ struct IFAQData: Sendable {
     /// honest result that scores nothing).
     @inline(__always) func required(_ h: Int, _ i: Int) -> Bool {
         let c = cell(h, i)
-        guard applies[c] else { return false }
-        switch status[c] {
+        return IFAQData.required(applies: applies[c], status: status[c], mandatory: mandatory[i])
+    }
+
+    /// ``required(_:_:)`` from the cell's facts, for loops that read them from buffers.
+    @inline(__always) static func required(applies: Bool, status: UInt8, mandatory: Bool) -> Bool {
+        guard applies else { return false }
+        switch status {
         case 4: return false
         case 1, 3: return true
-        default: return mandatory[i]
+        default: return mandatory
         }
     }
 }

@@ -174,7 +174,7 @@ extension IFAQCampaign {
     /// dotation (the group's value unit, the other hospitals' payments and the leftover cents
     /// all recomputed). Ranked by exact gain.
     ///
-    /// - Complexity: one full computation, then the amounts alone (``IFAQPreparedCampaign/dotations(language:)``)
+    /// - Complexity: one full computation, then the amounts alone
     ///   once per opportunity (at most two per indicator), from the input indexed once.
     /// - Throws: the errors of ``compute(rules:input:explanations:language:)``, or
     ///   ``IFAQError/invalidInput(_:)`` for an unknown hospital.
@@ -189,7 +189,7 @@ extension IFAQCampaign {
             var changed = prepared
             try changed.data.setResults([.init(hospital: id, indicator: found[index].indicator, value: found[index].needed)],
                                         context: "opportunities (\(id))")
-            found[index].exactGain = Money(cents: try changed.dotations().hospitals[h].dotation.cents - before.cents)
+            found[index].exactGain = Money(cents: try changed.figures().dotation[h] - before.cents)
         }
         return found.sorted { ($0.exactGain ?? .zero) != ($1.exactGain ?? .zero) ? ($0.exactGain ?? .zero) > ($1.exactGain ?? .zero)
             : $0.indicator != $1.indicator ? $0.indicator < $1.indicator : $0.target.rawValue < $1.target.rawValue }

@@ -40,8 +40,13 @@ public struct IFAQPreparedCampaign: Sendable {
     ///   128 bits; ``IFAQError/invalidInput(_:)`` for inputs the formula cannot split.
     /// - Complexity: O(H·I) expected (a selection per group and indicator, no sort).
     public func dotations(language: ReportLanguage = .english) throws(IFAQError) -> IFAQDotationTable {
-        let amounts = IFAQAmounts(data: data, scores: IFAQScores(data: data), explanations: false, wording: IFAQWording(language: language))
+        let amounts = IFAQAmounts(data: data, language: language)
         return amounts.table(try amounts.figures())
+    }
+
+    /// The amounts as plain arrays, for the library's own loops (what-if, exact gains).
+    func figures() throws(IFAQError) -> IFAQFigures {
+        try IFAQAmounts(data: data).figures()
     }
 
     /// The full result, as ``IFAQCampaign/compute(rules:input:explanations:language:)`` gives it.
@@ -49,7 +54,7 @@ public struct IFAQPreparedCampaign: Sendable {
     ///   decision the campaign cannot take.
     /// - Complexity: O(H·I log H): ranks need a sort per group and indicator.
     public func result(explanations: Bool = true, language: ReportLanguage = .english) throws(IFAQError) -> IFAQResult {
-        try IFAQAmounts(data: data, scores: IFAQScores(data: data), explanations: explanations, wording: IFAQWording(language: language)).result()
+        try IFAQAmounts(data: data, explanations: explanations, language: language).result()
     }
 }
 

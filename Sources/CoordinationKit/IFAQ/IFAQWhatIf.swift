@@ -257,8 +257,7 @@ extension IFAQPreparedCampaign {
             checked.append(scenarioData)
         }
         let changed = checked
-        let wording = IFAQWording(language: .english)
-        let baseAmounts = IFAQAmounts(data: data, scores: IFAQScores(data: data), explanations: false, wording: wording)
+        let baseAmounts = IFAQAmounts(data: data)
         let base = try baseAmounts.figures()
         let scope = baseAmounts.scope(base)
         guard allowPartial || !scope.partial else {
@@ -270,7 +269,7 @@ extension IFAQPreparedCampaign {
             let outcome: Result<IFAQFigures, IFAQError>
             do throws(IFAQError) {
                 let scenarioData = changed[index]
-                outcome = .success(try IFAQAmounts(data: scenarioData, scores: IFAQScores(data: scenarioData), explanations: false, wording: wording).figures())
+                outcome = .success(try IFAQAmounts(data: scenarioData).figures())
             } catch {
                 outcome = .failure(error)
             }
@@ -322,11 +321,14 @@ extension IFAQData {
     /// - Throws: ``IFAQError/invalidInput(_:)`` starting with `context` (the scenario) and
     ///   naming the value.
     mutating func setResults(_ values: [IFAQScenario.Value], context: String) throws(IFAQError) {
+        // A few values (a value to reach, most scenarios): a scan; many: an index of the ids.
         var index: [String: Int] = [:]
-        index.reserveCapacity(hospitals.count)
-        for (h, hospital) in hospitals.enumerated() { index[hospital.id] = h }
+        if values.count > 8 {
+            index.reserveCapacity(hospitals.count)
+            for (h, hospital) in hospitals.enumerated() { index[hospital.id] = h }
+        }
         for item in values {
-            guard let h = index[item.hospital], let i = facts.ids.firstIndex(of: item.indicator), status[cell(h, i)] != 0 else {
+            guard let h = values.count > 8 ? index[item.hospital] : hospitals.firstIndex(where: { $0.id == item.hospital }), let i = facts.ids.firstIndex(of: item.indicator), status[cell(h, i)] != 0 else {
                 throw .invalidInput("\(context): values: no \(rules.resultsYear) result of \(item.indicator) for hospital \(item.hospital)")
             }
             let given: IndicatorValue
@@ -341,7 +343,7 @@ extension IFAQData {
             status[c] = 1
             value[c] = facts.higherIsBetter[i] ? given.thousandths : -given.thousandths
             version[c] = facts.definitionVersion[i]
+            refreshScoring(h, i)
         }
-        refreshScoring()
     }
 }
