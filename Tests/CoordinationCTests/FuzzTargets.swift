@@ -87,7 +87,12 @@ enum FuzzTargets {
                 if coord_ifaq_what_if_json(builtinIFAQ, pointer, campaign.count, data, size, &output, &length) == COORD_OK { coord_free(output) }
             }
         case "case-json":
-            _ = try? CoordinationCase(json: bytes)
+            // Differential: the direct reader never reads a document the strict path refuses or
+            // reads differently.
+            let both = CoordinationCase.readBothWays(json: Array(bytes))
+            if let direct = both.direct, direct != both.strict {
+                fatalError("the direct case reader and the strict path disagree on \(String(decoding: Array(bytes), as: UTF8.self))")
+            }
             _ = try? JSONDecoder().decode(CoordinationStructure.self, from: Data(bytes))
         case "tariff-csv":
             // The byte reader under both: the tariff import and the plain table.

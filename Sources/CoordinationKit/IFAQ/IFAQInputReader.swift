@@ -7,23 +7,20 @@
 /// answer and its message. A test checks both paths on random and damaged documents.
 ///
 /// O(bytes), an allocation per hospital and result only for text longer than 15 bytes.
-struct IFAQInputReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var position = 0
-
+enum IFAQInputReader {
     /// The input, or `nil` when the strict path must decide.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> IFAQInput? {
-        var reader = IFAQInputReader(bytes: bytes)
-        guard let input = reader.document() else { return nil }
-        reader.skipSpace()
-        return reader.position == bytes.count ? input : nil
+        var reader = JSONPullReader(bytes)
+        guard let input = reader.ifaqInput(), reader.atEnd() else { return nil }
+        return input
     }
+}
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
+/// The shape of the IFAQ input, in terms of JSON's pieces.
+private extension JSONPullReader {
     // MARK: The document's shape
 
-    private mutating func document() -> IFAQInput? {
+    mutating func ifaqInput() -> IFAQInput? {
         var hospitals: [IFAQInput.Hospital]?, results: [IFAQInput.IndicatorResult]?
         var waivers: [String]?, decisions: [IFAQInput.PenaltyDecision]?, notified: CalendarDate?
         var seen = 0
@@ -57,7 +54,7 @@ struct IFAQInputReader {
         return IFAQInput(hospitals: hospitals, results: results, waivers: waivers, penaltyDecisions: decisions, dotationNotified: notified)
     }
 
-    private mutating func hospital() -> IFAQInput.Hospital? {
+    mutating func hospital() -> IFAQInput.Hospital? {
         var id: String?, field: String?, group: String?, base: Int64?
         var army: Bool?, prior: Int64?, previous: Int64?, notified: CalendarDate?
         var seen = 0
@@ -86,7 +83,7 @@ struct IFAQInputReader {
         return hospital
     }
 
-    private mutating func result() -> IFAQInput.IndicatorResult? {
+    mutating func result() -> IFAQInput.IndicatorResult? {
         var hospital: String?, indicator: String?, year: Int?, status: IFAQInput.IndicatorResult.Status?
         var value: IndicatorValue?, version: Int?
         var seen = 0
@@ -106,7 +103,7 @@ struct IFAQInputReader {
         return IFAQInput.IndicatorResult(hospital: hospital, indicator: indicator, year: year, status: status, value: value, definitionVersion: version)
     }
 
-    private mutating func decision() -> IFAQInput.PenaltyDecision? {
+    mutating func decision() -> IFAQInput.PenaltyDecision? {
         var hospital: String?, retained: Int64?
         var seen = 0
         let complete = object { reader, key in
@@ -120,167 +117,17 @@ struct IFAQInputReader {
         return IFAQInput.PenaltyDecision(hospital: hospital, retained: Money(cents: retained))
     }
 
-    // MARK: JSON, the parts this shape uses
-
-    @inline(__always) private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
-
-    @inline(__always) private mutating func skipSpace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
-            default: return
-            }
-        }
-    }
-
-    @inline(__always) private mutating func take(_ byte: UInt8) -> Bool {
-        skipSpace()
-        guard current == byte else { return false }
-        position += 1
-        return true
-    }
-
-    /// Whether the bit is new in `seen` (a key given twice is the strict path's to refuse).
-    @inline(__always) private func once(_ seen: inout Int, _ bit: Int) -> Bool {
-        guard seen & bit == 0 else { return false }
-        seen |= bit
-        return true
-    }
-
-    @inline(__always) private func matches(_ key: Range<Int>, _ name: StaticString) -> Bool {
-        guard key.count == name.utf8CodeUnitCount else { return false }
-        var offset = 0
-        while offset < key.count {
-            if bytes[key.lowerBound + offset] != name.utf8Start[offset] { return false }
-            offset += 1
-        }
-        return true
-    }
-
-    /// An object: `member` reads each key's value and says whether it could.
-    private mutating func object(_ member: (inout IFAQInputReader, Range<Int>) -> Bool) -> Bool {
-        guard take(UInt8(ascii: "{")) else { return false }
-        if take(UInt8(ascii: "}")) { return true }
-        while true {
-            skipSpace()
-            guard let key = plainString(), take(UInt8(ascii: ":")) else { return false }
-            skipSpace()
-            guard member(&self, key) else { return false }
-            if take(UInt8(ascii: ",")) { continue }
-            return take(UInt8(ascii: "}"))
-        }
-    }
-
-    private mutating func array<T>(expected: Int = 0, _ element: (inout IFAQInputReader) -> T?) -> [T]? {
-        guard take(UInt8(ascii: "[")) else { return nil }
-        var items: [T] = []
-        items.reserveCapacity(expected)
-        if take(UInt8(ascii: "]")) { return items }
-        while true {
-            skipSpace()
-            guard let item = element(&self) else { return nil }
-            items.append(item)
-            if take(UInt8(ascii: ",")) { continue }
-            return take(UInt8(ascii: "]")) ? items : nil
-        }
-    }
-
-    /// The bytes of a text without escapes or control characters (`nil` otherwise).
-    private mutating func plainString() -> Range<Int>? {
-        guard current == UInt8(ascii: "\"") else { return nil }
-        let start = position + 1
-        var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                position = index + 1
-                return start..<index
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-            index += 1
-        }
-        return nil
-    }
-
-    private mutating func string() -> String? {
-        guard let range = plainString() else { return nil }
-        return UTF8Text.string(UnsafeBufferPointer(rebasing: bytes[range]))
-    }
-
-    private mutating func bool() -> Bool? {
-        if matchesLiteral("true") { return true }
-        if matchesLiteral("false") { return false }
-        return nil
-    }
-
-    private mutating func matchesLiteral(_ literal: StaticString) -> Bool {
-        let length = literal.utf8CodeUnitCount
-        guard bytes.count - position >= length else { return false }
-        for offset in 0..<length where bytes[position + offset] != literal.utf8Start[offset] { return false }
-        position += length
-        return true
-    }
-
-    /// A JSON number token's bytes, by the grammar the strict reader applies.
-    private mutating func numberToken() -> Range<Int>? {
-        let start = position
-        if current == UInt8(ascii: "-") { position += 1 }
-        let integerStart = position
-        while let byte = current, byte >= 0x30, byte <= 0x39 { position += 1 }
-        let integerDigits = position - integerStart
-        guard integerDigits > 0, !(integerDigits > 1 && bytes[integerStart] == 0x30) else { return nil }
-        if current == UInt8(ascii: ".") {
-            position += 1
-            let from = position
-            while let byte = current, byte >= 0x30, byte <= 0x39 { position += 1 }
-            guard position > from else { return nil }
-        }
-        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
-            position += 1
-            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { position += 1 }
-            let from = position
-            while let byte = current, byte >= 0x30, byte <= 0x39 { position += 1 }
-            guard position > from else { return nil }
-        }
-        return start..<position
-    }
-
-    /// A whole number as the strict path reads it (`I(text, radix: 10)`): digits only.
-    private mutating func integer<I: FixedWidthInteger & SignedInteger>() -> I? {
-        guard let token = numberToken() else { return nil }
-        var index = token.lowerBound
-        let negative = bytes[index] == UInt8(ascii: "-")
-        if negative { index += 1 }
-        var value: I = 0
-        while index < token.upperBound {
-            let byte = bytes[index]
-            guard byte >= 0x30, byte <= 0x39 else { return nil }    // a point or an exponent
-            let digit = I(truncatingIfNeeded: byte &- 0x30)
-            let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
-            let (next, o2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
-            guard !o1, !o2 else { return nil }
-            value = next
-            index += 1
-        }
-        return value
-    }
-
-    private mutating func indicatorValue() -> IndicatorValue? {
+    mutating func indicatorValue() -> IndicatorValue? {
         guard let token = numberToken() else { return nil }
         return IndicatorValue.parse(utf8: UnsafeBufferPointer(rebasing: bytes[token]))
     }
 
-    private mutating func status() -> IFAQInput.IndicatorResult.Status? {
+    mutating func status() -> IFAQInput.IndicatorResult.Status? {
         guard let range = plainString() else { return nil }
         if matches(range, "collected") { return .collected }
         if matches(range, "not-collected") { return .notCollected }
         if matches(range, "invalidated") { return .invalidated }
         if matches(range, "not-concerned") { return .notConcerned }
         return nil
-    }
-
-    private mutating func date() -> CalendarDate? {
-        guard let text = string() else { return nil }
-        return try? CalendarDate(parsing: text)
     }
 }
