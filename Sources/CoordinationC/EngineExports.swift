@@ -104,14 +104,15 @@ public func coord_quality_report_jsonl(_ casesJSONL: UnsafePointer<CChar>?, _ le
         let outJSON = try required(outJSON, "out_json")
         let outLength = try required(outLength, "out_length")
         let bytes = try utf8Document(casesJSONL, length, "cases_jsonl")
-        var cases: [CoordinationCase] = []
-        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
-            where line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
-            do throws(CareError) { cases.append(try CoordinationCase(json: line)) } catch {
-                throw .parse("cases_jsonl line \(number + 1): \(error.description)")
+        var facts: [CaseQualityFacts] = []
+        for (number, outcome) in bytes.withUnsafeBufferPointer({ CaseLines.qualityFacts($0) }).enumerated() {
+            switch outcome {
+            case .blank: continue
+            case .facts(let item): facts.append(item)
+            case .refused(let error): throw .parse("cases_jsonl line \(number + 1): \(error.description)")
             }
         }
-        try writeDocument(QualityReport(cases: cases), outJSON, outLength)
+        try writeDocument(QualityReport(facts: facts), outJSON, outLength)
     }
 }
 

@@ -227,7 +227,7 @@ enum IFAQCommand {
         }
         if SheetOutput.toStandardOutput(options) { return 0 }
         if let folder = options.value("--report") {
-            let pages = try Progress.step("drawing the report (\(result.hospitals.count + 1) pages)") {
+            let pages = Progress.step("drawing the report (\(result.hospitals.count + 1) pages)") {
                 IFAQReport.pages(result: result, rules: rules, source: source)
             }
             try ReportOutput.write(pages, to: folder)

@@ -3,7 +3,6 @@ import CoordinationCSV
 import CoordinationReports
 import CoordinationSamples
 import Foundation
-import Synchronization
 
 /// `coordkit quality [FILE]`: the coordination quality indicators of a set of cases.
 enum QualityCommand {
@@ -72,7 +71,7 @@ enum QualityCommand {
             }
             facts = cases.map(\.qualityFacts)
         }
-        let report = try Progress.step("computing the indicators of \(facts.count) cases") { QualityReport(facts: facts) }
+        let report = Progress.step("computing the indicators of \(facts.count) cases") { QualityReport(facts: facts) }
         if let path = options.value("--csv") {
             try SheetOutput.write(CSVSheet.quality(report), to: path, options,
                                   what: words.say("one per scope (all, each coordinator, structure, territory) and indicator",
@@ -108,25 +107,24 @@ enum QualityCommand {
         return parsed
     }
 
-    /// Reads a JSON array or JSON Lines; returns the cases and the number of rejected lines.
-    /// The quality facts of the cases in `path`: a JSON array (read whole), or JSON Lines read
-    /// in slices of 64 MB, each slice's lines parsed on every core, only each case's facts kept:
-    /// memory stays flat with the file's size.
+    /// The quality facts of the cases in `path`, and the number of rejected lines: a JSON array
+    /// (read whole), or JSON Lines read in slices of 64 MB into one reused buffer, each slice's
+    /// lines read on every core (``CaseLines``), only each case's facts kept: memory stays flat
+    /// with the file's size.
     private static func read(_ path: String, strict: Bool) throws -> ([CaseQualityFacts], Int) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw RunError("cannot read '\(path)': no such file or not readable") }
         defer { close(descriptor) }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let sliceSize = 64 << 20
+        var buffer = [UInt8](repeating: 0, count: sliceSize)
+        var kept = 0                       // bytes of a line cut by the end of the previous slice
+        var lineNumber = 1                 // of the first line in the buffer
+        var first = true
         var facts: [CaseQualityFacts] = []
         var rejected = 0
-        var pending: [UInt8] = []          // the start of a line cut by the end of a slice
-        var lineNumber = 1                 // of the first line in `pending`
-        var first = true
         while true {
-            var slice = pending
-            let kept = slice.count
-            slice.append(contentsOf: repeatElement(0, count: 64 << 20))
-            let filled = slice.withUnsafeMutableBufferPointer { buffer -> Int in
+            if buffer.count - kept < sliceSize { buffer += repeatElement(0, count: sliceSize - (buffer.count - kept)) }  // a line longer than a slice
+            let filled = buffer.withUnsafeMutableBufferPointer { buffer -> Int in
                 guard let base = buffer.baseAddress else { return kept }
                 var filled = kept
                 while filled < buffer.count {
@@ -137,11 +135,10 @@ enum QualityCommand {
                 }
                 return filled
             }
-            slice.removeLast(slice.count - filled)
-            let atEnd = filled < kept + (64 << 20)
-            if first, slice.first(where: { !isSpace($0) }) == UInt8(ascii: "[") {
+            let atEnd = filled < buffer.count
+            if first, buffer[..<filled].first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) == UInt8(ascii: "[") {
                 // A JSON array: the whole document at once.
-                var whole = slice
+                var whole = Array(buffer[..<filled])
                 if !atEnd { whole += try InputFile.bytes(path).dropFirst(whole.count) }
                 do { return (try CoordinationCase.cases(json: whole).map(\.qualityFacts), 0) } catch {
                     throw RunError("\(path): \(error.description)")
@@ -149,54 +146,29 @@ enum QualityCommand {
             }
             first = false
             // Complete lines: up to the last line break (all of it at the end of the file).
-            let end = atEnd ? slice.count : (slice.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
-            var lines: [Range<Int>] = []
-            var start = 0
-            while start < end {
-                let stop = slice[start..<end].firstIndex(of: 0x0A) ?? end
-                lines.append(start..<stop)
-                start = stop + 1
-            }
-            if atEnd, end > 0, slice[end - 1] == 0x0A { lines.append(end..<end) }
-            let parsed = parse(slice, lines)
-            for (offset, outcome) in parsed.enumerated() {
+            let end = atEnd ? filled : (buffer[..<filled].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            let outcomes = buffer.withUnsafeBufferPointer { CaseLines.qualityFacts(UnsafeBufferPointer(rebasing: $0[..<end])) }
+            for (offset, outcome) in outcomes.enumerated() {
                 switch outcome {
-                case .none: continue
-                case .some(.success(let item)): facts.append(item)
-                case .some(.failure(let error)):
-                    let message = "\(path):\(lineNumber + offset): \(error.message)"
+                case .blank: continue
+                case .facts(let item): facts.append(item)
+                case .refused(let error):
+                    let message = "\(path):\(lineNumber + offset): \(error.description)"
                     if strict { throw RunError(message) }
                     printError(message)
                     rejected += 1
                 }
             }
-            lineNumber += lines.count
+            lineNumber += outcomes.count
             if atEnd { break }
-            pending = Array(slice[end...])
+            // The cut line moves to the front of the buffer.
+            kept = filled - end
+            buffer.withUnsafeMutableBytes { raw in
+                guard let base = raw.baseAddress else { return }
+                memmove(base, base + end, kept)
+            }
         }
         return (facts, rejected)
-    }
-
-    struct LineError: Error { let message: String }
-
-    /// Each line's case facts (nil for a blank line), parsed on every core.
-    private static func parse(_ slice: [UInt8], _ lines: [Range<Int>]) -> [Result<CaseQualityFacts, LineError>?] {
-        let parts = min(max(lines.count / 256, 1), 64)
-        let outcomes = Mutex([[Result<CaseQualityFacts, LineError>?]](repeating: [], count: parts))
-        ParallelWork.run(parts) { part in
-            let range = (lines.count * part / parts)..<(lines.count * (part + 1) / parts)
-            var mine: [Result<CaseQualityFacts, LineError>?] = []
-            mine.reserveCapacity(range.count)
-            for index in range {
-                let line = slice[lines[index]]
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { mine.append(nil); continue }
-                do { mine.append(.success(try CoordinationCase(json: line).qualityFacts)) } catch {
-                    mine.append(.failure(LineError(message: "\(error)")))
-                }
-            }
-            outcomes.withLock { $0[part] = mine }
-        }
-        return outcomes.withLock { $0.flatMap { $0 } }
     }
 
     private static func writeLines(_ cases: [CoordinationCase], to path: String) throws {

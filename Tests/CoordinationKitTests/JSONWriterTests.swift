@@ -23,7 +23,7 @@ struct JSONWriterTests {
     struct Tricky: Encodable {
         var text = "a/b\"c\\d\n\t\u{1}\u{1f}\u{7f}é\u{2028}😀\r\u{8}\u{c}"
         var keys = ["b": 1, "B": 2, "a10": 3, "a9": 4, "é": 5, "Z": 6, "_": 7, "": 8]
-        var doubles = [45.0, 0.1, 1e-7, 1e300, -0.0, 123_456_789_012_345_680.0, 5e-324, -2.5]
+        var doubles = [45.0, 0.1, 1e-7, 1e300, -0.0, 123_456_789_012_345_680.0, .leastNonzeroMagnitude, -2.5]
         var floats: [Float] = [0.1, 3, 1e-9]
         var integers: [Int64] = [0, -1, .max, .min]
         var unsigned: [UInt8] = [0, 255]

@@ -104,6 +104,19 @@ struct JSONPullReader {
         }
     }
 
+    /// A list whose items `element` reads and keeps itself (for large items: no optional
+    /// temporary to copy and destroy per item).
+    @inline(__always) mutating func list(_ element: (inout JSONPullReader) -> Bool) -> Bool {
+        guard take(UInt8(ascii: "[")) else { return false }
+        if take(UInt8(ascii: "]")) { return true }
+        while true {
+            skipSpace()
+            guard element(&self) else { return false }
+            if take(UInt8(ascii: ",")) { continue }
+            return take(UInt8(ascii: "]"))
+        }
+    }
+
     /// The bytes of a text without escapes or control characters (`nil` otherwise).
     mutating func plainString() -> Range<Int>? {
         guard current == UInt8(ascii: "\"") else { return nil }
@@ -190,18 +203,38 @@ struct JSONPullReader {
     /// reads (eight digits) are left to it.
     mutating func date() -> CalendarDate? {
         guard let range = plainString(), range.count == 10 else { return nil }
-        let at = range.lowerBound
-        guard bytes[at + 4] == UInt8(ascii: "-"), bytes[at + 7] == UInt8(ascii: "-") else { return nil }
-        func digits(_ from: Int, _ count: Int) -> Int? {
-            var value = 0
-            for index in from..<(from + count) {
-                let byte = bytes[index]
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte &- 0x30)   // trap-free: at most four digits
+        var value: Int32 = 0
+        for offset in 0..<10 {
+            let byte = bytes[range.lowerBound + offset]
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
             }
-            return value
+            let digit = byte &- 0x30
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int32(digit)   // at most 99,999,999
         }
-        guard let year = digits(at, 4), let month = digits(at + 5, 2), let day = digits(at + 8, 2) else { return nil }
-        return try? CalendarDate(year: year, month: month, day: day)
+        guard CalendarDate.isValid(yyyymmdd: value) else { return nil }
+        return CalendarDate(unchecked: Int(value / 10_000), Int(value / 100 % 100), Int(value % 100))  // trap-free: widening Int32 to Int
+    }
+}
+
+/// The raw values of a string-backed enumeration as bytes, to find a value from a text's bytes
+/// without making a string: `E(rawValue:)` on the bytes, exactly (an ASCII raw value matches
+/// only its own bytes). O(cases) comparisons of a few bytes.
+struct NameTable<E: CaseIterable & RawRepresentable & Sendable>: Sendable where E.RawValue == String {
+    private let names: [[UInt8]]
+    private let values: [E]
+
+    init() {
+        values = Array(E.allCases)
+        names = values.map { Array($0.rawValue.utf8) }
+    }
+
+    func value(of key: UnsafeBufferPointer<UInt8>) -> E? {
+        for index in names.indices where names[index].count == key.count {
+            if names[index].withUnsafeBufferPointer({ $0.elementsEqual(key) }) { return values[index] }
+        }
+        return nil
     }
 }

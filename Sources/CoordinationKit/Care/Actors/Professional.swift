@@ -13,6 +13,14 @@ public struct Professional: Hashable, Sendable, Codable, CustomStringConvertible
         case caseManager = "gestionnaire-de-cas"
         case coordinator = "coordinateur"
         case other
+
+        /// Doctors, nurses, pharmacists and physiotherapists: identified by an RPPS number.
+        var hasRPPSNumber: Bool {
+            switch self {
+            case .generalPractitioner, .specialist, .nurse, .pharmacist, .physiotherapist: true
+            case .socialWorker, .occupationalTherapist, .psychologist, .caseManager, .coordinator, .other: false
+            }
+        }
     }
 
     /// RPPS number or local identifier.
@@ -32,8 +40,7 @@ public struct Professional: Hashable, Sendable, Codable, CustomStringConvertible
         guard !name.isEmpty, name.utf8.count <= CareLimits.name else {
             throw .invalid(field: "professional.name", reason: "must be 1 to \(CareLimits.name) bytes, got \(name.utf8.count)")
         }
-        let rppsProfessions: Set<Profession> = [.generalPractitioner, .specialist, .nurse, .pharmacist, .physiotherapist]
-        if rppsProfessions.contains(profession), !id.isRPPS {
+        if profession.hasRPPSNumber, !id.isRPPS {
             throw .invalid(field: "professional.id", reason: "a \(profession.rawValue) is identified by an RPPS number, got '\(id)'")
         }
         if profession == .generalPractitioner || profession == .specialist, sector != .health {

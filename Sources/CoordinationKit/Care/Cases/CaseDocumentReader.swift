@@ -29,6 +29,17 @@ enum CaseDocumentReader {
     }
 }
 
+/// The names of the enumerations a case document holds, as bytes, made once.
+private enum Names {
+    static let sector = NameTable<Sector>()
+    static let profession = NameTable<Professional.Profession>()
+    static let role = NameTable<CaseRole>()
+    static let mode = NameTable<CaseMode>()
+    static let tool = NameTable<CoordinationFunction.AssessmentTool>()
+    static let part = NameTable<PlanPart>()
+    static let interventionStatus = NameTable<InterventionStatus>()
+}
+
 /// The shape of a case document, in terms of JSON's pieces.
 private extension JSONPullReader {
     /// Reads a member's value into `slot`, once: a key given twice is the strict path's to refuse.
@@ -47,13 +58,20 @@ private extension JSONPullReader {
             }
             if r.matches(key, "id") { return r.read(&id) { $0.string() } }
             if r.matches(key, "patient") { return r.read(&patient) { $0.patient() } }
-            if r.matches(key, "history") { return r.read(&history) { $0.array(expected: 32) { $0.event() } } }
+            if r.matches(key, "history") {
+                guard history == nil else { return false }
+                var events: [CaseEvent] = []
+                events.reserveCapacity(32)
+                guard r.list({ $0.event(into: &events) }) else { return false }
+                history = events
+                return true
+            }
             return false
         }
-        guard complete, format != nil, let id, let patient, let history, let first = history.first else { return nil }
-        guard var replayed = try? CoordinationCase(id: id, patient: patient, replaying: first) else { return nil }
-        for event in history.dropFirst() {
-            do throws(CareError) { try replayed.apply(event) } catch { return nil }
+        guard complete, format != nil, let id, let patient, let history, let first = history.first,
+              var replayed = try? CoordinationCase(id: id, patient: patient, replaying: first) else { return nil }
+        for index in 1..<history.count {
+            do throws(CareError) { try replayed.apply(history[index]) } catch { return nil }
         }
         return replayed
     }
@@ -71,7 +89,7 @@ private extension JSONPullReader {
             if r.matches(key, "disability") { return r.read(&disability) { $0.bool() } }
             if r.matches(key, "territory") { return r.read(&territory) { $0.territory() } }
             if r.matches(key, "medecinTraitant") { return r.read(&gp) { $0.professionalID() } }
-            if r.matches(key, "consents") { return r.read(&consents) { $0.array { $0.named(Sector.self) } } }
+            if r.matches(key, "consents") { return r.read(&consents) { $0.array { $0.named(Names.sector) } } }
             return false
         }
         guard complete, let ins, let birthDate, let territory else { return nil }
@@ -115,8 +133,8 @@ private extension JSONPullReader {
         let complete = object { r, key in
             if r.matches(key, "id") { return r.read(&id) { $0.professionalID() } }
             if r.matches(key, "name") { return r.read(&name) { $0.string() } }
-            if r.matches(key, "profession") { return r.read(&profession) { $0.named(Professional.Profession.self) } }
-            if r.matches(key, "sector") { return r.read(&sector) { $0.named(Sector.self) } }
+            if r.matches(key, "profession") { return r.read(&profession) { $0.named(Names.profession) } }
+            if r.matches(key, "sector") { return r.read(&sector) { $0.named(Names.sector) } }
             return false
         }
         guard complete, let id, let name, let profession, let sector else { return nil }
@@ -124,23 +142,25 @@ private extension JSONPullReader {
     }
 
     /// A value of a string-backed enumeration, by its raw value.
-    mutating func named<E: RawRepresentable>(_: E.Type) -> E? where E.RawValue == String {
-        string().flatMap(E.init(rawValue:))
+    mutating func named<E>(_ names: NameTable<E>) -> E? {
+        plainString().flatMap { names.value(of: UnsafeBufferPointer(rebasing: bytes[$0])) }
     }
 
     // MARK: Events
 
-    mutating func event() -> CaseEvent? {
+    /// Reads an event and appends it to `events`.
+    mutating func event(into events: inout [CaseEvent]) -> Bool {
         var date: CalendarDate?, author: ProfessionalID?, role: CaseRole?, action: CaseAction?
         let complete = object { r, key in
             if r.matches(key, "date") { return r.read(&date) { $0.date() } }
             if r.matches(key, "author") { return r.read(&author) { $0.professionalID() } }
-            if r.matches(key, "role") { return r.read(&role) { $0.named(CaseRole.self) } }
+            if r.matches(key, "role") { return r.read(&role) { $0.named(Names.role) } }
             if r.matches(key, "action") { return r.read(&action) { $0.action() } }
             return false
         }
-        guard complete, let date, let author, let role, let action else { return nil }
-        return CaseEvent(date: date, author: author, role: role, action: action)
+        guard complete, let date, let author, let role, let action = action.take() else { return false }
+        events.append(CaseEvent(date: date, author: author, role: role, action: action))
+        return true
     }
 
     mutating func action() -> CaseAction? {
@@ -169,7 +189,7 @@ private extension JSONPullReader {
             }
             if r.matches(key, "changeMode") {
                 var mode: CaseMode?
-                let complete = r.object { r, key in r.matches(key, "mode") && r.read(&mode) { $0.named(CaseMode.self) } }
+                let complete = r.object { r, key in r.matches(key, "mode") && r.read(&mode) { $0.named(Names.mode) } }
                 return complete ? mode.map(CaseAction.changeMode(mode:)) : nil
             }
             if r.matches(key, "close") { return r.reason().map(CaseAction.close(reason:)) }
@@ -177,7 +197,7 @@ private extension JSONPullReader {
             if r.matches(key, "changeConsents") {
                 var consents: [Sector]?, reason: String?
                 let complete = r.object { r, key in
-                    if r.matches(key, "consents") { return r.read(&consents) { $0.array { $0.named(Sector.self) } } }
+                    if r.matches(key, "consents") { return r.read(&consents) { $0.array { $0.named(Names.sector) } } }
                     if r.matches(key, "reason") { return r.read(&reason) { $0.string() } }
                     return false
                 }
@@ -213,7 +233,7 @@ private extension JSONPullReader {
         var gp: Professional?, mode: CaseMode?, signal: Signal?, policy: CarePlanPolicy?
         let complete = object { r, key in
             if r.matches(key, "gp") { return r.read(&gp) { $0.professional() } }
-            if r.matches(key, "mode") { return r.read(&mode) { $0.named(CaseMode.self) } }
+            if r.matches(key, "mode") { return r.read(&mode) { $0.named(Names.mode) } }
             if r.matches(key, "signal") { return r.read(&signal) { $0.signal() } }
             if r.matches(key, "policy") {
                 return r.read(&policy) { r in
@@ -265,7 +285,7 @@ private extension JSONPullReader {
         let complete = object { r, key in
             if r.matches(key, "minutes") { return r.read(&minutes) { $0.integer() } }
             if r.matches(key, "formal") { return r.read(&formal) { $0.bool() } }
-            if r.matches(key, "tools") { return r.read(&tools) { $0.array { $0.named(CoordinationFunction.AssessmentTool.self) } } }
+            if r.matches(key, "tools") { return r.read(&tools) { $0.array { $0.named(Names.tool) } } }
             if r.matches(key, "atHome") { return r.read(&atHome) { $0.bool() } }
             if r.matches(key, "externalExpertise") { return r.read(&external) { $0.bool() } }
             if r.matches(key, "note") { return r.read(&note) { $0.string() } }
@@ -313,7 +333,7 @@ private extension JSONPullReader {
                 var id: String?, status: InterventionStatus?
                 let complete = r.object { r, key in
                     if r.matches(key, "id") { return r.read(&id) { $0.string() } }
-                    if r.matches(key, "to") { return r.read(&status) { $0.named(InterventionStatus.self) } }
+                    if r.matches(key, "to") { return r.read(&status) { $0.named(Names.interventionStatus) } }
                     return false
                 }
                 guard complete, let id, let status else { return nil }
@@ -334,7 +354,7 @@ private extension JSONPullReader {
         var id: String?, part: PlanPart?, description: String?
         let complete = object { r, key in
             if r.matches(key, "id") { return r.read(&id) { $0.string() } }
-            if r.matches(key, "part") { return r.read(&part) { $0.named(PlanPart.self) } }
+            if r.matches(key, "part") { return r.read(&part) { $0.named(Names.part) } }
             if r.matches(key, "description") { return r.read(&description) { $0.string() } }
             return false
         }
@@ -346,7 +366,7 @@ private extension JSONPullReader {
         var id: String?, part: PlanPart?, description: String?, addresses: [String]?, due: CalendarDate?
         let complete = object { r, key in
             if r.matches(key, "id") { return r.read(&id) { $0.string() } }
-            if r.matches(key, "part") { return r.read(&part) { $0.named(PlanPart.self) } }
+            if r.matches(key, "part") { return r.read(&part) { $0.named(Names.part) } }
             if r.matches(key, "description") { return r.read(&description) { $0.string() } }
             if r.matches(key, "addresses") { return r.read(&addresses) { $0.array { $0.string() } } }
             if r.matches(key, "due") { return r.read(&due) { $0.date() } }
@@ -361,15 +381,15 @@ private extension JSONPullReader {
         var start: CalendarDate?, end: CalendarDate?, frequency: String?, goals: [String]?, status: InterventionStatus?
         let complete = object { r, key in
             if r.matches(key, "id") { return r.read(&id) { $0.string() } }
-            if r.matches(key, "part") { return r.read(&part) { $0.named(PlanPart.self) } }
+            if r.matches(key, "part") { return r.read(&part) { $0.named(Names.part) } }
             if r.matches(key, "activity") { return r.read(&activity) { $0.string() } }
             if r.matches(key, "performer") { return r.read(&performer) { $0.string() } }
-            if r.matches(key, "sector") { return r.read(&sector) { $0.named(Sector.self) } }
+            if r.matches(key, "sector") { return r.read(&sector) { $0.named(Names.sector) } }
             if r.matches(key, "start") { return r.read(&start) { $0.date() } }
             if r.matches(key, "end") { return r.read(&end) { $0.date() } }
             if r.matches(key, "frequency") { return r.read(&frequency) { $0.string() } }
             if r.matches(key, "goals") { return r.read(&goals) { $0.array { $0.string() } } }
-            if r.matches(key, "status") { return r.read(&status) { $0.named(InterventionStatus.self) } }
+            if r.matches(key, "status") { return r.read(&status) { $0.named(Names.interventionStatus) } }
             return false
         }
         guard complete, let id, let part, let activity, let performer, let sector, let start, let frequency, let goals,

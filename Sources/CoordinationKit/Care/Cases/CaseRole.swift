@@ -18,3 +18,22 @@ public enum CaseStatus: String, Hashable, Sendable, Codable , CaseIterable {
     case open
     case closed
 }
+
+/// Roles as bits, for the rules' "who may do this" checks: `[.gp, .coordinator]` without the
+/// hashing and allocation of a `Set`.
+struct CaseRoles: OptionSet {
+    let rawValue: UInt8
+    static let gp = CaseRoles(rawValue: 1)
+    static let coordinator = CaseRoles(rawValue: 2)
+    static let member = CaseRoles(rawValue: 4)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(_ role: CaseRole) {
+        switch role {
+        case .gp: self = .gp
+        case .coordinator: self = .coordinator
+        case .member: self = .member
+        }
+    }
+}

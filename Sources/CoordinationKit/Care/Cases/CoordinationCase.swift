@@ -136,8 +136,8 @@ public struct CoordinationCase: Hashable, Sendable {
         if history.isEmpty, !action.isOpening {
             throw .caseStateRefused(action: action.name, reason: "a case history starts with the GP's opening")
         }
-        func require(_ roles: Set<CaseRole>, _ allowed: String) throws(CareError) {
-            guard roles.contains(event.role) else {
+        func require(_ roles: CaseRoles, _ allowed: String) throws(CareError) {
+            guard roles.contains(CaseRoles(event.role)) else {
                 throw .roleNotAllowed(actor: event.author.description, role: event.role, action: action.name, allowed: allowed)
             }
         }

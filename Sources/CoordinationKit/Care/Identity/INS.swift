@@ -18,12 +18,13 @@ public struct INS: Hashable, Sendable, TextIdentifier {
     /// - Throws: ``CareError/invalid(field:reason:)`` naming what is wrong (length, a
     ///   character, the key).
     public init(_ text: String) throws(CareError) {
-        let compact = String(text.filter { $0 != " " })
+        let compact = text.utf8.contains(0x20) ? String(text.filter { $0 != " " }) : text   // the filter is slow: only when needed
         let chars = Array(compact.utf8)
         func fail(_ reason: String) -> CareError { .invalid(field: "INS", reason: "\(quotedForMessage(text)) \(reason)") }
         guard chars.count == 15 else { throw fail("has \(chars.count) characters, expected 15") }
-        guard [UInt8(ascii: "1"), UInt8(ascii: "2"), UInt8(ascii: "3"), UInt8(ascii: "4"),
-               UInt8(ascii: "7"), UInt8(ascii: "8")].contains(chars[0]) else {
+        switch chars[0] {
+        case UInt8(ascii: "1")...UInt8(ascii: "4"), UInt8(ascii: "7"), UInt8(ascii: "8"): break
+        default:
             throw fail("starts with an unknown kind (1-4 for a NIR, 7-8 for a NIA)")
         }
         var number: Int64 = 0

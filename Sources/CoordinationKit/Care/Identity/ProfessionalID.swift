@@ -17,6 +17,12 @@ public enum ProfessionalID: Hashable, Sendable, TextIdentifier {
     /// Reads `"10005173140"`, `"810005173140"` (IDNPS) or `"local:..."`.
     /// - Throws: ``CareError/invalid(field:reason:)`` naming the shape expected.
     public init(_ text: String) throws(CareError) {
+        // The usual form first: eleven ASCII digits are an RPPS number as written.
+        if text.utf8.count == 11,
+           text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }) == true {
+            self = .rpps(text)
+            return
+        }
         if text.hasPrefix("local:") {
             let id = text.dropFirst("local:".count)
             guard (1...64).contains(id.utf8.count), id.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {

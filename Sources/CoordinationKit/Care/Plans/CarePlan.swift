@@ -88,8 +88,8 @@ public struct CarePlan: Hashable, Sendable, Codable {
         func refuse(_ reason: String) -> CareError {
             .planTransitionRefused(from: status, action: action.name, reason: reason)
         }
-        func require(_ roles: Set<CaseRole>, _ allowed: String) throws(CareError) {
-            guard roles.contains(context.role) else {
+        func require(_ roles: CaseRoles, _ allowed: String) throws(CareError) {
+            guard roles.contains(CaseRoles(context.role)) else {
                 throw .roleNotAllowed(actor: context.author.id.description, role: context.role, action: action.name, allowed: allowed)
             }
         }
