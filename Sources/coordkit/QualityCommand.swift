@@ -115,7 +115,9 @@ enum QualityCommand {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw RunError("cannot read '\(path)': no such file or not readable") }
         defer { close(descriptor) }
-        let sliceSize = 64 << 20
+        var status = stat()
+        let fileSize = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0   // trap-free: off_t is Int64, as Int on 64-bit Linux
+        let sliceSize = min(64 << 20, max(fileSize + 1, 1 << 16))   // a small file in one slice, without a 64 MB buffer
         var buffer = [UInt8](repeating: 0, count: sliceSize)
         var kept = 0                       // bytes of a line cut by the end of the previous slice
         var lineNumber = 1                 // of the first line in the buffer

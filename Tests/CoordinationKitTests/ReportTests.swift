@@ -75,7 +75,7 @@ struct ReportTests {
         #expect(svgs(quality).count == 2 && svgs(quality).allSatisfy(wellFormed))
         #expect(quality.contains("(2013") == false && quality.contains("médecin traitant associé au PPS"))
 
-        let year = try ACIYear(msp: "MSP <Nord> & Co", year: 2023, signatureDate: try CalendarDate(year: 2023, month: 3, day: 15),
+        let year = ACIYear(msp: "MSP <Nord> & Co", year: 2023, signatureDate: try CalendarDate(year: 2023, month: 3, day: 15),
                                patients: 5_200, professionals: 12,
                                achieved: ["HORAIRES": 1, "CRISES-PLAN": 1, "COORDINATION": 1, "SI-STANDARD": 1, "PROTOCOLES": 5])
         let aciRules = try #require(ACIRuleSet.builtIn(forYear: 2023))

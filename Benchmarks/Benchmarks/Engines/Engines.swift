@@ -208,6 +208,12 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("quality.report-from-cases.100000-cases", configuration: configuration(iterations: 10)) { _ in
             blackHole(QualityReport(cases: cases))
         }
+        // Issue "Faster than what analysts use": case documents read (and their history
+        // replayed) on one core, as `coordkit quality FILE.jsonl` reads each line; 2.3 MB.
+        let documents = cases.prefix(1_000).compactMap { try? JSONWriter.encode($0, escapingSlashes: false) }
+        Benchmark("json.case-read.1000-cases", configuration: configuration(iterations: 50)) { _ in
+            for document in documents { blackHole(try CoordinationCase(json: document)) }
+        }
     }
 
     // ---- cost models and calendar ---------------------------------------------------------

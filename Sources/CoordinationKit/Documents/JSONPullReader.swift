@@ -212,7 +212,7 @@ struct JSONPullReader {
             }
             let digit = byte &- 0x30
             guard digit < 10 else { return nil }
-            value = value &* 10 &+ Int32(digit)   // at most 99,999,999
+            value = value &* 10 &+ Int32(digit)   // trap-free: widening a digit (0...9); at most 99,999,999
         }
         guard CalendarDate.isValid(yyyymmdd: value) else { return nil }
         return CalendarDate(unchecked: Int(value / 10_000), Int(value / 100 % 100), Int(value % 100))  // trap-free: widening Int32 to Int

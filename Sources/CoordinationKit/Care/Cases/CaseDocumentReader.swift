@@ -125,7 +125,10 @@ private extension JSONPullReader {
     }
 
     mutating func professionalID() -> ProfessionalID? {
-        string().flatMap { try? ProfessionalID($0) }
+        guard let range = plainString() else { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[range])
+        if let usual = ProfessionalID.rppsDigits(text) { return usual }
+        return UTF8Text.string(text).flatMap { try? ProfessionalID($0) }
     }
 
     mutating func professional() -> Professional? {

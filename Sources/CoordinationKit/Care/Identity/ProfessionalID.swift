@@ -18,9 +18,8 @@ public enum ProfessionalID: Hashable, Sendable, TextIdentifier {
     /// - Throws: ``CareError/invalid(field:reason:)`` naming the shape expected.
     public init(_ text: String) throws(CareError) {
         // The usual form first: eleven ASCII digits are an RPPS number as written.
-        if text.utf8.count == 11,
-           text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }) == true {
-            self = .rpps(text)
+        if let usual = text.utf8.withContiguousStorageIfAvailable(ProfessionalID.rppsDigits), let id = usual {
+            self = id
             return
         }
         if text.hasPrefix("local:") {
@@ -37,6 +36,14 @@ public enum ProfessionalID: Hashable, Sendable, TextIdentifier {
             throw .invalid(field: "professional id", reason: "\(quotedForMessage(text)) is neither an RPPS number (11 digits) nor 'local:<id>'")
         }
         self = .rpps(String(digits))
+    }
+
+    /// Eleven ASCII digits, the usual form of an RPPS number, as the identifier ``init(_:)``
+    /// gives them (without making a string first); `nil` for anything else, which ``init(_:)``
+    /// decides. O(1).
+    static func rppsDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> ProfessionalID? {
+        guard bytes.count == 11, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return .rpps(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Whether the identifier is an RPPS number.
