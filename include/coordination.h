@@ -580,8 +580,10 @@ coord_status coord_fiqcs_regional_split_json(const char *split_json, size_t spli
 /* The coordination quality indicators of a set of cases given as JSON Lines (one case document
    "coordinationkit.case/2" per line, blank lines skipped), overall and by coordinator,
    structure and territory, against the 2013 baselines. Errors: COORD_ERR_PARSE naming the line
-   and the path of a bad case, COORD_ERR_NOMEM. Cost: O(size of the cases); measured about
-   24 ms for 1,000 cases (0.5 MB). */
+   and the path of a bad case (the first bad line), COORD_ERR_NOMEM. Cost: O(size of the cases);
+   a text above 1 MB is read in pieces on every core (one thread per core for the duration of
+   the call, all joined before it returns); measured about 2.4 ms for 1,000 cases (0.5 MB),
+   0.75 s for 10^5 cases (228 MB) through coordkit. */
 coord_status coord_quality_report_jsonl(const char *cases_jsonl, size_t length,
                                         char **out_json, size_t *out_length);
 

@@ -108,22 +108,88 @@ enum QualityCommand {
     }
 
     /// The quality facts of the cases in `path`, and the number of rejected lines: a JSON array
-    /// (read whole), or JSON Lines read in slices of 64 MB into one reused buffer, each slice's
-    /// lines read on every core (``CaseLines``), only each case's facts kept: memory stays flat
-    /// with the file's size.
+    /// (read whole), or JSON Lines read window by window, each window's lines read on every core
+    /// (``CaseLines``), only each case's facts kept: memory stays flat with the file's size.
+    /// A regular file is mapped (no copy; each window's pages are let go once read); a pipe is
+    /// read in slices of 64 MB.
     private static func read(_ path: String, strict: Bool) throws -> ([CaseQualityFacts], Int) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw RunError("cannot read '\(path)': no such file or not readable") }
         defer { close(descriptor) }
         var status = stat()
-        let fileSize = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0   // trap-free: off_t is Int64, as Int on 64-bit Linux
-        let sliceSize = min(64 << 20, max(fileSize + 1, 1 << 16))   // a small file in one slice, without a 64 MB buffer
-        var buffer = [UInt8](repeating: 0, count: sliceSize)
-        var kept = 0                       // bytes of a line cut by the end of the previous slice
-        var lineNumber = 1                 // of the first line in the buffer
-        var first = true
+        let regular = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        let size = regular ? Int(status.st_size) : 0   // trap-free: off_t is Int64, as Int on 64-bit Linux
+        var collected = Collected(path: path, strict: strict)
+        if size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED {
+            defer { munmap(base, size) }
+            _ = madvise(base, size, MADV_SEQUENTIAL)
+            let text = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+            if let array = try wholeArray(text, path) { return (array, 0) }
+            try readMapped(text, into: &collected)
+        } else {
+            try readSlices(descriptor, into: &collected)
+        }
+        return (collected.facts, collected.rejected)
+    }
+
+    /// What the lines gave so far.
+    private struct Collected {
+        let path: String
+        let strict: Bool
         var facts: [CaseQualityFacts] = []
         var rejected = 0
+        var lineNumber = 1      // of the next line
+
+        /// Keeps the facts, reports each refused line (or stops at the first, when strict).
+        mutating func take(_ outcomes: [CaseLines.Outcome]) throws {
+            for (offset, outcome) in outcomes.enumerated() {
+                switch outcome {
+                case .blank: continue
+                case .facts(let item): facts.append(item)
+                case .refused(let error):
+                    let message = "\(path):\(lineNumber + offset): \(error.description)"
+                    if strict { throw RunError(message) }
+                    printError(message)
+                    rejected += 1
+                }
+            }
+            lineNumber += outcomes.count
+        }
+    }
+
+    /// The facts of a JSON array of cases (first non-space byte `[`), or nil for JSON Lines.
+    private static func wholeArray(_ bytes: UnsafeBufferPointer<UInt8>, _ path: String) throws -> [CaseQualityFacts]? {
+        guard bytes.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) == UInt8(ascii: "[") else { return nil }
+        do { return try CoordinationCase.cases(json: bytes).map(\.qualityFacts) } catch {
+            throw RunError("\(path): \(error.description)")
+        }
+    }
+
+    /// JSON Lines of a mapped file, in windows of about 64 MB ending at a line break.
+    private static func readMapped(_ text: UnsafeBufferPointer<UInt8>, into collected: inout Collected) throws {
+        guard let base = text.baseAddress else { return }
+        let page = max(Int(sysconf(Int32(_SC_PAGESIZE))), 4_096)   // trap-free: a small positive page size
+        var start = 0
+        while start < text.count {
+            var end = min(start + (64 << 20), text.count)
+            if end < text.count {
+                end = memchr(base + end - 1, 0x0A, text.count - end + 1)
+                    .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base + 1 } ?? text.count
+            }
+            try collected.take(CaseLines.qualityFacts(UnsafeBufferPointer(rebasing: text[start..<end])))
+            // The window's whole pages are read: out of this process's memory (the page cache keeps them).
+            let from = start / page * page, to = end / page * page
+            if to > from { _ = madvise(UnsafeMutableRawPointer(mutating: base + from), to - from, MADV_DONTNEED) }
+            start = end
+        }
+    }
+
+    /// JSON Lines from a pipe or any unmappable file, in slices of 64 MB into one reused buffer.
+    private static func readSlices(_ descriptor: Int32, into collected: inout Collected) throws {
+        let sliceSize = 64 << 20
+        var buffer: [UInt8] = []
+        var kept = 0                       // bytes of a line cut by the end of the previous slice
+        var first = true
         while true {
             if buffer.count - kept < sliceSize { buffer += repeatElement(0, count: sliceSize - (buffer.count - kept)) }  // a line longer than a slice
             let filled = buffer.withUnsafeMutableBufferPointer { buffer -> Int in
@@ -141,28 +207,17 @@ enum QualityCommand {
             if first, buffer[..<filled].first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) == UInt8(ascii: "[") {
                 // A JSON array: the whole document at once.
                 var whole = Array(buffer[..<filled])
-                if !atEnd { whole += try InputFile.bytes(path).dropFirst(whole.count) }
-                do { return (try CoordinationCase.cases(json: whole).map(\.qualityFacts), 0) } catch {
-                    throw RunError("\(path): \(error.description)")
+                if !atEnd { whole += try readRest(descriptor) }
+                if let array = try whole.withUnsafeBufferPointer({ try wholeArray($0, collected.path) }) {
+                    collected.facts = array
+                    return
                 }
             }
             first = false
-            // Complete lines: up to the last line break (all of it at the end of the file).
+            // Complete lines: up to the last line break (all of it at the end of the input).
             let end = atEnd ? filled : (buffer[..<filled].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
-            let outcomes = buffer.withUnsafeBufferPointer { CaseLines.qualityFacts(UnsafeBufferPointer(rebasing: $0[..<end])) }
-            for (offset, outcome) in outcomes.enumerated() {
-                switch outcome {
-                case .blank: continue
-                case .facts(let item): facts.append(item)
-                case .refused(let error):
-                    let message = "\(path):\(lineNumber + offset): \(error.description)"
-                    if strict { throw RunError(message) }
-                    printError(message)
-                    rejected += 1
-                }
-            }
-            lineNumber += outcomes.count
-            if atEnd { break }
+            try collected.take(buffer.withUnsafeBufferPointer { CaseLines.qualityFacts(UnsafeBufferPointer(rebasing: $0[..<end])) })
+            if atEnd { return }
             // The cut line moves to the front of the buffer.
             kept = filled - end
             buffer.withUnsafeMutableBytes { raw in
@@ -170,7 +225,19 @@ enum QualityCommand {
                 memmove(base, base + end, kept)
             }
         }
-        return (facts, rejected)
+    }
+
+    /// Everything left to read from `descriptor`.
+    private static func readRest(_ descriptor: Int32) throws -> [UInt8] {
+        var rest: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if got < 0, errno == EINTR { continue }
+            if got < 0 { throw RunError("cannot read the rest of the input (errno \(errno))") }
+            if got == 0 { return rest }
+            rest += chunk[..<got]
+        }
     }
 
     private static func writeLines(_ cases: [CoordinationCase], to path: String) throws {

@@ -386,6 +386,17 @@ struct CommandLineTests {
         #expect(bad.output.contains("11 cases read, 1 rejected"))
         let strict = try Toolchain.run(Self.coordkit, ["quality", path, "--strict"])
         #expect(strict.status == 1 && !strict.output.contains("cases read"))
+        // The same file through a pipe (read in slices; a file is mapped): the same lines reported.
+        let piped = try Toolchain.run("/bin/sh", ["-c", "cat '\(path)' | '\(Self.coordkit)' quality /dev/stdin"])
+        #expect(piped.status == 1 && piped.output.contains("/dev/stdin:3: history[") && piped.output.contains("11 cases read, 1 rejected"))
+        // A JSON array of the same cases, from a file and through a pipe.
+        let arrayPath = path + ".json"
+        try ("[" + lines.joined(separator: ",") + "]").write(toFile: arrayPath, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: arrayPath) }
+        let array = try Toolchain.run(Self.coordkit, ["quality", arrayPath, "--by", "territory"])
+        #expect(array.status == 0 && array.output.contains("12 cases read, 0 rejected") && array.output.contains("territory 13: 2 cases"))
+        let arrayPiped = try Toolchain.run("/bin/sh", ["-c", "cat '\(arrayPath)' | '\(Self.coordkit)' quality /dev/stdin"])
+        #expect(arrayPiped.status == 0 && arrayPiped.output.contains("/dev/stdin: 12 cases read, 0 rejected"))
 
         let json = try Toolchain.run(Self.coordkit, ["quality", "--cases", "300", "--json"])
         struct Report: Decodable { struct Summary: Decodable { let cases: Int }; let overall: Summary }

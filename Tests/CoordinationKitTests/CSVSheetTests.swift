@@ -90,7 +90,7 @@ struct CSVSheetTests {
 
     @Test("ACI: one row per indicator adding up to the indicators' total, then the totals with their due dates")
     func aci() throws {
-        let year = try ACIYear(msp: "M", year: 2023, signatureDate: day(20230315), patients: 5_200, professionals: 12,
+        let year = ACIYear(msp: "M", year: 2023, signatureDate: day(20230315), patients: 5_200, professionals: 12,
                                achieved: ["HORAIRES": 1, "CRISES-PLAN": 1, "COORDINATION": 1, "SI-STANDARD": 1, "PROTOCOLES": 5])
         let rules = try #require(ACIRuleSet.builtIn(forYear: 2023))
         let result = try year.remuneration(rules: rules)

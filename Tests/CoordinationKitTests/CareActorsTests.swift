@@ -86,4 +86,16 @@ struct CareActorsTests {
         text = text.replacingOccurrences(of: "15000001", with: "15000000")
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(CoordinationStructure.self, from: Data(text.utf8)) }
     }
+
+    @Test("a part's home sectors, asked one sector at a time, are the published set; the usual RPPS form is what the identifier reads")
+    func homeSectorsAndRPPS() throws {
+        for part in PlanPart.allCases {
+            for sector in Sector.allCases { #expect(part.isHome(of: sector) == part.homeSectors.contains(sector)) }
+        }
+        for text in ["10000000001", "810000000001", "1000000000", "1000000000a", "local:AS-1", "１0000000001"] {
+            let usual = Array(text.utf8).withUnsafeBufferPointer(ProfessionalID.rppsDigits)
+            if let usual { #expect(try ProfessionalID(text) == usual && usual.description == text) }
+            else { #expect(text != "10000000001") }
+        }
+    }
 }

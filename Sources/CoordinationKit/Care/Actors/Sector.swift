@@ -24,4 +24,12 @@ public enum PlanPart: String, Hashable, Sendable, Codable, CaseIterable {
         case .medicoSocial: [.medicoSocial, .social]
         }
     }
+
+    /// Whether `sector` is one of ``homeSectors`` (without building the set). O(1).
+    func isHome(of sector: Sector) -> Bool {
+        switch (self, sector) {
+        case (.health, .health), (.medicoSocial, .medicoSocial), (.medicoSocial, .social): true
+        case (.health, .medicoSocial), (.health, .social), (.medicoSocial, .health): false
+        }
+    }
 }

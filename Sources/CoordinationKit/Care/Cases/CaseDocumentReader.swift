@@ -69,7 +69,7 @@ private extension JSONPullReader {
             return false
         }
         guard complete, format != nil, let id, let patient, let history, let first = history.first,
-              var replayed = try? CoordinationCase(id: id, patient: patient, replaying: first) else { return nil }
+              var replayed = try? CoordinationCase(id: id, patient: patient, replaying: first, events: history.count) else { return nil }
         for index in 1..<history.count {
             do throws(CareError) { try replayed.apply(history[index]) } catch { return nil }
         }

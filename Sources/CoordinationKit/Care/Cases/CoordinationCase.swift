@@ -89,13 +89,15 @@ public struct CoordinationCase: Hashable, Sendable {
         try record(.open(gp: gp, mode: mode, signal: signal, policy: policy), by: gp.id, on: date)
     }
 
-    /// Replays a history (decoding): the first event must be the opening.
-    init(id: String, patient: Patient, replaying first: CaseEvent) throws(CareError) {
+    /// Replays a history (decoding): the first event must be the opening. `events`, when
+    /// known, is the history's length, reserved at once.
+    init(id: String, patient: Patient, replaying first: CaseEvent, events: Int = 1) throws(CareError) {
         try CarePlan.checkText(id, field: "case.id", maximum: CareLimits.identifier)
         self.id = id
         self.patient = patient
         self.openingPatient = patient
         self.openedOn = first.date
+        history.reserveCapacity(events)
         try apply(first)
     }
 

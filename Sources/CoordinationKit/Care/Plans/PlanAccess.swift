@@ -10,7 +10,7 @@ public enum PlanAccess {
         if part == .health, reader.sector != .health {
             return "a \(reader.sector.rawValue) professional sees and writes only the medico-social part (IGAS [466]-[467])"
         }
-        if part.homeSectors.contains(reader.sector) || consents.contains(reader.sector) { return nil }
+        if part.isHome(of: reader.sector) || consents.contains(reader.sector) { return nil }
         return "the patient has not consented to sharing with the \(reader.sector.rawValue) sector (IGAS [379])"
     }
 }
