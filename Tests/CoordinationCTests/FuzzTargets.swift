@@ -93,6 +93,11 @@ enum FuzzTargets {
             if let direct = both.direct, direct != both.strict {
                 fatalError("the direct case reader and the strict path disagree on \(String(decoding: Array(bytes), as: UTF8.self))")
             }
+            // And any case read is written the same by the direct writer and through Encodable.
+            if let read = both.strict {
+                let written = read.writtenBothWays()
+                if written.direct != written.encodable { fatalError("the direct case writer differs from the Encodable path") }
+            }
             _ = try? JSONDecoder().decode(CoordinationStructure.self, from: Data(bytes))
         case "tariff-csv":
             // The byte reader under both: the tariff import and the plain table.

@@ -89,6 +89,23 @@ struct CaseDocumentReaderTests {
         }
     }
 
+    @Test("the direct writer writes the bytes of the Encodable path: compact and indented, slashes escaped or not")
+    func writer() throws {
+        var odd = try Self.everyAction()
+        try odd.record(.record(function: .followUp(.init(minutes: 5, note: "a/b \"quoted\" é\ttab\u{1}"))),
+                       by: Care.coordinator.id, on: Care.date(20240601))
+        for c in try [odd, Self.plainPatient()] + Self.cases() {
+            for pretty in [false, true] {
+                for slashes in [false, true] {
+                    let direct = try JSONWriter.encode(c, pretty: pretty, escapingSlashes: slashes)
+                    let reference = try JSONWriter.encodeThroughEncodable(c, pretty: pretty, escapingSlashes: slashes)
+                    #expect(direct == reference, "\(c.id) pretty \(pretty) slashes \(slashes)")
+                }
+            }
+        }
+        #expect(try CoordinationCase(json: JSONWriter.encode(odd)) == odd)
+    }
+
     @Test("a JSON list of cases: read directly, to the strict path's list; one odd case sends the list to the strict path")
     func list() throws {
         let cases = try Self.cases()

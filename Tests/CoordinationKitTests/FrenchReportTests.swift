@@ -58,7 +58,7 @@ struct FrenchReportTests {
 
     @Test("ACI and quality: same figures, French sentences")
     func fundsAndQuality() throws {
-        let year = try ACIYear(msp: "M", year: 2023, signatureDate: day(20230315), patients: 5_200, professionals: 12,
+        let year = ACIYear(msp: "M", year: 2023, signatureDate: day(20230315), patients: 5_200, professionals: 12,
                                deprivation: .init(c2sBasisPoints: 1_400, ameBasisPoints: 120, nationalC2SBasisPoints: 1_050,
                                                   nationalAMEBasisPoints: 150),
                                achieved: ["HORAIRES": 1, "CRISES-PLAN": 1, "COORDINATION": 1, "SI-STANDARD": 1, "PROTOCOLES": 5])

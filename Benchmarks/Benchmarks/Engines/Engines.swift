@@ -214,6 +214,10 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("json.case-read.1000-cases", configuration: configuration(iterations: 50)) { _ in
             for document in documents { blackHole(try CoordinationCase(json: document)) }
         }
+        let thousand = Array(cases.prefix(1_000))
+        Benchmark("json.case-write.1000-cases", configuration: configuration(iterations: 50)) { _ in
+            for item in thousand { blackHole(try JSONWriter.encode(item, escapingSlashes: false)) }
+        }
     }
 
     // ---- cost models and calendar ---------------------------------------------------------

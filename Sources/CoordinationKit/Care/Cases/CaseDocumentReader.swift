@@ -414,4 +414,12 @@ extension CoordinationCase {
         let strict = try? JSONDocument.decode(CoordinationCase.self, from: json, limit: CareLimits.document, CareError.malformedDocument)
         return (direct, strict)
     }
+
+    /// The case's document written both ways, for the same fuzz target: directly and through
+    /// `Encodable`. The two must be the same bytes (empty when either cannot write).
+    package func writtenBothWays() -> (direct: [UInt8], encodable: [UInt8]) {
+        let direct = (try? JSONWriter.encode(self)) ?? []
+        let encodable = (try? JSONWriter.encodeThroughEncodable(self, pretty: false, escapingSlashes: true)) ?? []
+        return (direct, encodable)
+    }
 }
