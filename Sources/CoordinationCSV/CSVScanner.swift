@@ -295,32 +295,6 @@ enum CSVScanner {
     }
 }
 
-extension UnsafeBufferPointer<UInt8> {
-    /// The bytes as a whole number (optional sign, ASCII digits), as `Int(String)` reads it;
-    /// `nil` for anything else or an overflow. O(count), no allocation.
-    func wholeNumber() -> Int? {
-        var index = 0
-        var negative = false
-        if index < count, self[index] == 0x2B || self[index] == 0x2D {
-            negative = self[index] == 0x2D
-            index += 1
-        }
-        guard index < count else { return nil }
-        var value = 0
-        while index < count {
-            let byte = self[index]
-            guard byte >= 0x30, byte <= 0x39 else { return nil }
-            let digit = Int(byte &- 0x30)  // trap-free: widening a checked ASCII digit (0...9)
-            let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
-            guard !o1, !o2 else { return nil }
-            value = sum
-            index += 1
-        }
-        return value
-    }
-}
-
 /// The strings of a column whose values repeat (identifiers of hospitals, indicators,
 /// coordinators, structures): each distinct value is made a `String` once and kept in a small
 /// direct-mapped table, later rows equal to it reuse it. Short identifiers cost no allocation

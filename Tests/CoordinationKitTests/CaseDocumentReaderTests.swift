@@ -142,41 +142,10 @@ struct CaseDocumentReaderTests {
 
     @Test("10,000 damaged documents: never accepted when the strict path refuses, never read differently")
     func damaged() throws {
-        let documents = try Self.documents().prefix(12)
-        let alphabet = Array(" \n{}[]\":,-.0123456789eEtrufalsn\\x".utf8) + [0xC3, 0x01]
         let keys = [#""note":"x","#, #""minutes":1,"#, #""role":"gp","#, #""id":"C2","#, #""_0":{},"#]
-        var random = SplitMix64(seed: 2014)
-        var accepted = 0, refused = 0
-        for round in 0..<10_000 {
-            var bytes = documents[documents.startIndex + round % documents.count]
-            for _ in 0...(random.next() % 3) {
-                let at = Int(random.next() % UInt64(bytes.count))
-                switch random.next() % 5 {
-                case 0: bytes.remove(at: at)
-                case 1: bytes.insert(alphabet[Int(random.next() % UInt64(alphabet.count))], at: at)
-                case 2: bytes[at] = alphabet[Int(random.next() % UInt64(alphabet.count))]
-                case 3:   // a digit changed: another date, minutes, identifier or key
-                    if let digit = bytes[at...].firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-                        bytes[digit] = 0x30 + UInt8(random.next() % 10)
-                    }
-                default:   // a key written twice, or one the shape does not have
-                    if let quote = bytes[at...].firstIndex(of: UInt8(ascii: "\"")), quote + 1 < bytes.count {
-                        bytes.insert(contentsOf: Array(keys[Int(random.next() % UInt64(keys.count))].utf8), at: quote)
-                    }
-                }
-            }
-            let direct = Self.direct(bytes)
-            let strict = Self.strict(bytes)
-            if let direct {
-                accepted += 1
-                #expect(strict != nil, "accepted what the strict path refuses: \(String(decoding: bytes, as: UTF8.self))")
-                #expect(direct == strict, "read differently: \(String(decoding: bytes, as: UTF8.self))")
-                if strict == nil || direct != strict { return }
-            } else if strict == nil {
-                refused += 1
-            }
-        }
-        #expect(accepted > 300 && refused > 3_000, "both outcomes were exercised (\(accepted) accepted, \(refused) refused by both)")
+        let outcome = DirectReaderDamage.check(Array(try Self.documents().prefix(12)), keys: keys, digits: true, seed: 2014,
+                                               direct: Self.direct, strict: Self.strict)
+        #expect(outcome.accepted > 300 && outcome.refused > 3_000, "both outcomes were exercised: \(outcome)")
     }
 
     @Test("a refused document keeps the strict path's message, with the path of the bad value")

@@ -182,21 +182,7 @@ struct JSONPullReader {
     /// A whole number as the strict path reads it (`I(text, radix: 10)`): digits only.
     mutating func integer<I: FixedWidthInteger & SignedInteger>() -> I? {
         guard let token = numberToken() else { return nil }
-        var index = token.lowerBound
-        let negative = bytes[index] == UInt8(ascii: "-")
-        if negative { index += 1 }
-        var value: I = 0
-        while index < token.upperBound {
-            let byte = bytes[index]
-            guard byte >= 0x30, byte <= 0x39 else { return nil }    // a point or an exponent
-            let digit = I(truncatingIfNeeded: byte &- 0x30)
-            let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
-            let (next, o2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
-            guard !o1, !o2 else { return nil }
-            value = next
-            index += 1
-        }
-        return value
+        return UnsafeBufferPointer(rebasing: bytes[token]).wholeNumber(as: I.self)
     }
 
     /// A date written `"YYYY-MM-DD"` (digits only) that exists; the other forms the strict path
