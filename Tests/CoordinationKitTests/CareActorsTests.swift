@@ -93,9 +93,9 @@ struct CareActorsTests {
             for sector in Sector.allCases { #expect(part.isHome(of: sector) == part.homeSectors.contains(sector)) }
         }
         for text in ["10000000001", "810000000001", "1000000000", "1000000000a", "local:AS-1", "１0000000001"] {
-            let usual = Array(text.utf8).withUnsafeBufferPointer(ProfessionalID.rppsDigits)
-            if let usual { #expect(try ProfessionalID(text) == usual && usual.description == text) }
-            else { #expect(text != "10000000001") }
+            if Array(text.utf8).withUnsafeBufferPointer(ProfessionalID.isRPPSDigits) {
+                #expect(try ProfessionalID(text) == .rpps(text) && ProfessionalID(text).description == text)
+            } else { #expect(text != "10000000001") }
         }
     }
 }

@@ -127,7 +127,7 @@ private extension JSONPullReader {
     mutating func professionalID() -> ProfessionalID? {
         guard let range = plainString() else { return nil }
         let text = UnsafeBufferPointer(rebasing: bytes[range])
-        if let usual = ProfessionalID.rppsDigits(text) { return usual }
+        if ProfessionalID.isRPPSDigits(text) { return .rpps(String(decoding: text, as: UTF8.self)) }   // ASCII digits: valid UTF-8
         return UTF8Text.string(text).flatMap { try? ProfessionalID($0) }
     }
 

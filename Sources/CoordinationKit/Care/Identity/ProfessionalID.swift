@@ -18,8 +18,8 @@ public enum ProfessionalID: Hashable, Sendable, TextIdentifier {
     /// - Throws: ``CareError/invalid(field:reason:)`` naming the shape expected.
     public init(_ text: String) throws(CareError) {
         // The usual form first: eleven ASCII digits are an RPPS number as written.
-        if let usual = text.utf8.withContiguousStorageIfAvailable(ProfessionalID.rppsDigits), let id = usual {
-            self = id
+        if text.utf8.withContiguousStorageIfAvailable(ProfessionalID.isRPPSDigits) == true {
+            self = .rpps(text)
             return
         }
         if text.hasPrefix("local:") {
@@ -38,12 +38,10 @@ public enum ProfessionalID: Hashable, Sendable, TextIdentifier {
         self = .rpps(String(digits))
     }
 
-    /// Eleven ASCII digits, the usual form of an RPPS number, as the identifier ``init(_:)``
-    /// gives them (without making a string first); `nil` for anything else, which ``init(_:)``
-    /// decides. O(1).
-    static func rppsDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> ProfessionalID? {
-        guard bytes.count == 11, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
-        return .rpps(String(decoding: bytes, as: UTF8.self))
+    /// Whether `bytes` are eleven ASCII digits, the usual form of an RPPS number, which
+    /// ``init(_:)`` takes as written (anything else it decides the long way). O(1).
+    static func isRPPSDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == 11 && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// Whether the identifier is an RPPS number.
